@@ -1,0 +1,141 @@
+"""What each CLI command does. Kept apart from argument parsing so tests can call them."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from legtimer.core.durations import format_clock, format_span
+from legtimer.core.errors import RoutineError
+from legtimer.core.loader import load_routine
+from legtimer.core.plan import Plan, Step, StepKind, compile_plan
+from legtimer.core.routine import Routine
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def list_routines() -> int:
+    """`legtimer list`: name, exercises, estimated time and place of every routine."""
+    from legtimer.library import find_routines
+
+    entries = find_routines()
+    if not entries:
+        print("no routines found", file=sys.stderr)
+        return EXIT_OK
+    rows: list[tuple[str, ...]] = [("NAME", "ROUTINE", "EXERCISES", "TIME", "WHERE")]
+    for entry in entries:
+        try:
+            routine = load_routine(entry.path)
+        except RoutineError as exc:
+            first = exc.problems[0].message if exc.problems else "invalid"
+            rows.append((entry.name, f"(invalid: {first})", "-", "-", str(entry.path)))
+            continue
+        plan = compile_plan(routine)
+        rows.append(
+            (
+                entry.name,
+                routine.name,
+                str(len(routine.exercises)),
+                format_span(plan.total),
+                f"{entry.where}: {entry.path}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]).rstrip())
+    return EXIT_OK
+
+
+def describe_step(step: Step) -> str:
+    """One line for a step in `plan` output and the picker preview."""
+    if step.kind is StepKind.GET_READY:
+        return "Get ready"
+    if step.kind.is_rest or step.kind is StepKind.SWITCH:
+        return step.name
+    parts = [step.name]
+    if step.sets > 1:
+        parts.append(f"set {step.set_no}/{step.sets}")
+    if step.side is not None:
+        parts.append(step.side.value)
+    if step.exercise is not None and step.exercise.reps is not None:
+        reps = step.exercise.reps_text()
+        parts.append(f"{reps} (done when you say)" if step.waits_for_user else reps)
+    if step.rounds > 1:
+        parts.append(f"round {step.round_no}/{step.rounds}")
+    label = {StepKind.WARMUP: "Warm-up: ", StepKind.COOLDOWN: "Cool-down: "}.get(step.kind, "")
+    return label + " · ".join(parts)
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """The expanded timeline as text lines."""
+    routine = plan.routine
+    lines = [f"{routine.name}: {len(plan.steps)} steps, about {format_span(plan.total)}"]
+    lines.append(f"{'START':>8}  {'LENGTH':>6}  STEP")
+    for step in plan.steps:
+        length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")
+        lines.append(f"{format_clock(step.start):>8}  {length:>6}  {describe_step(step)}")
+    lines.append(f"{'TOTAL':>8}  {format_clock(plan.total):>6}")
+    if any(step.waits_for_user for step in plan.steps):
+        lines.append("* manual set: ends when you press done; estimated from seconds_per_rep")
+    return lines
+
+
+def show_plan(routine: Routine) -> int:
+    """`legtimer plan ROUTINE`."""
+    print("\n".join(plan_lines(compile_plan(routine))))
+    return EXIT_OK
+
+
+def check_files(files: Sequence[str]) -> int:
+    """`legtimer check FILE...`: every problem of every file, exit 2 if any."""
+    bad = 0
+    for name in files:
+        try:
+            routine = load_routine(Path(name))
+        except RoutineError as exc:
+            bad += 1
+            print(str(exc), file=sys.stderr)
+            continue
+        plan = compile_plan(routine)
+        print(
+            f"{name}: ok: {routine.name}, {len(routine.exercises)} exercises, "
+            f"about {format_span(plan.total)}"
+        )
+    return EXIT_BAD_INPUT if bad else EXIT_OK
+
+
+def run_workout(routine: Routine | None, mute: bool = False, voice: bool = False) -> int:
+    """`legtimer --routine R`: until the workout screen lands, print the plan."""
+    if routine is None:
+        print("usage: legtimer --routine ROUTINE   (see `legtimer list`)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return show_plan(routine)
+
+
+def not_yet(what: str) -> int:
+    """A command whose issue is still open."""
+    print(f"legtimer: {what} is not available yet", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def new_routine(name: str, source: str | None) -> int:
+    """`legtimer new NAME [--from ROUTINE]`."""
+    return not_yet("new")
+
+
+def edit_routine(spec: str) -> int:
+    """`legtimer edit ROUTINE`."""
+    return not_yet("edit")
+
+
+def sound_check() -> int:
+    """`legtimer sound-check`."""
+    return not_yet("sound-check")
+
+
+def show_history() -> int:
+    """`legtimer history`."""
+    return not_yet("history")

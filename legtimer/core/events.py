@@ -1,0 +1,56 @@
+"""What a session reports: things that happened, in past tense, each with its scheduled time.
+
+``at`` is the moment on the session's clock when the event was due. A consumer that is late
+(a tick after a long stall) can compare it with now and choose not to beep for old news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from legtimer.core.plan import Step
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    """A step began: by time running out, or by skip, back or done."""
+
+    step: Step
+    at: float
+    reason: str = "time"
+
+
+@dataclass(frozen=True)
+class CountdownTicked:
+    """One of the last whole seconds of a timed step (3, 2, 1 by default)."""
+
+    step: Step
+    seconds_left: int
+    at: float
+
+
+@dataclass(frozen=True)
+class HalfwayReached:
+    """Half of a timed step has gone."""
+
+    step: Step
+    at: float
+
+
+@dataclass(frozen=True)
+class RepBeat:
+    """A paced rep set reached the start of rep ``rep`` (2 onwards; rep 1 is the step start)."""
+
+    step: Step
+    rep: int
+    at: float
+
+
+@dataclass(frozen=True)
+class WorkoutFinished:
+    """The last step ended."""
+
+    at: float
+
+
+Event = StepStarted | CountdownTicked | HalfwayReached | RepBeat | WorkoutFinished

@@ -1,0 +1,277 @@
+"""TOML routine files -> Routine, or a RoutineError naming every problem with its line.
+
+Reading is defensive on purpose: a routine is user input, so a missing file, a directory, a
+binary blob, bad UTF-8, deep nesting or a wrong type all become a clear message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from legtimer.core.errors import Problem, RoutineError
+from legtimer.core.fields import ExerciseReader, Report
+from legtimer.core.lines import LineIndex
+from legtimer.core.routine import SOUND_NAMES, Exercise, Routine, Section, Settings
+from legtimer.core.sounds import check_sound_file
+
+MAX_FILE_BYTES = 1_000_000
+TOP_KEYS = ("routine", "defaults", "sounds", "warmup", "exercise", "cooldown")
+ROUTINE_KEYS = ("name", "description", "source", "rounds", "rest_between_rounds")
+MAX_ROUNDS = 100
+
+
+def load_routine(path: str | Path) -> Routine:
+    """Read and validate a routine file.
+
+    Args:
+        path: the TOML file.
+
+    Returns:
+        The routine, with ``path`` set.
+
+    Raises:
+        RoutineError: listing every problem found.
+    """
+    path = Path(path)
+    text = read_routine_text(path)
+    return parse_routine(text, path=path)
+
+
+def read_routine_text(path: Path) -> str:
+    """The file's text, or a RoutineError saying why it cannot be a routine."""
+    shown = str(path)
+
+    def fail(message: str, line: int | None = None) -> RoutineError:
+        return RoutineError([Problem(shown, line, "", message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a folder, not a routine file; give the path of a .toml file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(f"is {size:,} bytes; a routine file may be at most {MAX_FILE_BYTES:,} bytes")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except PermissionError:
+        raise fail("permission denied: cannot read this file") from None
+    except OSError as exc:
+        raise fail(f"cannot read this file: {exc.strerror or exc}") from None
+    return decode_routine_bytes(data, shown)
+
+
+def decode_routine_bytes(data: bytes, shown: str) -> str:
+    """Bytes -> text, refusing binary and non-UTF-8 content with the line where it goes wrong."""
+    if len(data) > MAX_FILE_BYTES:
+        raise RoutineError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"is {len(data):,} bytes; a routine file "
+                    f"may be at most {MAX_FILE_BYTES:,} bytes",
+                )
+            ]
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise RoutineError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    "",
+                    "contains NUL bytes: this is a binary file, not a TOML text file",
+                )
+            ]
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RoutineError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    "",
+                    f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def parse_routine(text: str, path: Path | None = None, shown: str | None = None) -> Routine:
+    """Validate routine TOML text. Used by the loader and by the editor as you type."""
+    shown = shown or (str(path) if path else "<routine>")
+    empty = Problem(
+        shown,
+        None,
+        "",
+        "the file is empty; a routine needs a [routine] table "
+        "with a name and at least one [[exercise]]",
+    )
+    if not text.strip():
+        raise RoutineError([empty])
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_POSITION.search(message)
+        line = int(found.group(1)) if found else None
+        detail = _TOML_POSITION.sub("", message)
+        column = f" (column {found.group(2)})" if found else ""
+        raise RoutineError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    "TOML syntax",
+                    f'{detail}{column}; write key = value, text in "quotes", lists in [brackets]',
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise RoutineError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    "TOML syntax",
+                    "values are nested too deeply; a routine uses at most a list inside a table",
+                )
+            ]
+        ) from None
+    if not data:
+        raise RoutineError([empty])
+    return routine_from_data(data, LineIndex.scan(text), shown, path)
+
+
+def routine_from_data(
+    data: dict[str, Any], lines: LineIndex, shown: str, path: Path | None = None
+) -> Routine:
+    """Check parsed TOML against the format and build the Routine."""
+    report = Report(shown, lines)
+    for key in data:
+        if key not in TOP_KEYS:
+            # A table header ([[exercises]]) or a root key: line_of finds either.
+            report.unknown_key((key, 0), key, TOP_KEYS, "top level")
+
+    head = _table(report, data, "routine", "[routine]")
+    name, description, source = "", "", ""
+    rounds, round_rest = 1, 0.0
+    if head is None:
+        report.add(("", 0), None, "", 'missing [routine] table; add [routine] with name = "..."')
+    else:
+        where = "[routine]"
+        table_id = ("routine", 0)
+        for key in head:
+            if key not in ROUTINE_KEYS:
+                report.unknown_key(table_id, key, ROUTINE_KEYS, where)
+        name = report.text(table_id, where, head, "name", required=True)
+        description = report.text(table_id, where, head, "description")
+        source = report.text(table_id, where, head, "source")
+        rounds = report.integer(table_id, where, head, "rounds", 1, 1, MAX_ROUNDS)
+        round_rest = report.duration(table_id, where, head, "rest_between_rounds", 0.0)
+
+    defaults = Settings()
+    defaults_table = _table(report, data, "defaults", "[defaults]")
+    if defaults_table is not None:
+        defaults = report.settings(("defaults", 0), "[defaults]", defaults_table, Settings())
+
+    sounds = _sounds(report, data, path)
+
+    sections: dict[Section, tuple[Exercise, ...]] = {}
+    for section in Section:
+        sections[section] = _exercises(report, data, section, defaults)
+    if "exercise" not in data:
+        report.add(
+            ("", 0),
+            None,
+            "",
+            "no [[exercise]] found; a routine needs at least one "
+            "[[exercise]] with a name and reps or duration",
+        )
+
+    report.raise_if_any()
+    return Routine(
+        name=name,
+        description=description,
+        source=source,
+        rounds=rounds,
+        rest_between_rounds=round_rest,
+        defaults=defaults,
+        warmup=sections[Section.WARMUP],
+        exercises=sections[Section.MAIN],
+        cooldown=sections[Section.COOLDOWN],
+        sounds=sounds,
+        path=path,
+    )
+
+
+def _table(report: Report, data: dict[str, Any], key: str, where: str) -> dict[str, Any] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        report.add(("", 0), key, where, f"must be a table written [{key}], not a single value")
+        return None
+    return value
+
+
+def _exercises(
+    report: Report, data: dict[str, Any], section: Section, defaults: Settings
+) -> tuple[Exercise, ...]:
+    key = section.value
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        report.add(
+            (key, 0), None, f"[{key}]", f"write [[{key}]] with double brackets, one per exercise"
+        )
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        report.add(("", 0), key, key, f"must be a list of tables, each written [[{key}]]")
+        return ()
+    reader = ExerciseReader(report, section, defaults)
+    return tuple(ex for i, item in enumerate(value) if (ex := reader.read(i, item)) is not None)
+
+
+def _sounds(report: Report, data: dict[str, Any], path: Path | None) -> tuple[tuple[str, str], ...]:
+    table = _table(report, data, "sounds", "[sounds]")
+    if table is None:
+        return ()
+    table_id = ("sounds", 0)
+    out: list[tuple[str, str]] = []
+    folder = path.parent if path else None
+    for key, value in table.items():
+        if key not in SOUND_NAMES:
+            report.unknown_key(table_id, key, SOUND_NAMES, "[sounds]")
+            continue
+        if not isinstance(value, str) or not value.strip():
+            report.add(
+                table_id,
+                key,
+                "[sounds]",
+                f"{key} must be the path of a .wav file "
+                'next to the routine, like "sounds/bell.wav"',
+            )
+            continue
+        if folder is not None:
+            problem = check_sound_file(folder, value)
+            if problem:
+                report.add(table_id, key, "[sounds]", f"{key} = {value!r}: {problem}")
+                continue
+        out.append((key, value))
+    return tuple(out)

@@ -1,0 +1,142 @@
+"""What a routine file says, as frozen dataclasses.
+
+Per-exercise timing overrides stay ``None`` when the file does not set them, so a routine saved
+by the editor writes back only what the person wrote; :meth:`Exercise.settings` resolves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+from pathlib import Path
+
+
+class Section(Enum):
+    """Where in a routine an exercise sits."""
+
+    WARMUP = "warmup"
+    MAIN = "exercise"
+    COOLDOWN = "cooldown"
+
+
+SOUND_NAMES = ("work", "rest", "tick", "halfway", "switch", "rep", "finish")
+"""Cue sounds a routine may override in its [sounds] table."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Timing and cue settings: [defaults] in full, or resolved for one exercise."""
+
+    get_ready: float = 10.0
+    rest: float = 45.0
+    rest_after: float = 60.0
+    switch_sides: float = 5.0
+    seconds_per_rep: float = 3.0
+    manual: bool = False
+    countdown: int = 3
+    halfway: bool = True
+    rep_beat: bool = True
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Per-exercise settings; ``None`` means "use [defaults]"."""
+
+    get_ready: float | None = None
+    rest: float | None = None
+    rest_after: float | None = None
+    switch_sides: float | None = None
+    seconds_per_rep: float | None = None
+    manual: bool | None = None
+    countdown: int | None = None
+    halfway: bool | None = None
+    rep_beat: bool | None = None
+
+    def apply_to(self, defaults: Settings) -> Settings:
+        """Defaults with every override that is set laid over them."""
+        changes = {
+            name: value for name in SETTING_NAMES if (value := getattr(self, name)) is not None
+        }
+        return replace(defaults, **changes)
+
+    def is_set(self, name: str) -> bool:
+        """True when the routine file set this key on the exercise itself."""
+        return getattr(self, name) is not None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One move: how many sets of what, and how to do it."""
+
+    name: str
+    sets: int = 1
+    reps: tuple[int, int] | None = None
+    duration: float | None = None
+    per_side: bool = False
+    cue: str = ""
+    benefit: str = ""
+    equipment: tuple[str, ...] = ()
+    easier: str = ""
+    harder: str = ""
+    overrides: Overrides = field(default_factory=Overrides)
+
+    @property
+    def is_timed(self) -> bool:
+        """A timed hold or interval rather than a count of reps."""
+        return self.duration is not None
+
+    def reps_text(self) -> str:
+        """ "15-20 reps", "10 reps" or "" for timed work."""
+        if self.reps is None:
+            return ""
+        low, high = self.reps
+        count = f"{low}" if low == high else f"{low}-{high}"
+        return f"{count} rep" if high == 1 else f"{count} reps"
+
+    def settings(self, defaults: Settings) -> Settings:
+        """This exercise's effective settings."""
+        return self.overrides.apply_to(defaults)
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A whole routine file."""
+
+    name: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    source: str = ""
+    rounds: int = 1
+    rest_between_rounds: float = 0.0
+    defaults: Settings = field(default_factory=Settings)
+    warmup: tuple[Exercise, ...] = ()
+    cooldown: tuple[Exercise, ...] = ()
+    sounds: tuple[tuple[str, str], ...] = ()
+    """(cue name, path as written in the file, relative to the routine's folder)."""
+    path: Path | None = field(default=None, compare=False)
+    """Where it was loaded from; not part of what the routine says."""
+
+    def section(self, which: Section) -> tuple[Exercise, ...]:
+        """The exercises of one section."""
+        return {
+            Section.WARMUP: self.warmup,
+            Section.MAIN: self.exercises,
+            Section.COOLDOWN: self.cooldown,
+        }[which]
+
+    def sound_paths(self) -> dict[str, Path]:
+        """Override sounds as absolute paths (next to the routine file)."""
+        base = self.path.parent if self.path else Path.cwd()
+        return {name: (base / rel) for name, rel in self.sounds}
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        """Everything the routine needs, in order of first use."""
+        seen: dict[str, None] = {}
+        for exercise in (*self.warmup, *self.exercises, *self.cooldown):
+            for item in exercise.equipment:
+                seen.setdefault(item, None)
+        return tuple(seen)
