@@ -1,0 +1,128 @@
+"""`make bench`: speed numbers, printed, never asserted.
+
+Each number is a median of several runs, and start-up is reported as a ratio against
+`python -c pass` measured in the same run, so a busy machine moves both sides alike.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def _time_command(args: list[str], runs: int = 15) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def startup() -> None:
+    """`legtimer --help` and `legtimer check` against `python -c pass` (target: within 4x)."""
+    # Installed apps run from compiled bytecode (pip and pipx compile on install); an editable
+    # checkout under PYTHONDONTWRITEBYTECODE would otherwise recompile every module every run.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "legtimer")],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    legtimer = str(BIN / "legtimer")
+    base = _time_command([sys.executable, "-c", "pass"])
+    print(f"python -c pass                           {base * 1000:7.1f} ms")
+    for label, args in (
+        ("legtimer --help", [legtimer, "--help"]),
+        ("legtimer check routines/runners.toml", [legtimer, "check", "routines/runners.toml"]),
+    ):
+        took = _time_command(args)
+        print(
+            f"{label:<40} {took * 1000:7.1f} ms   {took / base:4.2f} x python -c pass"
+            "   (target <= 4.00 x)"
+        )
+
+
+def big_routine() -> None:
+    """Loading (and planning) a 1,000-exercise routine."""
+    from legtimer.core.loader import load_routine
+    from legtimer.core.plan import compile_plan
+
+    parts = ['[routine]\nname = "Big"\n']
+    for i in range(1000):
+        parts.append(
+            f'[[exercise]]\nname = "Move {i}"\nsets = 3\nreps = [8, 12]\n'
+            f'per_side = {"true" if i % 2 else "false"}\ncue = "Cue number {i}."\n'
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.toml"
+        path.write_text("".join(parts))
+        load_times, plan_times = [], []
+        for _ in range(5):
+            start = time.perf_counter()
+            routine = load_routine(path)
+            load_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            plan = compile_plan(routine)
+            plan_times.append(time.perf_counter() - start)
+        size = path.stat().st_size
+    print(
+        f"load 1,000-exercise routine ({size // 1024} KiB)     "
+        f"{statistics.median(load_times) * 1000:7.1f} ms"
+    )
+    print(
+        f"compile its plan ({len(plan.steps):,} steps)              "
+        f"{statistics.median(plan_times) * 1000:7.1f} ms"
+    )
+
+
+def ticks() -> None:
+    """Session ticks per second over the runners plan on a fake clock (20 ticks a second)."""
+    from legtimer.core.loader import load_routine
+    from legtimer.core.plan import compile_plan
+    from legtimer.core.session import Session
+
+    plan = compile_plan(load_routine(ROOT / "routines" / "runners.toml"))
+    rates = []
+    for _ in range(3):
+        now = [0.0]
+        session = Session(plan, lambda: now[0])
+        session.start()
+        count = 0
+        start = time.perf_counter()
+        while not session.finished:
+            now[0] += 0.05
+            session.tick()
+            session.remaining()
+            count += 1
+        rates.append(count / (time.perf_counter() - start))
+    print(
+        f"session ticks per second (runners, {count:,} ticks)   {statistics.median(rates):10,.0f}"
+    )
+
+
+def main() -> None:
+    """Run every benchmark and print its numbers."""
+    print(f"legtimer benchmarks  (python {sys.version.split()[0]}, median of several runs)")
+    startup()
+    big_routine()
+    ticks()
+    for extra in ("benchmarks.screen_cpu", "benchmarks.audio_latency"):
+        try:
+            module = __import__(extra, fromlist=["main"])
+        except ImportError:
+            continue
+        module.main()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
