@@ -94,7 +94,7 @@ def ticks() -> None:
     rates = []
     for _ in range(3):
         now = [0.0]
-        session = Session(plan, lambda: now[0])
+        session = Session(plan, lambda n=now: n[0])
         session.start()
         count = 0
         start = time.perf_counter()
