@@ -108,11 +108,16 @@ def check_files(files: Sequence[str]) -> int:
 
 
 def run_workout(routine: Routine | None, mute: bool = False, voice: bool = False) -> int:
-    """`legtimer --routine R`: until the workout screen lands, print the plan."""
-    if routine is None:
-        print("usage: legtimer --routine ROUTINE   (see `legtimer list`)", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return show_plan(routine)
+    """`legtimer [--routine R]`: the workout screen, or the picker when no routine is given.
+
+    Textual is imported here, not at start-up, so the other commands stay fast. The exit code
+    is the app's: Textual reports an internal error through it, not through an exception.
+    """
+    from legtimer.ui.app import LegtimerApp
+
+    app = LegtimerApp(routine)
+    app.run()
+    return app.return_code or 0
 
 
 def not_yet(what: str) -> int:

@@ -75,9 +75,13 @@ def format_duration(seconds: float) -> str:
     return out
 
 
-def format_clock(seconds: float) -> str:
-    """A countdown display: "0:45", "12:05", "1:02:03" (whole seconds, rounded up)."""
-    total = max(0, math.ceil(seconds - 1e-9))
+def format_clock(seconds: float, count_up: bool = False) -> str:
+    """A clock display: "0:45", "12:05", "1:02:03".
+
+    A countdown rounds up, so "0:00" shows only when time is up; a count-up rounds down, so a
+    second shows only once it has passed.
+    """
+    total = max(0, math.floor(seconds + 1e-9) if count_up else math.ceil(seconds - 1e-9))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

@@ -146,11 +146,15 @@ def compile_plan(routine: Routine) -> Plan:
     builder = _Builder(routine)
     for number, item in enumerate(items):
         settings = item.exercise.settings(routine.defaults)
-        if number == 0 or item.exercise.overrides.get_ready is not None or (
-            item.section is Section.MAIN
-            and items[number - 1].section is Section.WARMUP
-            and item.round_no == 1
-            and item.position == 1
+        if (
+            number == 0
+            or item.exercise.overrides.get_ready is not None
+            or (
+                item.section is Section.MAIN
+                and items[number - 1].section is Section.WARMUP
+                and item.round_no == 1
+                and item.position == 1
+            )
         ):
             builder.get_ready(item, settings.get_ready)
         builder.exercise(item, settings)

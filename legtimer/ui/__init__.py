@@ -1,0 +1,1 @@
+"""The Textual UI: renders session state and routes keys. It never keeps time itself."""

@@ -1,0 +1,56 @@
+"""The end of a workout: time, work against rest, sets done and skipped."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from legtimer.core.durations import format_clock
+from legtimer.core.summary import Summary
+from legtimer.ui.text import plain
+
+
+def summary_lines(summary: Summary) -> list[str]:
+    """The table of exercises, as aligned text lines."""
+    width = max([len(t.name) for t in summary.exercises] + [8])
+    lines = [f"{'EXERCISE':<{width}}  DONE  SKIPPED  OF"]
+    for tally in summary.exercises:
+        lines.append(
+            f"{tally.name:<{width}}  {tally.done:>4}  {tally.skipped:>7}  {tally.planned:>2}"
+        )
+    return lines
+
+
+def totals_line(summary: Summary) -> str:
+    """Total time, work against rest, and the set counts."""
+    total = format_clock(summary.total, count_up=True)
+    worked = format_clock(summary.worked, count_up=True)
+    rested = format_clock(summary.rested, count_up=True)
+    return (
+        f"Total {total}   ·   worked {worked}   ·   rested {rested}   ·   "
+        f"sets {summary.sets_done} done, {summary.sets_skipped} skipped"
+    )
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when the last step ends; q leaves."""
+
+    BINDINGS = [Binding("q,escape,enter", "app.quit", "Quit")]
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        """Totals first, then the per-exercise table."""
+        summary = self.summary
+        heading = "DONE" if summary.finished else "STOPPED"
+        with Vertical(id="summary"):
+            yield Static(f" {heading} ", id="summary-phase")
+            yield Static(plain(summary.routine), id="summary-name")
+            yield Static(totals_line(summary), id="summary-totals")
+            yield Static(plain("\n".join(summary_lines(summary))), id="summary-table")
+        yield Footer()

@@ -1,0 +1,209 @@
+"""What the workout screen says, worked out from the session as plain data.
+
+Kept free of widgets so every line can be tested without a terminal, and so the screen does
+nothing but copy these strings into widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from legtimer.core.durations import format_clock, format_duration
+from legtimer.core.plan import Step, StepKind
+from legtimer.core.session import Session
+
+PHASES: dict[StepKind, tuple[str, str]] = {
+    StepKind.GET_READY: ("GET READY", "get-ready"),
+    StepKind.WARMUP: ("WARM-UP", "warmup"),
+    StepKind.WORK: ("WORK", "work"),
+    StepKind.SWITCH: ("SWITCH SIDES", "switch"),
+    StepKind.REST: ("REST", "rest"),
+    StepKind.REST_AFTER: ("REST", "rest"),
+    StepKind.ROUND_REST: ("REST", "rest"),
+    StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
+}
+PHASE_CLASSES = tuple(
+    f"-{name}"
+    for name in ("get-ready", "warmup", "work", "switch", "rest", "cooldown", "paused", "done")
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """Every piece of text on the workout screen for one moment."""
+
+    phase: str
+    phase_class: str
+    position: str
+    name: str
+    detail: str
+    clock: str
+    rep: str
+    cue: str
+    meta: str
+    next_up: str
+    next_prominent: bool
+    overall: str
+    step_fraction: float
+    overall_fraction: float
+    hint: str
+
+
+def phase_of(session: Session) -> tuple[str, str]:
+    """(label, CSS class name) for the banner; the label is never the only signal."""
+    if session.finished:
+        return "DONE", "done"
+    if session.paused:
+        return "PAUSED", "paused"
+    return PHASES[session.step.kind]
+
+
+def describe_next(step: Step) -> str:
+    """ "Kettlebell Swings · set 1 of 3 · 10 reps · needs kettlebell"."""
+    parts = [step.name]
+    if step.sets > 1:
+        parts.append(f"set {step.set_no} of {step.sets}")
+    if step.side is not None:
+        parts.append(f"{step.side.value} side")
+    exercise = step.exercise
+    if exercise is not None:
+        parts.append(exercise.reps_text() or format_duration(step.estimate))
+        if exercise.equipment:
+            parts.append("needs " + ", ".join(exercise.equipment))
+    return " · ".join(parts)
+
+
+def position_of(step: Step) -> str:
+    """ "Exercise 2 of 6 · Round 1 of 3", or "Warm-up 1 of 4" / "Cool-down 2 of 4"."""
+    label = {"warmup": "Warm-up", "cooldown": "Cool-down"}.get(step.section.value, "Exercise")
+    text = f"{label} {step.exercise_no} of {step.exercise_count}"
+    if step.rounds > 1:
+        text += f" · Round {step.round_no} of {step.rounds}"
+    return text
+
+
+def _detail(step: Step, session: Session) -> str:
+    if step.kind is StepKind.SWITCH:
+        side = step.side.value if step.side else "other"
+        return f"Switch to the {side} side"
+    if step.kind is StepKind.GET_READY:
+        return "Get into position"
+    if step.kind is StepKind.ROUND_REST:
+        return f"Round {step.round_no} of {step.rounds} done"
+    if step.kind.is_rest:
+        return f"Set {step.set_no} of {step.sets} done" if step.sets > 1 else "Exercise done"
+    parts = []
+    if step.sets > 1:
+        parts.append(f"Set {step.set_no} of {step.sets}")
+    if step.side is not None:
+        parts.append(f"{step.side.value.capitalize()} side")
+    if step.exercise is not None and step.exercise.reps is not None:
+        parts.append(step.exercise.reps_text())
+    return " · ".join(parts)
+
+
+def _meta(step: Step) -> str:
+    exercise = step.exercise
+    if exercise is None or not step.kind.is_work:
+        return ""
+    parts = []
+    if exercise.benefit:
+        parts.append(exercise.benefit)
+    if exercise.equipment:
+        parts.append("Equipment: " + ", ".join(exercise.equipment))
+    if exercise.easier:
+        parts.append("Easier: " + exercise.easier)
+    if exercise.harder:
+        parts.append("Harder: " + exercise.harder)
+    return "  ·  ".join(parts)
+
+
+def view_of(session: Session) -> View:
+    """Everything the screen shows right now."""
+    plan = session.plan
+    step = session.step
+    label, css = phase_of(session)
+    following = plan.next_up(step.index)
+    if session.finished:
+        return View(
+            label,
+            css,
+            "",
+            plan.routine.name,
+            "Workout complete",
+            "0:00",
+            "",
+            "",
+            "",
+            "",
+            False,
+            _overall(session),
+            1.0,
+            1.0,
+            "",
+        )
+    manual = step.waits_for_user
+    clock = (
+        format_clock(session.elapsed_in_step(), count_up=True)
+        if manual
+        else format_clock(session.remaining())
+    )
+    rep = ""
+    if step.is_paced:
+        rep = f"rep {session.current_rep()} of {step.rep_count}"
+    hint = ""
+    if manual:
+        hint = "Your pace: press Enter or D when the set is done"
+        rep = f"{step.rep_count} reps, counting up"
+    if step.kind.is_work:
+        name, cue = step.name, step.exercise.cue if step.exercise else ""
+    else:
+        name = (
+            step.name
+            if step.kind is not StepKind.GET_READY
+            else (following.name if following else step.name)
+        )
+        cue = ""
+        if step.kind in (StepKind.GET_READY, StepKind.SWITCH) and following is not None:
+            cue = following.exercise.cue if following.exercise else ""
+    if following is None:
+        next_text = "Last one: finish strong"
+    else:
+        next_text = "NEXT: " + describe_next(following)
+    prominent = not step.kind.is_work
+    length = session.step_length()
+    if manual:
+        fraction = min(1.0, session.elapsed_in_step() / step.estimate) if step.estimate else 0.0
+    else:
+        fraction = 1 - session.remaining() / length if length > 0 else 1.0
+    return View(
+        phase=label,
+        phase_class=css,
+        position=position_of(step),
+        name=name,
+        detail=_detail(step, session),
+        clock=clock,
+        rep=rep,
+        cue=cue,
+        meta=_meta(step),
+        next_up=next_text,
+        next_prominent=prominent,
+        overall=_overall(session),
+        step_fraction=fraction,
+        overall_fraction=_overall_fraction(session),
+        hint=hint,
+    )
+
+
+def _overall(session: Session) -> str:
+    elapsed = format_clock(session.elapsed(), count_up=True)
+    left = format_clock(session.total_remaining())
+    where = f"step {session.index + 1} of {len(session.plan.steps)}"
+    return f"{elapsed} elapsed  ·  {left} left  ·  {where}"
+
+
+def _overall_fraction(session: Session) -> float:
+    total = session.plan.total
+    if total <= 0:
+        return 1.0
+    return max(0.0, min(1.0, 1 - session.total_remaining() / total))

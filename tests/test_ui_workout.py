@@ -1,0 +1,299 @@
+"""The workout screen under Pilot, on a fake clock: every key, every phase."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from legtimer.core.events import CountdownTicked, StepStarted
+from legtimer.core.loader import load_routine
+from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from legtimer.ui.screens.summary import SummaryScreen
+from tests.conftest import ROUTINES, FakeClock
+from tests.ui_helpers import SMALL, advance, clock_text, make_app, small_routine, text_of, workout
+
+
+async def test_starts_with_get_ready_and_counts_down() -> None:
+    app, clock, sink = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = workout(app)
+        assert screen.has_class("-get-ready")
+        assert text_of(app, "phase").strip() == "GET READY"
+        assert clock_text(app) == "0:05"
+        assert "NEXT: Clamshells" in text_of(app, "next")
+        assert "needs mat" in text_of(app, "next")
+        await advance(pilot, app, clock, 1.5)
+        assert clock_text(app) == "0:04"
+        assert isinstance(sink.handled[0], StepStarted)
+
+
+async def test_work_shows_name_set_side_reps_cue_and_rep_counter() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 5.0)
+        assert text_of(app, "phase").strip() == "WORK"
+        assert workout(app).has_class("-work")
+        assert text_of(app, "name") == "Clamshells"
+        assert text_of(app, "detail") == "Set 1 of 2 · Left side · 4-5 reps"
+        assert text_of(app, "rep") == "rep 1 of 5"
+        assert text_of(app, "cue") == "Knees bent, open the top knee."
+        assert "Equipment: mat" in text_of(app, "meta")
+        await advance(pilot, app, clock, 4.5)
+        assert text_of(app, "rep") == "rep 3 of 5"
+        assert clock_text(app) == "0:06"
+
+
+async def test_switch_rest_and_next_up_panel() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 15.0)
+        assert text_of(app, "phase").strip() == "SWITCH SIDES"
+        assert text_of(app, "detail") == "Switch to the right side"
+        await advance(pilot, app, clock, 15.0)
+        assert text_of(app, "phase").strip() == "REST"
+        screen = workout(app)
+        assert screen.has_class("-rest") and screen.has_class("-next-prominent")
+        assert (
+            text_of(app, "next")
+            == "NEXT: Clamshells · set 2 of 2 · left side · 4-5 reps · needs mat"
+        )
+        assert text_of(app, "cue") == ""
+
+
+async def test_space_pauses_and_the_clock_stops() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 2.0)
+        await pilot.press("space")
+        assert text_of(app, "phase").strip() == "PAUSED"
+        assert workout(app).has_class("-paused")
+        before = clock_text(app)
+        await advance(pilot, app, clock, 60.0)
+        assert clock_text(app) == before == "0:03"
+        await pilot.press("space")
+        assert text_of(app, "phase").strip() == "GET READY"
+        await advance(pilot, app, clock, 3.0)
+        assert text_of(app, "phase").strip() == "WORK"
+
+
+async def test_pause_over_a_boundary_holds_the_step() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 4.5)
+        await pilot.press("space")
+        await advance(pilot, app, clock, 10.0)
+        assert workout(app).session.index == 0
+        await pilot.press("space")
+        await advance(pilot, app, clock, 0.5)
+        assert text_of(app, "phase").strip() == "WORK"
+
+
+async def test_next_back_and_edges() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = workout(app)
+        await pilot.press("b")
+        assert screen.session.index == 0, "back at the first step restarts it"
+        await pilot.press("n")
+        assert screen.session.index == 1
+        await advance(pilot, app, clock, 1.0)
+        await pilot.press("b")
+        assert screen.session.index == 0
+        await pilot.press("n", "n")
+        await advance(pilot, app, clock, 4.0)
+        await pilot.press("b")
+        assert screen.session.index == 2 and clock_text(app) == "0:05", "restarted the switch"
+        for _ in range(len(screen.session.plan.steps)):
+            await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_plus_and_minus_change_the_time_left() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("plus")
+        assert clock_text(app) == "0:15"
+        await pilot.press("minus")
+        assert clock_text(app) == "0:05"
+        await pilot.press("minus")
+        assert text_of(app, "phase").strip() == "WORK"
+
+
+async def test_manual_set_counts_up_and_enter_ends_it() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = workout(app)
+        while screen.session.step.name != "Squats":
+            await pilot.press("n")
+        assert clock_text(app) == "0:00"
+        assert "press Enter or D" in text_of(app, "hint")
+        assert screen.check_action("add_time", ()) is None
+        await advance(pilot, app, clock, 75.4)
+        assert clock_text(app) == "1:15"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_done_is_greyed_outside_work_and_live_during_it() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = workout(app)
+        assert screen.check_action("done", ()) is None
+        keys = {key.action: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
+        assert keys["done"].has_class("-disabled")
+        await advance(pilot, app, clock, 5.0)
+        assert screen.check_action("done", ()) is True
+        await pilot.pause()
+        keys = {key.action: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
+        assert not keys["done"].has_class("-disabled")
+        await pilot.press("d")
+        assert text_of(app, "phase").strip() == "SWITCH SIDES"
+
+
+async def test_quit_asks_first_and_no_resumes() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 1.0)
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await advance(pilot, app, clock, 30.0)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = workout(app)
+        assert not screen.session.paused
+        assert clock_text(app) == "0:04", "the time spent asking did not count"
+        await pilot.press("q")
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_mute_and_help() -> None:
+    app, clock, sink = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("m")
+        assert sink.muted and workout(app).has_class("-muted")
+        await pilot.press("m")
+        assert not sink.muted
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_summary_numbers() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = workout(app)
+        await advance(pilot, app, clock, 50.0)  # through Clamshells set 1 and the rest
+        await pilot.press("n")  # skip clam set 2 left
+        while screen.session.step.name != "Squats":
+            await advance(pilot, app, clock, 1.0)
+        await pilot.press("d")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        rows = {t.name: (t.done, t.skipped, t.planned) for t in summary.summary.exercises}
+        assert rows == {"Clamshells": (1, 1, 2), "Swings": (1, 0, 1), "Squats": (1, 0, 1)}
+        table = str(summary.query_one("#summary-table", Static).render())
+        assert "Clamshells" in table
+        totals = str(summary.query_one("#summary-totals", Static).render())
+        assert "sets 3 done, 1 skipped" in totals
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_routine_text_is_never_markup_nor_control_codes() -> None:
+    nasty = SMALL.replace(
+        'cue = "Knees bent, open the top knee."',
+        'cue = "[red]hot[/] [link=http://x]y[/link] [/] \\u001b[31mZ \\u0007!"',
+    )
+    from legtimer.core.loader import parse_routine
+
+    app, clock, _ = make_app(
+        parse_routine(nasty.replace('name = "Clamshells"', 'name = "[b]Bold[/b]"'))
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 5.0)
+        assert text_of(app, "name") == "[b]Bold[/b]"
+        assert text_of(app, "cue") == "[red]hot[/] [link=http://x]y[/link] [/] \u241b[31mZ \u2407!"
+        cue = app.screen.query_one("#cue", Static).render()
+        assert not getattr(cue, "spans", [])
+
+
+async def test_resizing_never_crashes_and_keeps_the_clock() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await advance(pilot, app, clock, 6.0)
+        screen = workout(app)
+        big = screen.query_one("#clock")
+        assert big.size.height >= 10
+        for size in ((120, 40), (80, 24), (60, 20), (40, 12), (30, 8), (200, 60)):
+            await pilot.resize_terminal(*size)
+            await advance(pilot, app, clock, 0.5)
+            assert screen.query_one("#phase").display
+            assert big.display and big.size.height >= 1
+            if size == (40, 12):
+                assert screen.has_class("-tiny")
+                assert not screen.query_one("#cue").display
+                assert not screen.query_one("#next").display
+        assert not screen.has_class("-tiny")
+
+
+async def test_big_digits_at_least_five_rows_at_100x30_and_fit_at_80x24() -> None:
+    from legtimer.ui.widgets.bigclock import choose_scale
+
+    app, clock, _ = make_app(load_routine(ROUTINES / "runners.toml"))
+    for size, rows in (((100, 30), 5), ((80, 24), 5), ((160, 50), 10)):
+        async with app.run_test(size=size) as pilot:
+            await advance(pilot, app, clock, 20.0)
+            big = workout(app).query_one("#clock")
+            width, height = big.content_region.size
+            scale = choose_scale("0:45", width, height)
+            assert scale is not None and 5 * scale[1] >= rows, (size, big.size)
+        app, clock, _ = make_app(load_routine(ROUTINES / "runners.toml"))
+
+
+async def test_countdown_events_reach_the_sound_side() -> None:
+    app, clock, sink = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(5):
+            await advance(pilot, app, clock, 1.0)
+        ticks = [e.seconds_left for e in sink.handled if isinstance(e, CountdownTicked)]
+        assert ticks == [3, 2, 1]
+
+
+def test_picker_lists_routines_and_previews(tmp_path: object) -> None:
+    from legtimer.ui.screens.picker import load_choices
+
+    choices = load_choices()
+    names = [c.entry.name for c in choices]
+    assert {"runners", "tabata-legs", "quick-bodyweight"} <= set(names)
+    runners = choices[names.index("runners")]
+    assert "Clamshells" in runners.preview() and "36:54" in runners.preview()
+
+
+async def test_picker_enter_starts_the_highlighted_routine() -> None:
+    from legtimer.ui.app import LegtimerApp
+    from legtimer.ui.screens.picker import PickerScreen
+
+    clock = FakeClock()
+    app = LegtimerApp(None, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = workout(app)
+        assert screen.session.plan.routine.name == app.screen.session.plan.routine.name
+        assert text_of(app, "phase").strip() == "GET READY"
+
+
+def test_small_routine_is_what_the_tests_think() -> None:
+    from legtimer.core.plan import compile_plan
+
+    plan = compile_plan(small_routine())
+    assert [round(s.estimate) for s in plan.steps] == [5, 10, 5, 10, 20, 10, 5, 10, 30, 6, 30, 20]

@@ -1,0 +1,81 @@
+"""Helpers for driving the app on a fake clock."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from legtimer.core.loader import parse_routine
+from legtimer.core.routine import Routine
+from legtimer.ui.app import LegtimerApp
+from legtimer.ui.cues import SilentSink
+from legtimer.ui.screens.workout import WorkoutScreen
+from legtimer.ui.widgets.bigclock import BigClock
+from tests.conftest import FakeClock
+
+SMALL = """
+[routine]
+name = "Small"
+[defaults]
+get_ready = "5s"
+rest = "20s"
+rest_after = "30s"
+switch_sides = "5s"
+seconds_per_rep = 2
+[[exercise]]
+name = "Clamshells"
+sets = 2
+reps = [4, 5]
+per_side = true
+cue = "Knees bent, open the top knee."
+equipment = ["mat"]
+[[exercise]]
+name = "Swings"
+reps = 3
+cue = "Hips drive the bell."
+equipment = ["kettlebell"]
+[[exercise]]
+name = "Squats"
+reps = 10
+manual = true
+cue = "Sit back."
+"""
+# get ready 5 | Clam L 10 | switch 5 | Clam R 10 | rest 20 | Clam L 10 | switch 5 | Clam R 10 |
+# rest after 30 | Swings 6 | rest after 30 | Squats (manual, ~30)
+
+
+def small_routine() -> Routine:
+    return parse_routine(SMALL)
+
+
+def make_app(
+    routine: Routine | None = None, clock: FakeClock | None = None, sink: SilentSink | None = None
+) -> tuple[LegtimerApp, FakeClock, SilentSink]:
+    clock = clock or FakeClock()
+    sink = sink or SilentSink()
+    app = LegtimerApp(routine or small_routine(), clock=clock, cues=lambda _r: sink)
+    return app, clock, sink
+
+
+def workout(app: LegtimerApp) -> WorkoutScreen:
+    screen = app.screen
+    assert isinstance(screen, WorkoutScreen), type(screen)
+    return screen
+
+
+async def advance(pilot: Pilot[None], app: LegtimerApp, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock, let the screen tick as its timer would, and let it redraw."""
+    clock.advance(seconds)
+    screen = app.screen
+    if isinstance(screen, WorkoutScreen):
+        screen.tick()
+    await pilot.pause()
+
+
+def text_of(app: LegtimerApp, widget_id: str) -> str:
+    widget = app.screen.query_one(f"#{widget_id}", Static)
+    return "" if widget.has_class("-empty") else str(widget.render())
+
+
+def clock_text(app: LegtimerApp) -> str:
+    return app.screen.query_one("#clock", BigClock).text
