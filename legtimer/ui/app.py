@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -65,11 +66,9 @@ class LegtimerApp(App[None]):
 
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
+            # Not on the main thread (tests) or not supported here: leave the default.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.exit, None, 128 + signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                # Not on the main thread (tests) or not supported here: leave the default.
-                pass
 
     def on_unmount(self) -> None:
         """Stop any sound before the process goes."""
