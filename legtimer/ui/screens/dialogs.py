@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Keys and what they do."""
-        lines = "\n".join(f"{key:>10}   {what}" for key, what in KEYS)
+        lines = "\n".join(f"{key:<10}  {what}" for key, what in KEYS)
         with Vertical(id="dialog"):
             yield Static("Keys", id="question")
             yield Static(lines, id="keys", markup=False)

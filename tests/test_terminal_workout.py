@@ -1,0 +1,102 @@
+"""The installed `legtimer` in a real terminal: start, count down, pause, skip, resize, quit."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.tmux import LEGTIMER, Terminal, find
+
+LEFT = r"(\d+:\d\d) left"
+
+
+@pytest.fixture
+def term_home(tmp_path: Path) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    return home
+
+
+@pytest.fixture
+def runners(tmp_path: Path, term_home: Path) -> Iterator[Terminal]:
+    term = Terminal(
+        tmp_path,
+        [LEGTIMER, "--routine", "runners.toml"],
+        env={"HOME": str(term_home), "LEGTIMER_HOME": str(term_home / "lt")},
+    )
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def test_runners_workout_in_a_real_terminal(runners: Terminal) -> None:
+    term = runners
+    first = term.wait_text("GET READY")
+    assert "March in place" in first
+    left0 = find(LEFT, first)
+    assert left0 is not None
+    # The countdown advances on its own.
+    moved = term.wait_for(lambda s: find(LEFT, s) not in (None, left0), 5, "the clock to move")
+    assert "step 1 of 62" in moved
+
+    # Space pauses: the label says so and the time left stops.
+    term.keys("Space")
+    paused = term.wait_text("PAUSED")
+    held = find(LEFT, paused)
+    stable_until = time.monotonic() + 1.5
+    while time.monotonic() < stable_until:
+        assert find(LEFT, term.screen()) == held
+        time.sleep(0.1)
+    term.keys("Space")
+    term.wait_text("GET READY")
+
+    # n moves on.
+    term.keys("n")
+    term.wait_text("step 2 of 62")
+    term.wait_text("WARM-UP")
+
+    # Resize small and back: the phase stays, nothing crashes.
+    term.resize(40, 12)
+    term.wait_for(lambda s: "WARM-UP" in s and len(s.splitlines()[0]) <= 40, 5, "small layout")
+    term.resize(100, 30)
+    term.wait_for(lambda s: "step 2 of 62" in s, 5, "full layout back")
+
+    # q asks first; y quits with status 0.
+    term.keys("q")
+    term.wait_text("Quit this workout?")
+    term.keys("y")
+    assert term.wait_exit() == 0
+    everything = term.history()
+    assert "Traceback" not in everything
+    assert "ALSA lib" not in everything
+
+
+def test_bad_routine_prints_the_message_and_exits_2_before_any_screen(
+    tmp_path: Path, term_home: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[routine]\nname = "x"\n[[exercise]]\nname = "A"\nrset = 3\n')
+    term = Terminal(tmp_path, [LEGTIMER, "--routine", str(bad)], env={"HOME": str(term_home)})
+    try:
+        assert term.wait_exit() == 2
+        text = term.history()
+        assert f"{bad}:5:" in text and "did you mean 'rest'?" in text
+        assert "Traceback" not in text
+    finally:
+        term.close()
+
+
+def test_sigterm_ends_cleanly(runners: Terminal) -> None:
+    import subprocess
+
+    runners.wait_text("GET READY")
+    pid = runners._tmux("display", "-p", "#{pane_pid}").strip()
+    subprocess.run(["pkill", "-TERM", "-P", pid], check=False)
+    subprocess.run(["kill", "-TERM", pid], check=False)
+    status = runners.wait_exit()
+    assert status in (0, 143)
+    assert "Traceback" not in runners.history()
