@@ -73,11 +73,11 @@ def plan_lines(plan: Plan) -> list[str]:
     """The expanded timeline as text lines."""
     routine = plan.routine
     lines = [f"{routine.name}: {len(plan.steps)} steps, about {format_span(plan.total)}"]
-    lines.append(f"{'START':>8}  {'LENGTH':>6}  STEP")
+    lines.append(f"{'START':<8}  {'LENGTH':<6}  STEP")
     for step in plan.steps:
         length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")
-        lines.append(f"{format_clock(step.start):>8}  {length:>6}  {describe_step(step)}")
-    lines.append(f"{'TOTAL':>8}  {format_clock(plan.total):>6}")
+        lines.append(f"{format_clock(step.start):<8}  {length:<6}  {describe_step(step)}")
+    lines.append(f"{'TOTAL':<8}  {format_clock(plan.total):<6}")
     if any(step.waits_for_user for step in plan.steps):
         lines.append("* manual set: ends when you press done; estimated from seconds_per_rep")
     return lines

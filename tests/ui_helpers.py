@@ -11,6 +11,7 @@ from legtimer.ui.app import LegtimerApp
 from legtimer.ui.cues import SilentSink
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.widgets.line import Line
 from tests.conftest import FakeClock
 
 SMALL = """
@@ -73,8 +74,13 @@ async def advance(pilot: Pilot[None], app: LegtimerApp, clock: FakeClock, second
 
 
 def text_of(app: LegtimerApp, widget_id: str) -> str:
-    widget = app.screen.query_one(f"#{widget_id}", Static)
-    return "" if widget.has_class("-empty") else str(widget.render())
+    widget = app.screen.query_one(f"#{widget_id}")
+    if widget.has_class("-empty"):
+        return ""
+    if isinstance(widget, Line):
+        return widget.text
+    assert isinstance(widget, Static)
+    return str(widget.render())
 
 
 def clock_text(app: LegtimerApp) -> str:

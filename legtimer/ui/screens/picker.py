@@ -85,8 +85,10 @@ class PickerScreen(Screen[None]):
         """Highlight the first routine."""
         options = self.query_one("#routines", OptionList)
         if self.choices:
-            options.highlighted = 0
-            self._show(0)
+            names = [choice.entry.name for choice in self.choices]
+            first = names.index("runners") if "runners" in names else 0
+            options.highlighted = first
+            self._show(first)
         else:
             self.query_one("#preview", Static).update(
                 "No routines found. Create one with: legtimer new NAME"

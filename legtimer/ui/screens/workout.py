@@ -26,6 +26,7 @@ from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from legtimer.ui.text import plain
 from legtimer.ui.view import PHASE_CLASSES, View, view_of
 from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.widgets.line import Line
 from legtimer.ui.widgets.meter import Meter
 
 WAKE_SLACK = 0.002
@@ -61,6 +62,7 @@ class WorkoutScreen(Screen[None]):
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._was_running_before_dialog = False
+        self._bindings_state: tuple[State, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Banner, name, detail, big clock, step bar, cue, meta, next-up, overall, footer."""
@@ -71,14 +73,14 @@ class WorkoutScreen(Screen[None]):
             yield Static("", id="name")
             yield Static("", id="detail")
             yield BigClock(id="clock")
-            yield Static("", id="rep")
+            yield Line(id="rep")
             yield Meter(id="step-bar")
             yield Static("", id="hint")
             yield Static("", id="cue")
             yield Static("", id="meta")
             yield Static("", id="next")
         with Vertical(id="footer-area"):
-            yield Static("", id="overall")
+            yield Line(id="overall")
             yield Meter(id="overall-bar")
         yield Footer()
 
@@ -107,7 +109,11 @@ class WorkoutScreen(Screen[None]):
             self.cues.handle(events)
         step_changed = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
         self.render_state(force=step_changed)
-        self.refresh_bindings()
+        state = (self.session.state, self.session.index)
+        if state != self._bindings_state:
+            # The Footer rebuilds on refresh_bindings: only when what applies can change.
+            self._bindings_state = state
+            self.refresh_bindings()
         if any(isinstance(e, WorkoutFinished) for e in events):
             self._finish()
             return
@@ -139,18 +145,18 @@ class WorkoutScreen(Screen[None]):
             ("position", view.position),
             ("name", view.name),
             ("detail", view.detail),
-            ("rep", view.rep),
             ("hint", view.hint),
             ("cue", view.cue),
             ("meta", view.meta),
             ("next", view.next_up),
-            ("overall", view.overall),
         ):
             self._set_text(widget_id, text, force)
-        clock = self.query_one("#clock", BigClock)
-        clock.text = view.clock
-        self.query_one("#step-bar", Meter).fraction = view.step_fraction
-        self.query_one("#overall-bar", Meter).fraction = view.overall_fraction
+        self.query_one("#clock", BigClock).text = view.clock
+        self.query_one("#rep", Line).text = view.rep
+        self.query_one("#rep", Line).set_class(not view.rep, "-empty")
+        self.query_one("#overall", Line).text = view.overall
+        self.query_one("#step-bar", Meter).show(view.step_fraction)
+        self.query_one("#overall-bar", Meter).show(view.overall_fraction)
         self.set_class(view.next_prominent, "-next-prominent")
         self.set_class(self.cues.muted, "-muted")
 

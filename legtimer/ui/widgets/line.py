@@ -1,0 +1,27 @@
+"""One line of text that changes often (elapsed time, rep count) without a layout pass."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from legtimer.ui.text import visible
+
+
+class Line(Widget):
+    """A single plain-text line; setting ``text`` repaints it and nothing else."""
+
+    DEFAULT_CSS = """
+    Line {
+        height: 1;
+        width: 100%;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=False)
+    """What the line says (plain text, never markup)."""
+
+    def render(self) -> Content:
+        """The text, control characters made visible."""
+        return Content(visible(self.text))
