@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from legtimer import __version__
 
@@ -20,6 +20,36 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the width up front.
+
+    Left to itself it imports shutil (and with it bz2, lzma and fnmatch) just to ask the
+    terminal's width, on every run, even when no help is printed.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            try:
+                width = os.get_terminal_size().columns - 2
+            except OSError:
+                width = 78
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Subcommand parsers share the main parser's formatter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
 
 class UsageError(Exception):
@@ -35,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  legtimer list                  every routine found\n"
         "  legtimer plan runners          the timeline, step by step\n"
         "  legtimer check my.toml         validate a routine file",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"legtimer {__version__}")
     parser.add_argument(
@@ -46,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--mute", action="store_true", help="start with sounds off")
     parser.add_argument("--voice", action="store_true", help="speak each step (espeak-ng or say)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("list", help="list every routine found, with its length and where it lives")
 

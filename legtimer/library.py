@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from legtimer.paths import bundled_routines_dir, user_routines_dir
 
@@ -13,8 +13,7 @@ class RoutineNotFound(LookupError):
     """A --routine argument that matches no file and no known routine name."""
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+class RoutineEntry(NamedTuple):
     """A routine file found on disk; ``name`` is what you type after --routine."""
 
     name: str

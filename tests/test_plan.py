@@ -63,7 +63,7 @@ def test_runners_timeline_and_total(runners_plan: Plan) -> None:
 def test_next_up_points_at_the_next_movement(runners_plan: Plan) -> None:
     rests = [s for s in runners_plan.steps if s.kind is StepKind.REST_AFTER]
     first_rest_after = rests[0]
-    following = runners_plan.next_up(first_rest_after.index)
+    following = runners_plan.next_up(first_rest_after.plan_index)
     assert following is not None and following.name == "Lateral Band Walks"
     assert runners_plan.next_up(len(runners_plan.steps) - 1) is None
 

@@ -37,7 +37,7 @@ SIMPLE = plan_of(
 
 
 def started(events: list[Event]) -> list[int]:
-    return [e.step.index for e in events if isinstance(e, StepStarted)]
+    return [e.step.plan_index for e in events if isinstance(e, StepStarted)]
 
 
 def test_start_reports_the_first_step(fake_clock: FakeClock) -> None:

@@ -6,13 +6,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from legtimer.core.plan import Step
 
 
-@dataclass(frozen=True)
-class StepStarted:
+class StepStarted(NamedTuple):
     """A step began: by time running out, or by skip, back or done."""
 
     step: Step
@@ -20,8 +19,7 @@ class StepStarted:
     reason: str = "time"
 
 
-@dataclass(frozen=True)
-class CountdownTicked:
+class CountdownTicked(NamedTuple):
     """One of the last whole seconds of a timed step (3, 2, 1 by default)."""
 
     step: Step
@@ -29,16 +27,14 @@ class CountdownTicked:
     at: float
 
 
-@dataclass(frozen=True)
-class HalfwayReached:
+class HalfwayReached(NamedTuple):
     """Half of a timed step has gone."""
 
     step: Step
     at: float
 
 
-@dataclass(frozen=True)
-class RepBeat:
+class RepBeat(NamedTuple):
     """A paced rep set reached the start of rep ``rep`` (2 onwards; rep 1 is the step start)."""
 
     step: Step
@@ -46,8 +42,7 @@ class RepBeat:
     at: float
 
 
-@dataclass(frozen=True)
-class WorkoutFinished:
+class WorkoutFinished(NamedTuple):
     """The last step ended."""
 
     at: float

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -36,6 +35,8 @@ def suggest(key: str, allowed: Iterable[str]) -> str | None:
 
     Fewest edits wins (a swap of two letters counts as one), then difflib's similarity.
     """
+    import difflib  # only when something is wrong: keeps `check` of a good file fast
+
     options = list(allowed)
     close = set(difflib.get_close_matches(key, options, n=5, cutoff=0.6))
     near = [o for o in options if _edits(key.lower(), o) <= max(1, len(o) // 3)]

@@ -7,7 +7,6 @@ strings. Good enough to point a person at the right line of their routine file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\]]+?)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]")
@@ -17,12 +16,12 @@ TableId = tuple[str, int]
 """A table name and which occurrence of it (0-based; always 0 for plain tables)."""
 
 
-@dataclass
 class LineIndex:
     """Lines of table headers and of the keys inside each table."""
 
-    headers: dict[TableId, int] = field(default_factory=dict)
-    keys: dict[TableId, dict[str, int]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.headers: dict[TableId, int] = {}
+        self.keys: dict[TableId, dict[str, int]] = {}
 
     @classmethod
     def scan(cls, text: str) -> LineIndex:

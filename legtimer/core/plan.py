@@ -11,8 +11,8 @@ Rules the plan follows (documented in docs/routines.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from legtimer.core.routine import Exercise, Routine, Section, Settings
 
@@ -57,11 +57,11 @@ _WORK_KIND = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One stretch of the timeline."""
 
-    index: int
+    plan_index: int
+    """Where the step stands in plan.steps (0-based)."""
     kind: StepKind
     duration: float | None
     """Seconds, or None for a manual rep set that waits for "done"."""
@@ -109,8 +109,7 @@ class Step:
         return self.start + self.estimate
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The whole timeline and its planned total."""
 
     routine: Routine
@@ -131,13 +130,12 @@ class Plan:
         return sum(step.estimate for step in self.steps if step.kind.is_work)
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     exercise: Exercise
     section: Section
     round_no: int
     position: int
-    count: int
+    total: int
 
 
 def compile_plan(routine: Routine) -> Plan:
@@ -202,7 +200,7 @@ class _Builder:
             return
         rounds = self.routine.rounds if item.section is Section.MAIN else 1
         step = Step(
-            index=len(self.steps),
+            plan_index=len(self.steps),
             kind=kind,
             duration=duration,
             estimate=estimate,
@@ -214,7 +212,7 @@ class _Builder:
             round_no=item.round_no,
             rounds=rounds,
             exercise_no=item.position,
-            exercise_count=item.count,
+            exercise_count=item.total,
             countdown=settings.countdown,
             **extra,  # type: ignore[arg-type]
         )
@@ -312,7 +310,7 @@ class _Builder:
         out: list[Step] = []
         following: int | None = None
         for step in reversed(self.steps):
-            out.append(replace(step, next_up=following))
+            out.append(step._replace(next_up=following))
             if step.kind.is_work:
-                following = step.index
+                following = step.plan_index
         return tuple(reversed(out))

@@ -1,4 +1,4 @@
-"""What a routine file says, as frozen dataclasses.
+"""What a routine file says, as immutable typed records.
 
 Per-exercise timing overrides stay ``None`` when the file does not set them, so a routine saved
 by the editor writes back only what the person wrote; :meth:`Exercise.settings` resolves them.
@@ -6,9 +6,9 @@ by the editor writes back only what the person wrote; :meth:`Exercise.settings` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Section(Enum):
@@ -23,8 +23,7 @@ SOUND_NAMES = ("work", "rest", "tick", "halfway", "switch", "rep", "finish")
 """Cue sounds a routine may override in its [sounds] table."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Timing and cue settings: [defaults] in full, or resolved for one exercise."""
 
     get_ready: float = 10.0
@@ -38,11 +37,10 @@ class Settings:
     rep_beat: bool = True
 
 
-SETTING_NAMES = tuple(f.name for f in fields(Settings))
+SETTING_NAMES: tuple[str, ...] = Settings._fields
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """Per-exercise settings; ``None`` means "use [defaults]"."""
 
     get_ready: float | None = None
@@ -60,15 +58,14 @@ class Overrides:
         changes = {
             name: value for name in SETTING_NAMES if (value := getattr(self, name)) is not None
         }
-        return replace(defaults, **changes)
+        return defaults._replace(**changes)
 
     def is_set(self, name: str) -> bool:
         """True when the routine file set this key on the exercise itself."""
         return getattr(self, name) is not None
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """One move: how many sets of what, and how to do it."""
 
     name: str
@@ -81,7 +78,7 @@ class Exercise:
     equipment: tuple[str, ...] = ()
     easier: str = ""
     harder: str = ""
-    overrides: Overrides = field(default_factory=Overrides)
+    overrides: Overrides = Overrides()
 
     @property
     def is_timed(self) -> bool:
@@ -101,8 +98,7 @@ class Exercise:
         return self.overrides.apply_to(defaults)
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     """A whole routine file."""
 
     name: str
@@ -111,13 +107,25 @@ class Routine:
     source: str = ""
     rounds: int = 1
     rest_between_rounds: float = 0.0
-    defaults: Settings = field(default_factory=Settings)
+    defaults: Settings = Settings()
     warmup: tuple[Exercise, ...] = ()
     cooldown: tuple[Exercise, ...] = ()
     sounds: tuple[tuple[str, str], ...] = ()
     """(cue name, path as written in the file, relative to the routine's folder)."""
-    path: Path | None = field(default=None, compare=False)
+    path: Path | None = None
     """Where it was loaded from; not part of what the routine says."""
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they say the same; where each was loaded from does not count."""
+        if not isinstance(other, Routine):
+            return NotImplemented
+        return self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
     def section(self, which: Section) -> tuple[Exercise, ...]:
         """The exercises of one section."""

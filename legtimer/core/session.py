@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from enum import Enum
 
 from legtimer.core.events import (
@@ -44,13 +43,16 @@ class Outcome(Enum):
     SKIPPED = "skipped"
 
 
-@dataclass
 class Tally:
     """What actually happened, for the summary."""
 
-    outcomes: dict[int, Outcome] = field(default_factory=dict)
-    worked: float = 0.0
-    rested: float = 0.0
+    def __init__(self) -> None:
+        self.outcomes: dict[int, Outcome] = {}
+        """How each step was last left."""
+        self.worked = 0.0
+        """Seconds spent in steps where the person moves."""
+        self.rested = 0.0
+        """Seconds spent in get-ready, switches and rests."""
 
 
 class Session:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 MAX_SOUND_BYTES = 1_000_000
@@ -14,6 +13,8 @@ def check_sound_file(folder: Path, relative: str) -> str | None:
     Only WAV files of at most 1 MB inside the routine's own folder are accepted, so a routine
     cannot make legtimer read some other file on the machine.
     """
+    import wave  # only for routines with their own sounds
+
     if Path(relative).is_absolute():
         return "must be a path relative to the routine's folder, not an absolute path"
     try:

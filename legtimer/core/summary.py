@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from legtimer.core.plan import Step
 from legtimer.core.session import Outcome, Session
 
 
-@dataclass(frozen=True)
-class ExerciseTally:
+class ExerciseTally(NamedTuple):
     """Sets of one exercise (per section), over every round."""
 
     name: str
@@ -24,8 +23,7 @@ class ExerciseTally:
         return self.planned - self.done - self.skipped
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What the summary screen and the history show."""
 
     routine: str
@@ -56,7 +54,7 @@ def summarize(session: Session) -> Summary:
     order: dict[tuple[str, str], list[int]] = {}
     for (section, name, _round, _set), steps in sets.items():
         counts = order.setdefault((section, name), [0, 0, 0])
-        outcomes = [session.tally.outcomes.get(step.index) for step in steps]
+        outcomes = [session.tally.outcomes.get(step.plan_index) for step in steps]
         counts[0] += 1
         if all(o is Outcome.COMPLETED for o in outcomes):
             counts[1] += 1

@@ -123,7 +123,7 @@ def view_of(session: Session) -> View:
     plan = session.plan
     step = session.step
     label, css = phase_of(session)
-    following = plan.next_up(step.index)
+    following = plan.next_up(step.plan_index)
     if session.finished:
         return View(
             label,
