@@ -142,5 +142,23 @@ def sound_check() -> int:
 
 
 def show_history() -> int:
-    """`legtimer history`."""
-    return not_yet("history")
+    """`legtimer history`: past workouts, newest last."""
+    from legtimer import history
+    from legtimer.paths import history_path
+
+    entries, bad = history.load()
+    if not entries:
+        print(f"no workouts yet (the log will be {history_path()})")
+        return EXIT_OK
+    width = max(len(e.routine) for e in entries)
+    print(f"{'WHEN':<16}  {'ROUTINE':<{width}}  {'TIME':>7}  {'WORKED':>7}  SETS")
+    for e in entries:
+        status = "" if e.finished else "  (stopped early)"
+        print(
+            f"{e.when:<16}  {e.routine:<{width}}  {format_clock(e.total, count_up=True):>7}  "
+            f"{format_clock(e.worked, count_up=True):>7}  {e.sets_done} done, "
+            f"{e.sets_skipped} skipped{status}"
+        )
+    if bad:
+        print(f"({bad} unreadable line(s) left as they are in {history_path()})", file=sys.stderr)
+    return EXIT_OK

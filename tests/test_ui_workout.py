@@ -202,6 +202,12 @@ async def test_summary_numbers() -> None:
         assert "Clamshells" in table
         totals = str(summary.query_one("#summary-totals", Static).render())
         assert "sets 3 done, 1 skipped" in totals
+        from legtimer import history
+
+        entries, _ = history.load()
+        assert [(e.routine, e.sets_done, e.sets_skipped, e.finished) for e in entries] == [
+            ("Small", 3, 1, True)
+        ]
         await pilot.press("q")
     assert app.return_code == 0
 

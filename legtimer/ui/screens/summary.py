@@ -40,9 +40,10 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [Binding("q,escape,enter", "app.quit", "Quit")]
 
-    def __init__(self, summary: Summary) -> None:
+    def __init__(self, summary: Summary, saved: bool = False) -> None:
         super().__init__()
         self.summary = summary
+        self.saved = saved
 
     def compose(self) -> ComposeResult:
         """Totals first, then the per-exercise table."""
@@ -53,4 +54,6 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(summary.routine), id="summary-name")
             yield Static(totals_line(summary), id="summary-totals")
             yield Static(plain("\n".join(summary_lines(summary))), id="summary-table")
+            if self.saved:
+                yield Static("Saved to your history: legtimer history", id="summary-saved")
         yield Footer()

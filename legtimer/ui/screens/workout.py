@@ -20,7 +20,8 @@ from textual.widgets import Footer, Static
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.plan import Plan
 from legtimer.core.session import Session, State
-from legtimer.core.summary import summarize
+from legtimer import history
+from legtimer.core.summary import Summary, summarize
 from legtimer.ui.cues import CueSink, SilentSink
 from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from legtimer.ui.text import plain
@@ -132,7 +133,17 @@ class WorkoutScreen(Screen[None]):
 
         if self._timer is not None:
             self._timer.stop()
-        self.app.switch_screen(SummaryScreen(summarize(self.session)))
+        summary = summarize(self.session)
+        saved = self._log(summary)
+        self.app.switch_screen(SummaryScreen(summary, saved))
+
+    def _log(self, summary: Summary) -> bool:
+        """Write the workout to the history; a failure is shown, never fatal."""
+        try:
+            return history.record(summary)
+        except OSError as exc:
+            self.notify(f"Could not save to history: {exc}", severity="error")
+            return False
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -239,6 +250,7 @@ class WorkoutScreen(Screen[None]):
 
     def _answered(self, quit_now: bool | None) -> None:
         if quit_now:
+            self._log(summarize(self.session))
             self.app.exit(0)
             return
         if self._was_running_before_dialog:
