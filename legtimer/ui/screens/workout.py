@@ -17,10 +17,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
+from legtimer import history
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.plan import Plan
 from legtimer.core.session import Session, State
-from legtimer import history
 from legtimer.core.summary import Summary, summarize
 from legtimer.ui.cues import CueSink, SilentSink
 from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
