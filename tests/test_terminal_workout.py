@@ -100,3 +100,41 @@ def test_sigterm_ends_cleanly(runners: Terminal) -> None:
     status = runners.wait_exit()
     assert status in (0, 143)
     assert "Traceback" not in runners.history()
+
+
+def test_an_internal_error_exits_non_zero_with_a_readable_message(
+    tmp_path: Path, term_home: Path
+) -> None:
+    import sys
+
+    driver = str(Path(__file__).with_name("crash_driver.py"))
+    term = Terminal(
+        tmp_path, [sys.executable, driver, "--routine", "runners"], env={"HOME": str(term_home)}
+    )
+    try:
+        status = term.wait_exit()
+        assert status != 0
+        assert "simulated failure while drawing" in term.history()
+    finally:
+        term.close()
+
+
+async def test_command_palette_offers_the_workout_actions() -> None:
+    from tests.ui_helpers import make_app
+
+    app, _, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        found = [command.title for command in app.get_system_commands(app.screen)]
+    for title in (
+        "Pause / resume",
+        "Next step",
+        "Back",
+        "Done",
+        "Add 10 seconds",
+        "Remove 10 seconds",
+        "Mute / unmute",
+        "Keys",
+    ):
+        assert title in found
+    assert any("theme" in title.lower() for title in found)
