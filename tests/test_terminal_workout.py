@@ -70,6 +70,7 @@ def test_runners_workout_in_a_real_terminal(runners: Terminal) -> None:
     term.wait_text("Quit this workout?")
     term.keys("y")
     assert term.wait_exit() == 0
+    assert "Quit this workout?" not in term.screen(), "the terminal is restored"
     everything = term.history()
     assert "Traceback" not in everything
     assert "ALSA lib" not in everything
@@ -90,15 +91,17 @@ def test_bad_routine_prints_the_message_and_exits_2_before_any_screen(
         term.close()
 
 
-def test_sigterm_ends_cleanly(runners: Terminal) -> None:
+@pytest.mark.parametrize(("signal_name", "code"), [("TERM", 143), ("HUP", 129)])
+def test_a_signal_ends_it_cleanly_and_restores_the_terminal(runners: Terminal, signal_name: str,
+                                                            code: int) -> None:
     import subprocess
 
     runners.wait_text("GET READY")
     pid = runners._tmux("display", "-p", "#{pane_pid}").strip()
-    subprocess.run(["pkill", "-TERM", "-P", pid], check=False)
-    subprocess.run(["kill", "-TERM", pid], check=False)
-    status = runners.wait_exit()
-    assert status in (0, 143)
+    subprocess.run(["kill", f"-{signal_name}", pid], check=False)
+    assert runners.wait_exit() == code
+    after = runners.screen()
+    assert "GET READY" not in after, "the alternate screen was left"
     assert "Traceback" not in runners.history()
 
 
