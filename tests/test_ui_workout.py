@@ -174,8 +174,10 @@ async def test_quit_asks_first_and_no_resumes() -> None:
 async def test_mute_and_help() -> None:
     app, clock, sink = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        assert not workout(app).query_one("#sound").display
         await pilot.press("m")
         assert sink.muted and workout(app).has_class("-muted")
+        assert workout(app).query_one("#sound").display
         await pilot.press("m")
         assert not sink.muted
         await pilot.press("question_mark")

@@ -69,6 +69,7 @@ class WorkoutScreen(Screen[None]):
         """Banner, name, detail, big clock, step bar, cue, meta, next-up, overall, footer."""
         with Horizontal(id="banner"):
             yield Static("", id="phase")
+            yield Static("SOUND OFF", id="sound")
             yield Static("", id="position")
         with Vertical(id="body"):
             yield Static("", id="name")
