@@ -115,7 +115,7 @@ def main() -> None:
     startup()
     big_routine()
     ticks()
-    for extra in ("benchmarks.screen_cpu", "benchmarks.audio_latency"):
+    for extra in ("benchmarks.wake_latency", "benchmarks.screen_cpu", "benchmarks.audio_latency"):
         try:
             module = __import__(extra, fromlist=["main"])
         except ImportError:
