@@ -17,15 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def _time_command(args: list[str], runs: int = 15) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(
-            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT
-        )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _time_commands(commands: dict[str, list[str]], rounds: int = 21) -> dict[str, float]:
+    """Median wall time of each command, run in turns so machine noise hits all of them alike."""
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(rounds):
+        for label, args in commands.items():
+            start = time.perf_counter()
+            subprocess.run(
+                args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT
+            )
+            times[label].append(time.perf_counter() - start)
+    return {label: statistics.median(values) for label, values in times.items()}
 
 
 def startup() -> None:
@@ -38,13 +40,16 @@ def startup() -> None:
         check=False,
     )
     legtimer = str(BIN / "legtimer")
-    base = _time_command([sys.executable, "-c", "pass"])
-    print(f"python -c pass                           {base * 1000:7.1f} ms")
-    for label, args in (
-        ("legtimer --help", [legtimer, "--help"]),
-        ("legtimer check routines/runners.toml", [legtimer, "check", "routines/runners.toml"]),
-    ):
-        took = _time_command(args)
+    medians = _time_commands(
+        {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "legtimer --help": [legtimer, "--help"],
+            "legtimer check routines/runners.toml": [legtimer, "check", "routines/runners.toml"],
+        }
+    )
+    base = medians.pop("python -c pass")
+    print(f"{'python -c pass':<40} {base * 1000:7.1f} ms")
+    for label, took in medians.items():
         print(
             f"{label:<40} {took * 1000:7.1f} ms   {took / base:4.2f} x python -c pass"
             "   (target <= 4.00 x)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from legtimer.core.durations import format_clock, format_span
 from legtimer.core.errors import RoutineError
@@ -94,7 +93,7 @@ def check_files(files: Sequence[str]) -> int:
     bad = 0
     for name in files:
         try:
-            routine = load_routine(Path(name))
+            routine = load_routine(name)
         except RoutineError as exc:
             bad += 1
             print(str(exc), file=sys.stderr)

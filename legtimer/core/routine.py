@@ -7,8 +7,10 @@ by the editor writes back only what the person wrote; :meth:`Exercise.settings` 
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Section(Enum):
@@ -112,7 +114,7 @@ class Routine(NamedTuple):
     cooldown: tuple[Exercise, ...] = ()
     sounds: tuple[tuple[str, str], ...] = ()
     """(cue name, path as written in the file, relative to the routine's folder)."""
-    path: Path | None = None
+    path: str | None = None
     """Where it was loaded from; not part of what the routine says."""
 
     def __eq__(self, other: object) -> bool:
@@ -137,7 +139,9 @@ class Routine(NamedTuple):
 
     def sound_paths(self) -> dict[str, Path]:
         """Override sounds as absolute paths (next to the routine file)."""
-        base = self.path.parent if self.path else Path.cwd()
+        from pathlib import Path
+
+        base = Path(self.path).parent if self.path else Path.cwd()
         return {name: (base / rel) for name, rel in self.sounds}
 
     @property

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 MAX_SOUND_BYTES = 1_000_000
 
 
-def check_sound_file(folder: Path, relative: str) -> str | None:
+def check_sound_file(folder: str, relative: str) -> str | None:
     """Why ``relative`` (from the routine's folder) is not an acceptable cue sound, or None.
 
     Only WAV files of at most 1 MB inside the routine's own folder are accepted, so a routine
     cannot make legtimer read some other file on the machine.
     """
     import wave  # only for routines with their own sounds
+    from pathlib import Path
 
     if Path(relative).is_absolute():
         return "must be a path relative to the routine's folder, not an absolute path"
     try:
-        base = folder.resolve()
-        target = (folder / relative).resolve()
+        base = Path(folder).resolve()
+        target = (base / relative).resolve()
     except (OSError, RuntimeError) as exc:
         return f"cannot resolve this path ({exc})"
     if target != base and base not in target.parents:
