@@ -48,7 +48,7 @@ class _Timing(SilentSink):
 
 async def _run() -> _Timing:
     sink = _Timing()
-    app = LegtimerApp(parse_routine(ROUTINE), cues=lambda _r: sink)
+    app = LegtimerApp(parse_routine(ROUTINE), cues=lambda _p, _b: sink)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         while not screen.session.finished:  # type: ignore[attr-defined]

@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--mute", action="store_true", help="start with sounds off")
     parser.add_argument("--voice", action="store_true", help="speak each step (espeak-ng or say)")
+    parser.add_argument(
+        "--event-log",
+        metavar="FILE",
+        help="write every cue event with its due time as JSON lines (for timing checks)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("list", help="list every routine found, with its length and where it lives")
@@ -137,7 +142,7 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return commands.show_history()
     spec = args.routine
     routine = _load(spec) if spec else None
-    return commands.run_workout(routine, mute=args.mute, voice=args.voice)
+    return commands.run_workout(routine, mute=args.mute, voice=args.voice, event_log=args.event_log)
 
 
 def _load(spec: str) -> Routine:

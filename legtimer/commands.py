@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from legtimer.core.durations import format_clock, format_span
 from legtimer.core.errors import RoutineError
@@ -106,15 +106,29 @@ def check_files(files: Sequence[str]) -> int:
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
-def run_workout(routine: Routine | None, mute: bool = False, voice: bool = False) -> int:
+def run_workout(
+    routine: Routine | None, mute: bool = False, voice: bool = False, event_log: str | None = None
+) -> int:
     """`legtimer [--routine R]`: the workout screen, or the picker when no routine is given.
 
     Textual is imported here, not at start-up, so the other commands stay fast. The exit code
     is the app's: Textual reports an internal error through it, not through an exception.
     """
+    from legtimer.audio.chooser import open_audio
     from legtimer.ui.app import LegtimerApp
+    from legtimer.ui.cues import CueSink
 
-    app = LegtimerApp(routine)
+    log = open(event_log, "w", encoding="utf-8") if event_log else None  # noqa: SIM115
+
+    def cues(plan: Plan, bell: Callable[[], None]) -> CueSink:
+        player = open_audio(plan, mute=mute, voice=voice, bell=bell)
+        if log is None:
+            return player
+        from legtimer.eventlog import EventLog
+
+        return EventLog(player, log)
+
+    app = LegtimerApp(routine, cues=cues)
     app.run()
     return app.return_code or 0
 
@@ -136,8 +150,10 @@ def edit_routine(spec: str) -> int:
 
 
 def sound_check() -> int:
-    """`legtimer sound-check`."""
-    return not_yet("sound-check")
+    """`legtimer sound-check`: play each cue and name the audio backend."""
+    from legtimer.audio.check import sound_check as run_check
+
+    return run_check()
 
 
 def show_history() -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.alsa_capture import null_audio_home
 from tests.tmux import LEGTIMER, Terminal, find
 
 LEFT = r"(\d+:\d\d) left"
@@ -15,9 +16,8 @@ LEFT = r"(\d+:\d\d) left"
 
 @pytest.fixture
 def term_home(tmp_path: Path) -> Path:
-    home = tmp_path / "home"
-    home.mkdir()
-    return home
+    """A HOME with a working (null) sound device, so the screen shows no sound notice."""
+    return null_audio_home(tmp_path / "home")
 
 
 @pytest.fixture
@@ -92,13 +92,14 @@ def test_bad_routine_prints_the_message_and_exits_2_before_any_screen(
 
 
 @pytest.mark.parametrize(("signal_name", "code"), [("TERM", 143), ("HUP", 129)])
-def test_a_signal_ends_it_cleanly_and_restores_the_terminal(runners: Terminal, signal_name: str,
-                                                            code: int) -> None:
+def test_a_signal_ends_it_cleanly_and_restores_the_terminal(
+    runners: Terminal, signal_name: str, code: int
+) -> None:
     import subprocess
 
     runners.wait_text("GET READY")
-    pid = runners._tmux("display", "-p", "#{pane_pid}").strip()
-    subprocess.run(["kill", f"-{signal_name}", pid], check=False)
+    pid = runners.command_pid()
+    subprocess.run(["kill", f"-{signal_name}", str(pid)], check=False)
     assert runners.wait_exit() == code
     after = runners.screen()
     assert "GET READY" not in after, "the alternate screen was left"

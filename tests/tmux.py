@@ -53,7 +53,12 @@ class Terminal:
                 "LC_ALL",
             }
         )
-        shell = f"env {exports} {shlex.join(command)}"
+        # The shell around the command records its exit status in a file: tmux can take a
+        # while to notice a dead pane, a file does not.
+        self.status_file = tmp / "exit-status"
+        shell = (
+            f"env {exports} {shlex.join(command)}; echo $? > {shlex.quote(str(self.status_file))}"
+        )
         self._tmux(
             "-f",
             str(conf),
@@ -93,19 +98,27 @@ class Terminal:
         """Resize the window, as a person dragging the terminal would."""
         self._tmux("resize-window", "-x", str(width), "-y", str(height))
 
-    def dead(self) -> bool:
-        """True once the command has exited."""
-        return self._tmux("display", "-p", "#{pane_dead}").strip() == "1"
-
     def exit_status(self) -> int | None:
         """The command's exit status once it has exited (a signal shows as 128 + its number)."""
-        if not self.dead():
+        try:
+            text = self.status_file.read_text().strip()
+        except FileNotFoundError:
             return None
-        status = self._tmux("display", "-p", "#{pane_dead_status}").strip()
-        if status:
-            return int(status)
-        signal = self._tmux("display", "-p", "#{pane_dead_signal}").strip()
-        return 128 + int(signal) if signal else None
+        return int(text) if text else None
+
+    def command_pid(self) -> int:
+        """The command's own process id (a child of the pane's shell)."""
+        shell = self._tmux("display", "-p", "#{pane_pid}").strip()
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == shell:
+                return int(entry.name)
+        raise AssertionError("the command is not running")
 
     def wait_for(
         self, check: Callable[[str], object], timeout: float = 15.0, what: str = ""

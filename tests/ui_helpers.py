@@ -54,7 +54,7 @@ def make_app(
 ) -> tuple[LegtimerApp, FakeClock, SilentSink]:
     clock = clock or FakeClock()
     sink = sink or SilentSink()
-    app = LegtimerApp(routine or small_routine(), clock=clock, cues=lambda _r: sink)
+    app = LegtimerApp(routine or small_routine(), clock=clock, cues=lambda _p, _b: sink)
     return app, clock, sink
 
 

@@ -10,13 +10,14 @@ from collections.abc import Callable, Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from legtimer.core.plan import compile_plan
+from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
 from legtimer.ui.cues import CueSink, SilentSink
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.workout import WorkoutScreen
 
-CueFactory = Callable[[Routine], CueSink]
+CueFactory = Callable[[Plan, Callable[[], None]], CueSink]
+"""Builds the sound side for a plan; gets the app's bell for the terminal-bell fallback."""
 
 
 class LegtimerApp(App[None]):
@@ -37,7 +38,7 @@ class LegtimerApp(App[None]):
         super().__init__()
         self.routine = routine
         self.clock = clock
-        self.cue_factory: CueFactory = cues or (lambda _routine: SilentSink())
+        self.cue_factory: CueFactory = cues or (lambda _plan, _bell: SilentSink())
         self.autostart = autostart
         self.cues: CueSink | None = None
 
@@ -53,8 +54,9 @@ class LegtimerApp(App[None]):
         """Open the workout screen for a routine."""
         if self.cues is not None:
             self.cues.close()
-        self.cues = self.cue_factory(routine)
-        screen = WorkoutScreen(compile_plan(routine), self.clock, self.cues, self.autostart)
+        plan = compile_plan(routine)
+        self.cues = self.cue_factory(plan, self.bell)
+        screen = WorkoutScreen(plan, self.clock, self.cues, self.autostart)
         if replace:
             self.switch_screen(screen)
         else:

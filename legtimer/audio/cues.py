@@ -1,0 +1,133 @@
+"""Session events -> cue sounds (and spoken lines): which sound, and whether it is still news."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from legtimer.audio.backends import Backend
+from legtimer.audio.voice import Voice
+from legtimer.core.events import (
+    CountdownTicked,
+    Event,
+    HalfwayReached,
+    RepBeat,
+    StepStarted,
+    WorkoutFinished,
+)
+from legtimer.core.plan import Plan, StepKind
+
+STALE_AFTER = 0.5
+"""An event due longer ago than this is old news (a late tick after a stall): no beep for it."""
+
+PRIORITY = {"finish": 5, "switch": 4, "work": 4, "rest": 4, "halfway": 3, "tick": 2, "rep": 1}
+"""When several cues fall due at once, only the most important one plays."""
+
+
+def cue_for(event: Event) -> str | None:
+    """The sound an event calls for, or None."""
+    if isinstance(event, StepStarted):
+        kind = event.step.kind
+        if kind is StepKind.SWITCH:
+            return "switch"
+        return "work" if kind.is_work else "rest"
+    if isinstance(event, CountdownTicked):
+        return "tick"
+    if isinstance(event, HalfwayReached):
+        return "halfway"
+    if isinstance(event, RepBeat):
+        return "rep"
+    if isinstance(event, WorkoutFinished):
+        return "finish"
+    return None
+
+
+class CuePlayer:
+    """Plays the cue for each batch of events on a backend; mute, notice and close for the UI."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        plan: Plan | None = None,
+        muted: bool = False,
+        voice: Voice | None = None,
+        notice: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.backend = backend
+        self.plan = plan
+        self.voice = voice
+        self.clock = clock
+        self._muted = muted
+        self._notice = notice
+
+    @property
+    def muted(self) -> bool:
+        """True while sound (and voice) is off."""
+        return self._muted
+
+    @property
+    def notice(self) -> str | None:
+        """One line saying sound is limited and why, or None when all is well."""
+        return self._notice
+
+    @property
+    def backend_name(self) -> str:
+        """What is making the sound."""
+        return self.backend.name
+
+    def toggle_mute(self) -> bool:
+        """Flip mute, cutting off anything playing; returns the new state."""
+        self._muted = not self._muted
+        if self._muted:
+            self.backend.stop()
+            if self.voice is not None:
+                self.voice.stop()
+        return self._muted
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """Play one cue for the newest moment in this batch; old news stays silent."""
+        if self._muted or not events:
+            return
+        now = self.clock()
+        fresh = [e for e in events if now - e.at <= STALE_AFTER]
+        if not fresh:
+            return
+        latest = max(e.at for e in fresh)
+        due = [e for e in fresh if e.at == latest]
+        cues = [(cue, e) for e in due if (cue := cue_for(e)) is not None]
+        if not cues:
+            return
+        cue, event = max(cues, key=lambda pair: PRIORITY[pair[0]])
+        self.backend.play(cue)
+        if self.voice is not None:
+            line = self.spoken_line(event)
+            if line:
+                self.voice.say(line)
+
+    def spoken_line(self, event: Event) -> str | None:
+        """What the voice says at a step's start: "Clamshells. Set 1 of 3. Left side."."""
+        if isinstance(event, WorkoutFinished):
+            return "Workout complete. Well done."
+        if not isinstance(event, StepStarted):
+            return None
+        step = event.step
+        if step.kind is StepKind.SWITCH:
+            return "Switch sides."
+        following = self.plan.next_up(step.plan_index) if self.plan else None
+        if step.kind is StepKind.GET_READY:
+            return f"Get ready. First up: {following.name}." if following else "Get ready."
+        if step.kind.is_rest:
+            return f"Rest. Next up: {following.name}." if following else "Rest."
+        parts = [f"{step.name}."]
+        if step.sets > 1:
+            parts.append(f"Set {step.set_no} of {step.sets}.")
+        if step.side is not None:
+            parts.append(f"{step.side.value.capitalize()} side.")
+        return " ".join(parts)
+
+    def close(self) -> None:
+        """Stop all sound before the process exits."""
+        self.backend.close()
+        if self.voice is not None:
+            self.voice.close()
