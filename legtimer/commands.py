@@ -133,20 +133,52 @@ def run_workout(
     return app.return_code or 0
 
 
-def not_yet(what: str) -> int:
-    """A command whose issue is still open."""
-    print(f"legtimer: {what} is not available yet", file=sys.stderr)
-    return EXIT_BAD_INPUT
-
-
 def new_routine(name: str, source: str | None) -> int:
     """`legtimer new NAME [--from ROUTINE]`."""
-    return not_yet("new")
+    from legtimer.starter import main as create_main
+
+    return create_main(name, source)
 
 
 def edit_routine(spec: str) -> int:
-    """`legtimer edit ROUTINE`."""
-    return not_yet("edit")
+    """`legtimer edit ROUTINE`: the form editor (Textual is imported only now)."""
+    from pathlib import Path
+
+    from legtimer.library import RoutineNotFound, resolve_routine
+    from legtimer.paths import bundled_routines_dir, user_routines_dir
+
+    try:
+        path = resolve_routine(spec)
+    except RoutineNotFound as exc:
+        print(f"legtimer: {exc}\nto start a new one: legtimer new NAME", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        routine = load_routine(path)
+    except RoutineError as exc:
+        print(
+            f"{exc}\nlegtimer: fix these in a text editor first; the form needs a valid "
+            "routine to start from",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    from legtimer.audio.chooser import open_audio
+    from legtimer.ui.cues import CueSink
+    from legtimer.ui.editor_app import EditorApp
+
+    def cues(plan: Plan, bell: Callable[[], None]) -> CueSink:
+        return open_audio(plan, bell=bell)
+
+    bundled = Path(path).resolve().parent == bundled_routines_dir().resolve()
+    app = EditorApp(
+        routine,
+        Path(path),
+        bundled=bundled,
+        user_folder=user_routines_dir(),
+        original_text=Path(path).read_text(encoding="utf-8"),
+        cues=cues,
+    )
+    app.run()
+    return app.return_code or 0
 
 
 def sound_check() -> int:

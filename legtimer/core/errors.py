@@ -12,6 +12,10 @@ class Problem(NamedTuple):
     line: int | None
     where: str
     message: str
+    table: tuple[str, int] | None = None
+    """The table it is in, e.g. ("exercise", 1) for the second [[exercise]]; for the editor."""
+    key: str | None = None
+    """The key it is about, when it is about one key."""
 
     def __str__(self) -> str:
         place = f"{self.file}:{self.line}" if self.line is not None else self.file

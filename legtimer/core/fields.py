@@ -71,7 +71,8 @@ class Report:
 
     def add(self, table: TableId, key: str | None, where: str, message: str) -> None:
         """Record a problem at the line of ``key`` in ``table``."""
-        self.problems.append(Problem(self.shown, self.lines.line_of(table, key), where, message))
+        line = self.lines.line_of(table, key)
+        self.problems.append(Problem(self.shown, line, where, message, table, key))
 
     def raise_if_any(self) -> None:
         """Raise a RoutineError if anything was recorded, sorted by line."""

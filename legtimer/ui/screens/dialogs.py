@@ -22,23 +22,35 @@ KEYS = (
 )
 
 
-class ConfirmQuit(ModalScreen[bool]):
-    """Quitting mid-workout asks first: a stray key should not end a session."""
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y, q or enter say yes; n or escape say no."""
 
     BINDINGS = [
-        Binding("y,q,enter", "answer(True)", "Quit"),
-        Binding("n,escape", "answer(False)", "Keep going"),
+        Binding("y,q,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
     ]
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = f"y / q / enter: {yes}     n / esc: {no}"
 
     def compose(self) -> ComposeResult:
         """A short question with the two answers."""
         with Vertical(id="dialog"):
-            yield Static("Quit this workout?", id="question")
-            yield Static("y / q / enter: quit     n / esc: keep going", id="answers")
+            yield Static(self.question, id="question", markup=False)
+            yield Static(self.answers, id="answers", markup=False)
 
-    def action_answer(self, quit_now: bool) -> None:
+    def action_answer(self, answer: bool) -> None:
         """Close the dialog with the answer."""
-        self.dismiss(quit_now)
+        self.dismiss(answer)
+
+
+class ConfirmQuit(Confirm):
+    """Quitting mid-workout asks first: a stray key should not end a session."""
+
+    def __init__(self) -> None:
+        super().__init__("Quit this workout?", "quit", "keep going")
 
 
 class HelpScreen(ModalScreen[None]):

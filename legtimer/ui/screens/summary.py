@@ -38,12 +38,18 @@ def totals_line(summary: Summary) -> str:
 class SummaryScreen(Screen[None]):
     """Shown when the last step ends; q leaves."""
 
-    BINDINGS = [Binding("q,escape,enter", "app.quit", "Quit")]
+    BINDINGS = [Binding("q,escape,enter", "leave", "Quit")]
 
     def __init__(self, summary: Summary, saved: bool = False) -> None:
         super().__init__()
         self.summary = summary
         self.saved = saved
+
+    def action_leave(self) -> None:
+        """q: out of the workout (the app decides where to)."""
+        from legtimer.ui.screens.workout import leave_workout
+
+        leave_workout(self.app)
 
     def compose(self) -> ComposeResult:
         """Totals first, then the per-exercise table."""

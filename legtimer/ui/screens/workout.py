@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -32,6 +32,15 @@ from legtimer.ui.widgets.meter import Meter
 
 WAKE_SLACK = 0.002
 """Wake just after a boundary, so the tick lands on the new second, not just before it."""
+
+
+def leave_workout(app: App[object]) -> None:
+    """End the workout: an app may go back somewhere (the editor) instead of exiting."""
+    leave = getattr(app, "leave_workout", None)
+    if callable(leave):
+        leave()
+    else:
+        app.exit(0)
 
 
 class WorkoutScreen(Screen[None]):
@@ -252,7 +261,7 @@ class WorkoutScreen(Screen[None]):
     def _answered(self, quit_now: bool | None) -> None:
         if quit_now:
             self._log(summarize(self.session))
-            self.app.exit(0)
+            leave_workout(self.app)
             return
         if self._was_running_before_dialog:
             self._apply(self.session.resume())
