@@ -89,18 +89,32 @@ def show_plan(routine: Routine) -> int:
 
 
 def check_files(files: Sequence[str]) -> int:
-    """`legtimer check FILE...`: every problem of every file, exit 2 if any."""
+    """`legtimer check FILE...`: every problem of every file, exit 2 if any.
+
+    A bare name that is not a file here is looked up like --routine does ("check my-legs").
+    """
+    import os
+
     bad = 0
     for name in files:
+        target = name
+        if not os.path.exists(name) and os.sep not in name:
+            import contextlib
+
+            from legtimer.library import RoutineNotFound, resolve_routine
+
+            # Not a known name either: the loader then says "no such file".
+            with contextlib.suppress(RoutineNotFound):
+                target = str(resolve_routine(name))
         try:
-            routine = load_routine(name)
+            routine = load_routine(target)
         except RoutineError as exc:
             bad += 1
             print(str(exc), file=sys.stderr)
             continue
         plan = compile_plan(routine)
         print(
-            f"{name}: ok: {routine.name}, {len(routine.exercises)} exercises, "
+            f"{target}: ok: {routine.name}, {len(routine.exercises)} exercises, "
             f"about {format_span(plan.total)}"
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK

@@ -6,6 +6,7 @@ overrides [defaults], and durations read the way a person writes them ("45s", "1
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from legtimer.core.durations import format_duration
@@ -84,8 +85,26 @@ def routine_data(routine: Routine) -> dict[str, Any]:
     return data
 
 
+_ARRAY = re.compile(r"^(?P<head>[^\n]* = )\[\n(?P<body>(?:    [^\n]*,\n)+)\]$", re.MULTILINE)
+MAX_LINE = 100
+
+
+def _one_line_arrays(text: str) -> str:
+    """tomli-w puts every array on several lines; short ones read better as `[15, 20]`."""
+
+    def collapse(match: re.Match[str]) -> str:
+        # split("\n"), not splitlines(): a string may hold U+0085 or U+2028 and stay one item.
+        items = [line.strip()[:-1] for line in match.group("body").split("\n") if line]
+        line = f"{match.group('head')}[{', '.join(items)}]"
+        simple = not any(item.startswith(("[", "{", '"""', "'''")) for item in items)
+        return line if simple and len(line) <= MAX_LINE else match.group(0)
+
+    return _ARRAY.sub(collapse, text)
+
+
 def dumps_routine(routine: Routine) -> str:
     """The routine as TOML text (tomli_w is imported here: only saving needs it)."""
     import tomli_w
 
-    return tomli_w.dumps(routine_data(routine), multiline_strings=True)
+    # Single-line strings with escapes: multi-line ones would turn a "\r\n" into "\n".
+    return _one_line_arrays(tomli_w.dumps(routine_data(routine)))

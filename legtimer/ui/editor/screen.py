@@ -41,6 +41,8 @@ class ItemList(ListView):
 class EditorScreen(Screen[None]):
     """Edits a Draft; the app owns saving, trying and quitting."""
 
+    AUTO_FOCUS = "#items"
+
     BINDINGS = [
         Binding("ctrl+s", "app.save", "Save"),
         Binding("ctrl+t", "app.try_it", "Try it"),
@@ -159,7 +161,7 @@ class EditorScreen(Screen[None]):
             if index == self.current:
                 self.query_one("#form-title", Static).update(plain(label))
 
-    async def rebuild_list(self, select: int) -> None:
+    async def rebuild_list(self, select: int, focus_name: bool = False) -> None:
         """Redraw the list after an add, copy, delete or move, and select ``select``."""
         items = self.query_one("#items", ItemList)
         await items.clear()
@@ -169,7 +171,13 @@ class EditorScreen(Screen[None]):
             items.index = select
         self.load_form()
         self.revalidate()
-        items.focus()
+        if focus_name and 0 <= select < len(self.draft.items):
+            # A new entry: the name is what comes next, selected so typing replaces it.
+            name = self.query_one("#f-name", Input)
+            name.focus()
+            name.select_all()
+        else:
+            items.focus()
 
     # ---- checking ----------------------------------------------------------------------------
 
@@ -212,11 +220,11 @@ class EditorScreen(Screen[None]):
                 continue
             messages.setdefault(target, []).append(problem.message)
         for error in self.query(".error"):
-            widget_id = (error.id or "").removesuffix("-error")
-            text = "\n".join(messages.get(widget_id, []))
-            if widget_id == "form-error":
-                text = "\n".join(messages.get("form-error", []))
             assert isinstance(error, Static)
+            target = error.id or ""
+            if target != "form-error":
+                target = target.removesuffix("-error")
+            text = "\n".join(messages.get(target, []))
             error.update(plain(text))
             error.set_class(not text, "-empty")
 
@@ -226,7 +234,10 @@ class EditorScreen(Screen[None]):
         for error in self.query(".error"):
             if not error.has_class("-empty"):
                 assert isinstance(error, Static)
-                out[(error.id or "").removesuffix("-error")] = str(error.render())
+                target = error.id or ""
+                out[target if target == "form-error" else target.removesuffix("-error")] = str(
+                    error.render()
+                )
         return out
 
     def app_path(self) -> str | None:
@@ -246,7 +257,7 @@ class EditorScreen(Screen[None]):
 
     async def action_add_item(self) -> None:
         """a: a new exercise after the selected one, in the same section."""
-        await self.rebuild_list(self.draft.add(self._selected()))
+        await self.rebuild_list(self.draft.add(self._selected()), focus_name=True)
 
     async def action_duplicate_item(self) -> None:
         """c: a copy of the selected exercise."""
