@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from legtimer.audio.processes import end_process
+
 PROBE_SECONDS = 0.01
 
 
@@ -163,10 +165,7 @@ class CommandBackend:
 
     def stop(self) -> None:
         """Kill the player that is still running."""
-        if self._current is not None and self._current.poll() is None:
-            self._current.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._current.wait(timeout=0.2)
+        end_process(self._current)
 
     def close(self) -> None:
         """Nothing may outlive the app."""

@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
+from legtimer.audio.processes import end_process
+
 SPEAKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("espeak-ng", ("--stdin", "-s", "165")),
     ("say", ()),
@@ -53,10 +55,7 @@ class Voice:
 
     def stop(self) -> None:
         """Cut the current line short."""
-        if self._current is not None and self._current.poll() is None:
-            self._current.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._current.wait(timeout=0.2)
+        end_process(self._current)
 
     def close(self) -> None:
         """Nothing may outlive the app."""
