@@ -34,8 +34,11 @@ def main() -> None:
         routine.write_text(TINY)
         home = capturing_home(tmp / "home", tmp / "captures")
         events = tmp / "events.jsonl"
-        term = Terminal(tmp, [LEGTIMER, "--routine", str(routine), "--event-log", str(events)],
-                        env={"HOME": str(home), "LEGTIMER_HOME": str(tmp / "lt")})
+        term = Terminal(
+            tmp,
+            [LEGTIMER, "--routine", str(routine), "--event-log", str(events)],
+            env={"HOME": str(home), "LEGTIMER_HOME": str(tmp / "lt")},
+        )
         try:
             term.wait_text("DONE", timeout=60)
             term.keys("q")
@@ -45,11 +48,14 @@ def main() -> None:
         time.sleep(0.2)
         start = json.loads(events.read_text().splitlines()[0])["wall"]
         beeps = [c for c in read_captures(tmp / "captures") if c.loud]
-    late = [(c.started - start - offset) * 1000 for c, (_, offset) in zip(beeps, EXPECTED,
-                                                                         strict=False)]
-    print(f"beep start after its transition, {len(late)} real beeps via ALSA capture: "
-          f"median {statistics.median(late):.1f} ms, max {max(late):.1f} ms "
-          f"(target: within 25 ms)")
+    late = [
+        (c.started - start - offset) * 1000 for c, (_, offset) in zip(beeps, EXPECTED, strict=False)
+    ]
+    print(
+        f"beep start after its transition, {len(late)} real beeps via ALSA capture: "
+        f"median {statistics.median(late):.1f} ms, max {max(late):.1f} ms "
+        f"(target: within 25 ms)"
+    )
 
 
 if __name__ == "__main__":
