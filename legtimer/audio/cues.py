@@ -71,11 +71,6 @@ class CuePlayer:
         """One line saying sound is limited and why, or None when all is well."""
         return self._notice
 
-    @property
-    def backend_name(self) -> str:
-        """What is making the sound."""
-        return self.backend.name
-
     def toggle_mute(self) -> bool:
         """Flip mute, cutting off anything playing; returns the new state."""
         self._muted = not self._muted

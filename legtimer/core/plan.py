@@ -125,10 +125,6 @@ class Plan(NamedTuple):
         following = self.steps[index].next_up if 0 <= index < len(self.steps) else None
         return None if following is None else self.steps[following]
 
-    def work_seconds(self) -> float:
-        """Planned seconds of movement."""
-        return sum(step.estimate for step in self.steps if step.kind.is_work)
-
 
 class _Item(NamedTuple):
     exercise: Exercise

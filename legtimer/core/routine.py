@@ -82,11 +82,6 @@ class Exercise(NamedTuple):
     harder: str = ""
     overrides: Overrides = Overrides()
 
-    @property
-    def is_timed(self) -> bool:
-        """A timed hold or interval rather than a count of reps."""
-        return self.duration is not None
-
     def reps_text(self) -> str:
         """ "15-20 reps", "10 reps" or "" for timed work."""
         if self.reps is None:
