@@ -57,7 +57,7 @@ async def test_switch_rest_and_next_up_panel() -> None:
             text_of(app, "next")
             == "NEXT: Clamshells · set 2 of 2 · left side · 4-5 reps · needs mat"
         )
-        assert text_of(app, "cue") == ""
+        assert text_of(app, "cue") == "Knees bent, open the top knee.", "how to do what is next"
 
 
 async def test_space_pauses_and_the_clock_stops() -> None:

@@ -163,9 +163,8 @@ def view_of(session: Session) -> View:
             if step.kind is not StepKind.GET_READY
             else (following.name if following else step.name)
         )
-        cue = ""
-        if step.kind in (StepKind.GET_READY, StepKind.SWITCH) and following is not None:
-            cue = following.exercise.cue if following.exercise else ""
+        # Between sets, the next one's cue: how to do what comes next, while there is time.
+        cue = following.exercise.cue if following and following.exercise else ""
     if following is None:
         next_text = "Last one: finish strong"
     else:
