@@ -287,3 +287,24 @@ def test_sound_check_names_the_backend(tmp_path: Path) -> None:
     for name in ("work", "rest", "tick", "halfway", "switch", "rep", "finish"):
         assert f"  {name} " in result.stdout
     assert "ALSA lib" not in result.stdout + result.stderr
+
+
+def test_a_backend_failing_mid_workout_falls_back_and_says_so(runners_plan: Plan) -> None:
+    class Unplugged(RecordingBackend):
+        name = "simpleaudio"
+
+        def play(self, cue: str) -> None:
+            raise RuntimeError("Error opening PCM device")
+
+    clock = FakeClock()
+    bell = RecordingBackend(clock)
+    broken = Unplugged(clock)
+    player = CuePlayer(broken, runners_plan, clock=clock, fallback=bell)
+    session = Session(runners_plan, clock)
+    player.handle(session.start())
+    assert bell.cues == ["rest"], "the cue still sounded, on the fallback"
+    assert broken.closed
+    assert player.notice is not None and "stopped working" in player.notice
+    clock.advance(15.0)
+    player.handle(session.tick())
+    assert bell.cues[-1] == "work"

@@ -305,3 +305,24 @@ def test_small_routine_is_what_the_tests_think() -> None:
 
     plan = compile_plan(small_routine())
     assert [round(s.estimate) for s in plan.steps] == [5, 10, 5, 10, 20, 10, 5, 10, 30, 6, 30, 20]
+
+
+async def test_a_sound_failure_mid_workout_is_shown_once() -> None:
+    from collections.abc import Sequence
+
+    from legtimer.core.events import Event
+    from legtimer.ui.cues import SilentSink
+
+    class FailsLater(SilentSink):
+        def handle(self, events: Sequence[Event]) -> None:
+            super().handle(events)
+            if len(self.handled) > 2:
+                self._notice = "Sound: simpleaudio stopped working; now terminal bell"
+
+    sink = FailsLater()
+    app, clock, _ = make_app(sink=sink)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in range(6):
+            await advance(pilot, app, clock, 1.0)
+        shown = [n.message for n in app._notifications if "stopped working" in n.message]
+        assert len(shown) == 1

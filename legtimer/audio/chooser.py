@@ -85,4 +85,12 @@ def open_audio(
         speaker = Voice.find()
         if speaker is None:
             notes.append("Voice unavailable: install espeak-ng (Linux); macOS has say")
-    return CuePlayer(backend, plan, muted=mute, voice=speaker, notice=" · ".join(notes) or None)
+    fallback = None if isinstance(backend, BellBackend) else BellBackend(bell)
+    return CuePlayer(
+        backend,
+        plan,
+        muted=mute,
+        voice=speaker,
+        notice=" · ".join(notes) or None,
+        fallback=fallback,
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 
-from legtimer.audio.backends import Backend
+from legtimer.audio.backends import Backend, SilentBackend
 from legtimer.audio.voice import Voice
 from legtimer.core.events import (
     CountdownTicked,
@@ -53,8 +54,11 @@ class CuePlayer:
         voice: Voice | None = None,
         notice: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        fallback: Backend | None = None,
     ) -> None:
         self.backend = backend
+        self.fallback = fallback
+        """Where sound goes if the backend fails mid-workout (the bell, from open_audio)."""
         self.plan = plan
         self.voice = voice
         self.clock = clock
@@ -94,11 +98,23 @@ class CuePlayer:
         if not cues:
             return
         cue, event = max(cues, key=lambda pair: PRIORITY[pair[0]])
-        self.backend.play(cue)
+        self._play(cue)
         if self.voice is not None:
             line = self.spoken_line(event)
             if line:
                 self.voice.say(line)
+
+    def _play(self, cue: str) -> None:
+        """Play on the backend; if it fails mid-workout, carry on with the fallback."""
+        try:
+            self.backend.play(cue)
+        except Exception as exc:  # a device unplugged or taken: the workout must go on
+            broken, self.backend = self.backend, self.fallback or SilentBackend()
+            self._notice = f"Sound: {broken.name} stopped working ({exc}); now {self.backend.name}"
+            self.fallback = None
+            with contextlib.suppress(Exception):
+                broken.close()
+            self.backend.play(cue)
 
     def spoken_line(self, event: Event) -> str | None:
         """What the voice says at a step's start: "Clamshells. Set 1 of 3. Left side."."""

@@ -73,6 +73,7 @@ class WorkoutScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._was_running_before_dialog = False
         self._bindings_state: tuple[State, int] | None = None
+        self._notice_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         """Banner, name, detail, big clock, step bar, cue, meta, next-up, overall, footer."""
@@ -97,7 +98,7 @@ class WorkoutScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Start the workout (unless a test wants to start it) and draw the first frame."""
-        notice = self.cues.notice
+        notice = self._notice_shown = self.cues.notice
         if notice:
             self.notify(notice, title="Sound", severity="warning", timeout=8)
         if self.autostart:
@@ -118,6 +119,11 @@ class WorkoutScreen(Screen[None]):
     def _apply(self, events: Sequence[Event]) -> None:
         if events:
             self.cues.handle(events)
+            if self.cues.notice != self._notice_shown:
+                # The sound side changed its story (a device failed): say so, once.
+                self._notice_shown = self.cues.notice
+                if self._notice_shown:
+                    self.notify(self._notice_shown, title="Sound", severity="warning", timeout=8)
         step_changed = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
         self.render_state(force=step_changed)
         state = (self.session.state, self.session.index)
