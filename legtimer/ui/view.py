@@ -82,7 +82,7 @@ def position_of(step: Step) -> str:
     return text
 
 
-def _detail(step: Step, session: Session) -> str:
+def _detail(step: Step) -> str:
     if step.kind is StepKind.SWITCH:
         side = step.side.value if step.side else "other"
         return f"Switch to the {side} side"
@@ -180,7 +180,7 @@ def view_of(session: Session) -> View:
         phase_class=css,
         position=position_of(step),
         name=name,
-        detail=_detail(step, session),
+        detail=_detail(step),
         clock=clock,
         rep=rep,
         cue=cue,
