@@ -7,12 +7,10 @@ recording's start with the event's due time from --event-log. Target: within 25 
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     """Print median and worst beep lateness."""
     sys.path.insert(0, str(ROOT))
-    from tests.alsa_capture import capturing_home, read_captures
+    from tests.alsa_capture import record_workout
     from tests.test_audio_real import EXPECTED, TINY
-    from tests.tmux import LEGTIMER, Terminal
 
     if shutil.which("tmux") is None:
         print("beep latency: skipped (needs tmux)")
@@ -32,22 +29,8 @@ def main() -> None:
         tmp = Path(name)
         routine = tmp / "tiny.toml"
         routine.write_text(TINY)
-        home = capturing_home(tmp / "home", tmp / "captures")
-        events = tmp / "events.jsonl"
-        term = Terminal(
-            tmp,
-            [LEGTIMER, "--routine", str(routine), "--event-log", str(events)],
-            env={"HOME": str(home), "LEGTIMER_HOME": str(tmp / "lt")},
-        )
-        try:
-            term.wait_text("DONE", timeout=60)
-            term.keys("q")
-            term.wait_exit()
-        finally:
-            term.close()
-        time.sleep(0.2)
-        start = json.loads(events.read_text().splitlines()[0])["wall"]
-        beeps = [c for c in read_captures(tmp / "captures") if c.loud]
+        run = record_workout(tmp, routine)
+    start, beeps = run.start, run.beeps
     late = [
         (c.started - start - offset) * 1000 for c, (_, offset) in zip(beeps, EXPECTED, strict=False)
     ]

@@ -82,3 +82,44 @@ def read_captures(folder: Path) -> list[Capture]:
         data.frombytes(raw[: len(raw) - len(raw) % 2])
         out.append(Capture(float(path.stem), data))
     return out
+
+
+class Recording(NamedTuple):
+    """A whole workout run through the capturing device."""
+
+    start: float
+    """Wall-clock moment the first step was due (from --event-log)."""
+    first_event: str
+    beeps: list[Capture]
+    """The loud recordings, oldest first (the silent start-up probe left out)."""
+    exit_status: int
+    screen: str
+    """Everything the terminal showed, scrollback included."""
+
+
+def record_workout(tmp: Path, routine: Path) -> Recording:
+    """Run the installed app on ``routine`` in tmux, to its summary, recording every beep."""
+    import json
+    import time
+
+    from tests.tmux import LEGTIMER, Terminal
+
+    captures = tmp / "captures"
+    home = capturing_home(tmp / "home", captures)
+    events = tmp / "events.jsonl"
+    term = Terminal(
+        tmp,
+        [LEGTIMER, "--routine", str(routine), "--event-log", str(events)],
+        env={"HOME": str(home), "LEGTIMER_HOME": str(tmp / "lt")},
+    )
+    try:
+        term.wait_text("DONE", timeout=60)
+        term.keys("q")
+        status = term.wait_exit()
+        screen = term.history()
+    finally:
+        term.close()
+    time.sleep(0.2)  # let the last recorder finish writing its file
+    first = json.loads(events.read_text().splitlines()[0])
+    beeps = [c for c in read_captures(captures) if c.loud]
+    return Recording(first["wall"], first["event"], beeps, status, screen)

@@ -7,13 +7,12 @@ each was (by frequency) and that each started within 50 ms of its planned moment
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.alsa_capture import capturing_home, read_captures
+from tests.alsa_capture import record_workout
 from tests.tmux import LEGTIMER, Terminal
 
 TINY = """[routine]
@@ -63,29 +62,11 @@ def tiny(tmp_path: Path) -> Path:
 
 
 def test_every_transition_beeps_on_time(tmp_path: Path, tiny: Path) -> None:
-    captures_dir = tmp_path / "captures"
-    home = capturing_home(tmp_path / "home", captures_dir)
-    events = tmp_path / "events.jsonl"
-    term = Terminal(
-        tmp_path,
-        [LEGTIMER, "--routine", str(tiny), "--event-log", str(events)],
-        env={"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")},
-    )
-    try:
-        term.wait_text("DONE", timeout=60)
-        term.keys("q")
-        assert term.wait_exit() == 0
-        screen = term.history()
-    finally:
-        term.close()
-    assert "ALSA lib" not in screen and "Traceback" not in screen
-    time.sleep(0.2)  # let the last recorder finish writing its file
-
-    logged = [json.loads(line) for line in events.read_text().splitlines()]
-    start = logged[0]["wall"]
-    assert logged[0]["event"] == "StepStarted"
-
-    beeps = [c for c in read_captures(captures_dir) if c.loud]
+    run = record_workout(tmp_path, tiny)
+    assert run.exit_status == 0
+    assert "ALSA lib" not in run.screen and "Traceback" not in run.screen
+    assert run.first_event == "StepStarted"
+    start, beeps = run.start, run.beeps
     heard = [(c.sound(), round(c.started - start, 3)) for c in beeps]
     assert [name for name, _ in heard] == [name for name, _ in EXPECTED], heard
     late = [
