@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from legtimer import history
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
@@ -27,6 +27,7 @@ from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from legtimer.ui.text import plain
 from legtimer.ui.view import PHASE_CLASSES, View, view_of
 from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.widgets.footer import LeanFooter
 from legtimer.ui.widgets.line import Line
 from legtimer.ui.widgets.meter import Meter
 
@@ -72,7 +73,7 @@ class WorkoutScreen(Screen[None]):
         self._timer: Timer | None = None
         self._shown: dict[str, object] = {}
         self._was_running_before_dialog = False
-        self._bindings_state: tuple[State, int] | None = None
+        self._key_answers: tuple[bool | None, ...] | None = None
         self._notice_shown: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -94,7 +95,7 @@ class WorkoutScreen(Screen[None]):
         with Vertical(id="footer-area"):
             yield Line(id="overall")
             yield Meter(id="overall-bar")
-        yield Footer()
+        yield LeanFooter()
 
     def on_mount(self) -> None:
         """Start the workout (unless a test wants to start it) and draw the first frame."""
@@ -126,10 +127,12 @@ class WorkoutScreen(Screen[None]):
                     self.notify(self._notice_shown, title="Sound", severity="warning", timeout=8)
         step_changed = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
         self.render_state(force=step_changed)
-        state = (self.session.state, self.session.index)
-        if state != self._bindings_state:
-            # The Footer rebuilds on refresh_bindings: only when what applies can change.
-            self._bindings_state = state
+        answers = tuple(
+            self.check_action(b.action, ()) for b in self.BINDINGS if isinstance(b, Binding)
+        )
+        if answers != self._key_answers:
+            # The Footer rebuilds on refresh_bindings: only when what check_action says changes.
+            self._key_answers = answers
             self.refresh_bindings()
         if any(isinstance(e, WorkoutFinished) for e in events):
             self._finish()

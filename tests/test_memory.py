@@ -1,0 +1,46 @@
+"""Memory stays flat however long a workout runs (Textual issue #6666 and per-step costs)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer
+
+from legtimer.ui.widgets.footer import LeanFooter
+
+
+class _FooterApp(App[None]):
+    BINDINGS = [Binding("a", "one", "One"), Binding("b", "two", "Two"), Binding("c", "three", "3")]
+
+    def __init__(self, footer: type[Footer]) -> None:
+        super().__init__()
+        self.footer_class = footer
+
+    def compose(self) -> ComposeResult:
+        yield self.footer_class()
+
+
+async def _keys_alive_after_rebuilds(footer: type[Footer], rebuilds: int) -> int:
+    """How many of the footer's first keys are still alive after ``rebuilds`` rebuilds."""
+    app = _FooterApp(footer)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        first = [weakref.ref(key) for key in app.query_one(Footer).children]
+        assert first, "the footer shows keys"
+        for _ in range(rebuilds):
+            app.refresh_bindings()
+            await pilot.pause()
+        gc.collect()
+        return sum(ref() is not None for ref in first)
+
+
+async def test_textuals_footer_keeps_every_key_it_replaces() -> None:
+    """The upstream leak this works around (if this fails, Textual fixed #6666: drop LeanFooter)."""
+    assert await _keys_alive_after_rebuilds(Footer, 20) == 3
+
+
+async def test_lean_footer_lets_replaced_keys_go() -> None:
+    assert await _keys_alive_after_rebuilds(LeanFooter, 20) == 0
