@@ -1,0 +1,119 @@
+"""The training log's SQL: the schema, its migrations, and the row writes shared with merging.
+
+Kept apart from :mod:`legtimer.storage.trainlog` so that the schema reads as one piece and the
+side-file merge (:mod:`legtimer.storage.pending`) writes rows exactly as the log does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from legtimer.storage.trainlog import Score, SetRecord
+
+_V1 = (
+    """CREATE TABLE workouts (
+        id INTEGER PRIMARY KEY,
+        routine_name TEXT NOT NULL,
+        routine_file TEXT,
+        started_at REAL NOT NULL,
+        ended_at REAL,
+        finished INTEGER NOT NULL DEFAULT 0 CHECK (finished IN (0, 1)),
+        total_seconds REAL,
+        worked_seconds REAL,
+        rested_seconds REAL)""",
+    "CREATE INDEX workouts_by_start ON workouts (started_at DESC, id DESC)",
+    """CREATE TABLE sets (
+        id INTEGER PRIMARY KEY,
+        workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        variant TEXT,
+        block TEXT,
+        round INTEGER NOT NULL,
+        set_no INTEGER NOT NULL,
+        side TEXT CHECK (side IN ('left', 'right')),
+        target_reps INTEGER,
+        target_seconds REAL,
+        reps INTEGER,
+        seconds REAL,
+        load TEXT,
+        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        started_at REAL NOT NULL)""",
+    "CREATE INDEX sets_by_workout ON sets (workout_id, id)",
+    "CREATE INDEX sets_by_done_exercise ON sets (coalesce(variant, exercise), skipped, workout_id)",
+    """CREATE TABLE scores (
+        workout_id INTEGER NOT NULL REFERENCES workouts (id) ON DELETE CASCADE,
+        block TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        rounds_done INTEGER NOT NULL,
+        extra_exercises INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (workout_id, block, round))""",
+    "CREATE TABLE loads (exercise TEXT PRIMARY KEY, load TEXT NOT NULL, updated_at REAL NOT NULL)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+"""Schema steps; ``MIGRATIONS[n]`` takes ``user_version`` n to n + 1. Only ever append."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+SET_FIELDS = (
+    "exercise, round, set_no, started_at, variant, block, side, target_reps, target_seconds, "
+    "reps, seconds, load, skipped"
+)
+SET_COLUMNS = SET_FIELDS + ", id"
+WORKOUT_FIELDS = (
+    "routine_name, routine_file, started_at, ended_at, finished, total_seconds, "
+    "worked_seconds, rested_seconds"
+)
+WORKOUT_COLUMNS = "id, " + WORKOUT_FIELDS
+
+
+def insert_set(db: sqlite3.Connection, workout_id: int, record: SetRecord) -> int:
+    """Add one set row (``record.id`` is ignored); returns the new id."""
+    cursor = db.execute(
+        f"INSERT INTO sets (workout_id, {SET_FIELDS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (workout_id, *record[:-2], int(record.skipped)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def end_workout(
+    db: sqlite3.Connection,
+    workout_id: int,
+    ended_at: float,
+    finished: bool,
+    total_seconds: float,
+    worked_seconds: float,
+    rested_seconds: float,
+) -> None:
+    """Fill in a workout's end; ValueError when there is no such workout."""
+    cursor = db.execute(
+        "UPDATE workouts SET ended_at = ?, finished = ?, total_seconds = ?, worked_seconds = ?, "
+        "rested_seconds = ? WHERE id = ?",
+        (ended_at, int(finished), total_seconds, worked_seconds, rested_seconds, workout_id),
+    )
+    if cursor.rowcount != 1:
+        raise ValueError(f"no workout {workout_id} in the training log")
+
+
+def insert_scores(db: sqlite3.Connection, workout_id: int, scores: Iterable[Score]) -> None:
+    """Add AMRAP scores; a score given twice for the same block and round keeps the last."""
+    db.executemany(
+        "INSERT OR REPLACE INTO scores (workout_id, block, round, rounds_done, extra_exercises) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(workout_id, *score) for score in scores],
+    )
+
+
+def upsert_load(db: sqlite3.Connection, exercise: str, load: str, when: float) -> None:
+    """The newer of two loads wins (a merged side file may be older than what is stored)."""
+    db.execute(
+        "INSERT INTO loads (exercise, load, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (exercise) DO UPDATE SET load = excluded.load, "
+        "updated_at = excluded.updated_at WHERE excluded.updated_at >= loads.updated_at",
+        (exercise, load, when),
+    )
