@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from legtimer.core.events import Event
 from legtimer.core.loader import parse_routine
 from legtimer.ui.app import LegtimerApp
-from legtimer.ui.cues import SilentSink
+from legtimer.audio.sink import SilentSink
 
 ROUTINE = """[routine]
 name = "Latency"

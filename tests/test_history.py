@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from legtimer import history
+from legtimer.storage import history
 from legtimer.core.summary import ExerciseTally, Summary
-from legtimer.files import atomic_write
+from legtimer.storage.files import atomic_write
 from tests.test_cli import run
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from legtimer import history
+from legtimer.storage import history
 from legtimer.core.summary import ExerciseTally, Summary
 from legtimer.storage import trainlog_sql
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir

@@ -204,7 +204,7 @@ async def test_summary_numbers() -> None:
         assert "Clamshells" in table
         totals = str(summary.query_one("#summary-totals", Static).render())
         assert "sets 3 done, 1 skipped" in totals
-        from legtimer import history
+        from legtimer.storage import history
 
         entries, _ = history.load()
         assert [(e.routine, e.sets_done, e.sets_skipped, e.finished) for e in entries] == [
@@ -311,7 +311,7 @@ async def test_a_sound_failure_mid_workout_is_shown_once() -> None:
     from collections.abc import Sequence
 
     from legtimer.core.events import Event
-    from legtimer.ui.cues import SilentSink
+    from legtimer.audio.sink import SilentSink
 
     class FailsLater(SilentSink):
         def handle(self, events: Sequence[Event]) -> None:

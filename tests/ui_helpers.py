@@ -8,7 +8,7 @@ from textual.widgets import Static
 from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
 from legtimer.ui.app import LegtimerApp
-from legtimer.ui.cues import SilentSink
+from legtimer.audio.sink import SilentSink
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.widgets.bigclock import BigClock
 from legtimer.ui.widgets.line import Line

@@ -18,6 +18,8 @@ inc=$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])' 2>/de
 if [ "$want" = "test" ]; then
   # The real-terminal tests drive the app through tmux.
   command -v tmux >/dev/null 2>&1 || need "tmux"
+  # Keep-awake is tested against a private session bus.
+  command -v dbus-daemon >/dev/null 2>&1 || need "dbus"
 fi
 
 [ -z "$missing" ] && exit 0

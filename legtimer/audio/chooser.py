@@ -16,7 +16,7 @@ from legtimer.audio.cues import CuePlayer
 from legtimer.audio.voice import Voice
 from legtimer.core.plan import Plan
 from legtimer.core.routine import SOUND_NAMES, Routine
-from legtimer.paths import sounds_dir
+from legtimer.storage.paths import sounds_dir
 
 
 def sound_files(routine: Routine | None) -> dict[str, Path]:

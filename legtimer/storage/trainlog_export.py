@@ -55,7 +55,7 @@ def read_history(path: Path) -> tuple[list[HistoryRow], int]:
     """Parse the old JSON-lines history into workout rows.
 
     ``when`` was written as local "YYYY-MM-DD HH:MM" at the end of the workout (see
-    ``legtimer.history.record``), so the start is that minus ``total``.
+    ``legtimer.storage.history.record``), so the start is that minus ``total``.
 
     Returns:
         The rows, and how many non-blank lines could not be read.

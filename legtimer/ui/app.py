@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
-from legtimer.ui.cues import CueSink, SilentSink
+from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.workout import WorkoutScreen
 

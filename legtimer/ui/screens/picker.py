@@ -15,7 +15,7 @@ from legtimer.core.durations import format_span
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, compile_plan
-from legtimer.library import RoutineEntry, find_routines
+from legtimer.storage.library import RoutineEntry, find_routines
 from legtimer.ui.text import plain
 
 
@@ -39,7 +39,7 @@ class Choice:
 
     def preview(self) -> str:
         """The plan, as `legtimer plan` prints it, or the problems."""
-        from legtimer.commands import plan_lines
+        from legtimer.cli.commands import plan_lines
 
         if self.plan is None:
             return f"{self.entry.path}\n\n{self.problem}"

@@ -20,7 +20,7 @@ def _bundled(name: str) -> Path:
     packaged = resources.files("legtimer") / name
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parent.parent.parent / name
 
 
 def bundled_routines_dir() -> Path:

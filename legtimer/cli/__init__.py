@@ -30,10 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         if len(words) > 1 and words[0] == "check" and not any(w.startswith("-") for w in words):
-            from legtimer import commands
+            from legtimer.cli import commands
 
             return commands.check_files(words[1:])
-        from legtimer.arguments import build_parser
+        from legtimer.cli.arguments import build_parser
 
         args = build_parser().parse_args(words)
         return _dispatch(args)
@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from legtimer import commands
+    from legtimer.cli import commands
 
     command = args.command
     if command == "list":
@@ -75,7 +75,7 @@ def _load(spec: str) -> Routine:
     """A routine by path or name, or a UsageError with the loader's or finder's message."""
     from legtimer.core.errors import RoutineError
     from legtimer.core.loader import load_routine
-    from legtimer.library import RoutineNotFound, resolve_routine
+    from legtimer.storage.library import RoutineNotFound, resolve_routine
 
     try:
         return load_routine(resolve_routine(spec))
@@ -84,6 +84,3 @@ def _load(spec: str) -> Routine:
             str(exc) if isinstance(exc, RoutineError) else f"legtimer: {exc}"
         ) from None
 
-
-if __name__ == "__main__":
-    sys.exit(main())

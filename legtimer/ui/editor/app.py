@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
-from legtimer.saving import SaveError, has_comments, save_routine
-from legtimer.ui.cues import CueSink, SilentSink
+from legtimer.storage.saving import SaveError, has_comments, save_routine
+from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.screens.dialogs import Confirm
@@ -26,7 +26,7 @@ CueFactory = Callable[[Plan, Callable[[], None]], CueSink]
 class EditorApp(App[None]):
     """Edits one routine file; bundled routines are saved as a copy in the user's folder."""
 
-    CSS_PATH = ["legtimer.tcss", "editor.tcss"]
+    CSS_PATH = ["../legtimer.tcss", "editor.tcss"]
     TITLE = "legtimer edit"
     BINDINGS = [Binding("ctrl+q", "quit_editor", "Quit", priority=True, show=False)]
 

@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from legtimer.files import atomic_write
+from legtimer.storage.files import atomic_write
 
 STARTER = """# {name}: your routine. Every key is explained in legtimer's docs/routines.md.
 # Check it with:   legtimer check {name}
@@ -91,13 +91,13 @@ def create(name: str, folder: Path, source: Path | None = None) -> Path:
 
 def main(name: str, source_spec: str | None) -> int:
     """The command: prints the path and what to do next; exit 2 on bad input."""
-    from legtimer.paths import user_routines_dir
+    from legtimer.storage.paths import user_routines_dir
 
     source = None
     if source_spec is not None:
         from legtimer.core.errors import RoutineError
         from legtimer.core.loader import load_routine
-        from legtimer.library import RoutineNotFound, resolve_routine
+        from legtimer.storage.library import RoutineNotFound, resolve_routine
 
         try:
             source = resolve_routine(source_spec)

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from legtimer.core.summary import Summary
-from legtimer.files import atomic_write
-from legtimer.paths import history_path
+from legtimer.storage.files import atomic_write
+from legtimer.storage.paths import history_path
 
 MIN_SECONDS_TO_LOG = 30.0
 """A workout quit in its first half-minute was a false start, not a workout."""

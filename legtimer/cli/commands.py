@@ -17,7 +17,7 @@ EXIT_BAD_INPUT = 2
 
 def list_routines() -> int:
     """`legtimer list`: name, exercises, estimated time and place of every routine."""
-    from legtimer.library import find_routines
+    from legtimer.storage.library import find_routines
 
     entries = find_routines()
     if not entries:
@@ -101,7 +101,7 @@ def check_files(files: Sequence[str]) -> int:
         if not os.path.exists(name) and os.sep not in name:
             import contextlib
 
-            from legtimer.library import RoutineNotFound, resolve_routine
+            from legtimer.storage.library import RoutineNotFound, resolve_routine
 
             # Not a known name either: the loader then says "no such file".
             with contextlib.suppress(RoutineNotFound):
@@ -130,7 +130,7 @@ def run_workout(
     """
     from legtimer.audio.chooser import open_audio
     from legtimer.ui.app import LegtimerApp
-    from legtimer.ui.cues import CueSink
+    from legtimer.audio.sink import CueSink
 
     log = open(event_log, "w", encoding="utf-8") if event_log else None  # noqa: SIM115
 
@@ -138,7 +138,7 @@ def run_workout(
         player = open_audio(plan, mute=mute, voice=voice, bell=bell)
         if log is None:
             return player
-        from legtimer.eventlog import EventLog
+        from legtimer.live.eventlog import EventLog
 
         return EventLog(player, log)
 
@@ -149,7 +149,7 @@ def run_workout(
 
 def new_routine(name: str, source: str | None) -> int:
     """`legtimer new NAME [--from ROUTINE]`."""
-    from legtimer.starter import main as create_main
+    from legtimer.storage.starter import main as create_main
 
     return create_main(name, source)
 
@@ -158,8 +158,8 @@ def edit_routine(spec: str) -> int:
     """`legtimer edit ROUTINE`: the form editor (Textual is imported only now)."""
     from pathlib import Path
 
-    from legtimer.library import RoutineNotFound, resolve_routine
-    from legtimer.paths import bundled_routines_dir, user_routines_dir
+    from legtimer.storage.library import RoutineNotFound, resolve_routine
+    from legtimer.storage.paths import bundled_routines_dir, user_routines_dir
 
     try:
         path = resolve_routine(spec)
@@ -176,8 +176,8 @@ def edit_routine(spec: str) -> int:
         )
         return EXIT_BAD_INPUT
     from legtimer.audio.chooser import open_audio
-    from legtimer.ui.cues import CueSink
-    from legtimer.ui.editor_app import EditorApp
+    from legtimer.audio.sink import CueSink
+    from legtimer.ui.editor.app import EditorApp
 
     def cues(plan: Plan, bell: Callable[[], None]) -> CueSink:
         return open_audio(plan, bell=bell)
@@ -204,8 +204,8 @@ def sound_check() -> int:
 
 def show_history() -> int:
     """`legtimer history`: past workouts, newest last."""
-    from legtimer import history
-    from legtimer.paths import history_path
+    from legtimer.storage import history
+    from legtimer.storage.paths import history_path
 
     entries, bad = history.load()
     if not entries:

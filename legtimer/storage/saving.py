@@ -14,7 +14,7 @@ from legtimer.core.errors import RoutineError
 from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
 from legtimer.core.writer import dumps_routine
-from legtimer.files import atomic_write
+from legtimer.storage.files import atomic_write
 
 _STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'')
 

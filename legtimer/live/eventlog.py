@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from legtimer.core.events import Event, StepStarted
-from legtimer.ui.cues import CueSink
+from legtimer.audio.sink import CueSink
 
 
 class EventLog:

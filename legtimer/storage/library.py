@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 from typing import NamedTuple
 
-from legtimer.paths import bundled_routines_dir, user_routines_dir
+from legtimer.storage.paths import bundled_routines_dir, user_routines_dir
 
 
 class RoutineNotFound(LookupError):
