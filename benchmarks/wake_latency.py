@@ -13,10 +13,10 @@ import statistics
 import time
 from collections.abc import Sequence
 
+from legtimer.audio.sink import SilentSink
 from legtimer.core.events import Event
 from legtimer.core.loader import parse_routine
 from legtimer.ui.app import LegtimerApp
-from legtimer.audio.sink import SilentSink
 
 ROUTINE = """[routine]
 name = "Latency"

@@ -8,8 +8,8 @@ from textual.widgets import Input, Static
 
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine, parse_routine
-from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.editor.app import EditorApp
+from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.screens.dialogs import Confirm
 from legtimer.ui.screens.workout import WorkoutScreen
 from tests.conftest import ROUTINES, FakeClock

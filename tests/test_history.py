@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from legtimer.storage import history
 from legtimer.core.summary import ExerciseTally, Summary
+from legtimer.storage import history
 from legtimer.storage.files import atomic_write
 from tests.test_cli import run
 

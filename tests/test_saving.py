@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from legtimer.storage import files
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.routine import Exercise, Overrides, Routine, Settings
 from legtimer.core.writer import dumps_routine
+from legtimer.storage import files
 from legtimer.storage.saving import SaveError, has_comments, save_routine
 from tests.conftest import ROUTINES
 
@@ -139,7 +139,9 @@ def test_a_failed_save_leaves_the_file_byte_for_byte(
             tomli_w, "dumps", lambda *a, **k: (_ for _ in ()).throw(TypeError("cannot serialise"))
         )
     elif failure == "reload":
-        monkeypatch.setattr("legtimer.storage.saving.dumps_routine", lambda r: "[routine]\nname = 1\n")
+        monkeypatch.setattr(
+            "legtimer.storage.saving.dumps_routine", lambda r: "[routine]\nname = 1\n"
+        )
     elif failure == "write":
         monkeypatch.setattr(files.os, "fdopen", boom)
     elif failure == "fsync":

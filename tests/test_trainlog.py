@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from legtimer.storage import history
 from legtimer.core.summary import ExerciseTally, Summary
-from legtimer.storage import trainlog_sql
+from legtimer.storage import history, trainlog_sql
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
 from legtimer.storage.trainlog import (
     LogUnavailable,

@@ -310,8 +310,8 @@ def test_small_routine_is_what_the_tests_think() -> None:
 async def test_a_sound_failure_mid_workout_is_shown_once() -> None:
     from collections.abc import Sequence
 
-    from legtimer.core.events import Event
     from legtimer.audio.sink import SilentSink
+    from legtimer.core.events import Event
 
     class FailsLater(SilentSink):
         def handle(self, events: Sequence[Event]) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from legtimer.audio.sink import SilentSink
 from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
 from legtimer.ui.app import LegtimerApp
-from legtimer.audio.sink import SilentSink
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.widgets.bigclock import BigClock
 from legtimer.ui.widgets.line import Line

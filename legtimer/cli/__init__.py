@@ -83,4 +83,3 @@ def _load(spec: str) -> Routine:
         raise UsageError(
             str(exc) if isinstance(exc, RoutineError) else f"legtimer: {exc}"
         ) from None
-

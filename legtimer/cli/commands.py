@@ -129,8 +129,8 @@ def run_workout(
     is the app's: Textual reports an internal error through it, not through an exception.
     """
     from legtimer.audio.chooser import open_audio
-    from legtimer.ui.app import LegtimerApp
     from legtimer.audio.sink import CueSink
+    from legtimer.ui.app import LegtimerApp
 
     log = open(event_log, "w", encoding="utf-8") if event_log else None  # noqa: SIM115
 

@@ -8,7 +8,15 @@ from typing import Any, TypeVar
 from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex, TableId
-from legtimer.core.routine import SETTING_NAMES, Exercise, Overrides, Section, Settings
+from legtimer.core.routine import (
+    PREFERENCE_NAMES,
+    SETTING_NAMES,
+    Exercise,
+    Overrides,
+    Preferences,
+    Section,
+    Settings,
+)
 
 MAX_SETS = 100
 MAX_REPS = 1000
@@ -198,12 +206,21 @@ class Report:
     def settings(
         self, table: TableId, where: str, data: dict[str, Any], base: Settings
     ) -> Settings:
-        """Read [defaults]: every setting key, nothing else."""
+        """Read [defaults]: every setting key and the workout-wide preferences, nothing else."""
+        allowed = (*SETTING_NAMES, *PREFERENCE_NAMES)
         for key in data:
-            if key not in SETTING_NAMES:
-                self.unknown_key(table, key, SETTING_NAMES, where)
+            if key not in allowed:
+                self.unknown_key(table, key, allowed, where)
         overrides = self.overrides(table, where, data)
         return overrides.apply_to(base)
+
+    def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
+        """keep_awake and flash from [defaults]."""
+        base = Preferences()
+        return Preferences(
+            keep_awake=self.boolean(table, where, data, "keep_awake", base.keep_awake),
+            flash=self.boolean(table, where, data, "flash", base.flash),
+        )
 
     def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
         """The setting keys present in a table, each checked; absent ones stay None."""

@@ -15,7 +15,7 @@ from typing import Any
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.fields import ExerciseReader, Report
 from legtimer.core.lines import LineIndex
-from legtimer.core.routine import SOUND_NAMES, Exercise, Routine, Section, Settings
+from legtimer.core.routine import SOUND_NAMES, Exercise, Preferences, Routine, Section, Settings
 from legtimer.core.sounds import check_sound_file
 
 MAX_FILE_BYTES = 1_000_000
@@ -187,10 +187,11 @@ def routine_from_data(
         rounds = report.integer(table_id, where, head, "rounds", 1, 1, MAX_ROUNDS)
         round_rest = report.duration(table_id, where, head, "rest_between_rounds", 0.0)
 
-    defaults = Settings()
+    defaults, preferences = Settings(), Preferences()
     defaults_table = _table(report, data, "defaults", "[defaults]")
     if defaults_table is not None:
         defaults = report.settings(("defaults", 0), "[defaults]", defaults_table, Settings())
+        preferences = report.preferences(("defaults", 0), "[defaults]", defaults_table)
 
     sounds = _sounds(report, data, path)
 
@@ -218,6 +219,7 @@ def routine_from_data(
         exercises=sections[Section.MAIN],
         cooldown=sections[Section.COOLDOWN],
         sounds=sounds,
+        preferences=preferences,
         path=path,
     )
 

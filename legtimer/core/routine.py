@@ -42,6 +42,18 @@ class Settings(NamedTuple):
 SETTING_NAMES: tuple[str, ...] = Settings._fields
 
 
+class Preferences(NamedTuple):
+    """How the whole workout runs on this machine; set in [defaults] only, never per exercise."""
+
+    keep_awake: bool = True
+    """Keep the screen from sleeping while the workout runs."""
+    flash: bool = False
+    """Flash the screen at every transition (for a muted or noisy room)."""
+
+
+PREFERENCE_NAMES: tuple[str, ...] = Preferences._fields
+
+
 class Overrides(NamedTuple):
     """Per-exercise settings; ``None`` means "use [defaults]"."""
 
@@ -109,6 +121,7 @@ class Routine(NamedTuple):
     cooldown: tuple[Exercise, ...] = ()
     sounds: tuple[tuple[str, str], ...] = ()
     """(cue name, path as written in the file, relative to the routine's folder)."""
+    preferences: Preferences = Preferences()
     path: str | None = None
     """Where it was loaded from; not part of what the routine says."""
 

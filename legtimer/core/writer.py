@@ -10,7 +10,15 @@ import re
 from typing import Any
 
 from legtimer.core.durations import format_duration
-from legtimer.core.routine import SETTING_NAMES, Exercise, Overrides, Routine, Section, Settings
+from legtimer.core.routine import (
+    SETTING_NAMES,
+    Exercise,
+    Overrides,
+    Preferences,
+    Routine,
+    Section,
+    Settings,
+)
 
 DURATION_SETTINGS = {"get_ready", "rest", "rest_after", "switch_sides"}
 
@@ -75,7 +83,11 @@ def routine_data(routine: Routine) -> dict[str, Any]:
         head["rounds"] = routine.rounds
     if routine.rest_between_rounds:
         head["rest_between_rounds"] = format_duration(routine.rest_between_rounds)
-    data: dict[str, Any] = {"routine": head, "defaults": defaults_table(routine.defaults)}
+    defaults = defaults_table(routine.defaults)
+    for name, value in routine.preferences._asdict().items():
+        if value != getattr(Preferences(), name):
+            defaults[name] = value
+    data: dict[str, Any] = {"routine": head, "defaults": defaults}
     if routine.sounds:
         data["sounds"] = dict(routine.sounds)
     for section in Section:

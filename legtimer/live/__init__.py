@@ -1,4 +1,5 @@
-"""Runs one session on the real clock: commands in, events out to the screen, sounds, log and checkpoint.
+"""Runs one session on the real clock: commands in, events out.
 
-Nothing here imports Textual: the screen is one listener among several.
+The driver feeds the screen, the sounds, the training log and the checkpoint; nothing here
+imports Textual, so a phone or a clicker can drive the same session later.
 """

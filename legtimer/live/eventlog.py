@@ -10,8 +10,8 @@ import time
 from collections.abc import Sequence
 from typing import IO
 
-from legtimer.core.events import Event, StepStarted
 from legtimer.audio.sink import CueSink
+from legtimer.core.events import Event, StepStarted
 
 
 class EventLog:

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
-from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.workout import WorkoutScreen
 

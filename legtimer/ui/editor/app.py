@@ -10,10 +10,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
 
+from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
 from legtimer.storage.saving import SaveError, has_comments, save_routine
-from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.screens.dialogs import Confirm

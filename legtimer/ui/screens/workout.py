@@ -17,12 +17,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from legtimer.storage import history
+from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.plan import Plan
 from legtimer.core.session import Session, State
 from legtimer.core.summary import Summary, summarize
-from legtimer.audio.sink import CueSink, SilentSink
+from legtimer.storage import history
 from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
 from legtimer.ui.text import plain
 from legtimer.ui.view import PHASE_CLASSES, View, view_of
