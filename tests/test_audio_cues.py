@@ -207,7 +207,7 @@ def test_fallback_to_the_bell_then_a_notice(monkeypatch: pytest.MonkeyPatch) -> 
     player = open_audio(None, bell=lambda: rings.append(1))
     assert isinstance(player.backend, BellBackend)
     assert player.notice == (
-        "Sound: terminal bell only (no audio device). Details: legtimer sound-check"
+        "Sound: terminal bell only (no audio device). Details: legtimer doctor"
     )
     player.backend.play("work")
     player.backend.play("rep")
@@ -270,22 +270,26 @@ def test_voice_unavailable_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert player.muted
 
 
-def test_sound_check_names_the_backend(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["doctor", "sound-check"])
+def test_doctor_checks_sound_keep_awake_and_folders(tmp_path: Path, command: str) -> None:
     home = tmp_path / "home"
     home.mkdir()
     (home / ".asoundrc").write_text("pcm.!default {\n  type null\n}\n")
     result = subprocess.run(
-        [sys.executable, "-m", "legtimer.cli", "sound-check"],
+        [sys.executable, "-m", "legtimer.cli", command],
         capture_output=True,
         text=True,
         timeout=60,
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LEGTIMER_HOME": str(tmp_path / "lt")},
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert result.returncode == 0, result.stderr
-    assert "sound backend: simpleaudio" in result.stdout
+    assert "ok  sound: playing through simpleaudio" in result.stdout
     for name in ("work", "rest", "tick", "halfway", "switch", "rep", "finish"):
         assert f"  {name} " in result.stdout
+    assert "FIX keep-awake: no desktop session bus" in result.stdout, "no bus in this env"
+    assert f"ok  data folder: {tmp_path / 'lt'}" in result.stdout
+    assert f"ok  state folder: {tmp_path / 'lt' / 'state'}" in result.stdout
     assert "ALSA lib" not in result.stdout + result.stderr
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from legtimer.audio.sink import SilentSink
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.ui.editor.app import EditorApp
@@ -13,7 +14,7 @@ from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.screens.dialogs import Confirm
 from legtimer.ui.screens.workout import WorkoutScreen
 from tests.conftest import ROUTINES, FakeClock
-from tests.ui_helpers import SMALL
+from tests.ui_helpers import SMALL, fake_outfit
 
 SIZE = (120, 40)
 
@@ -31,7 +32,7 @@ def editor_for(path: Path, bundled: bool = False, user_folder: Path | None = Non
         bundled=bundled,
         user_folder=user_folder or path.parent,
         original_text=path.read_text(),
-        clock=FakeClock(),
+        outfit=fake_outfit(FakeClock(), SilentSink()),
     )
 
 
@@ -237,7 +238,7 @@ async def test_try_it_runs_the_edited_routine_and_comes_back(tmp_path: Path) -> 
         await pilot.pause()
         workout = app.screen
         assert isinstance(workout, WorkoutScreen)
-        assert workout.session.plan.routine.exercises[0].name == "Tried clams"
+        assert workout.driver.session.plan.routine.exercises[0].name == "Tried clams"
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)

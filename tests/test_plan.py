@@ -63,9 +63,9 @@ def test_runners_timeline_and_total(runners_plan: Plan) -> None:
 def test_next_up_points_at_the_next_movement(runners_plan: Plan) -> None:
     rests = [s for s in runners_plan.steps if s.kind is StepKind.REST_AFTER]
     first_rest_after = rests[0]
-    following = runners_plan.next_up(first_rest_after.plan_index)
+    following = runners_plan.next_up(first_rest_after)
     assert following is not None and following.name == "Lateral Band Walks"
-    assert runners_plan.next_up(len(runners_plan.steps) - 1) is None
+    assert runners_plan.next_up(runners_plan.steps[-1]) is None
 
 
 def test_zero_length_steps_are_not_in_the_plan() -> None:

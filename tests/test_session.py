@@ -12,13 +12,15 @@ from legtimer.core.events import (
     CountdownTicked,
     Event,
     HalfwayReached,
+    Outcome,
     RepBeat,
+    StepEnded,
     StepStarted,
     WorkoutFinished,
 )
 from legtimer.core.loader import parse_routine
 from legtimer.core.plan import Plan, StepKind, compile_plan
-from legtimer.core.session import Outcome, Session, State
+from legtimer.core.session import Session, State
 from legtimer.core.summary import summarize
 from tests.conftest import FakeClock
 
@@ -61,8 +63,8 @@ def test_countdown_ticks_and_step_change(fake_clock: FakeClock) -> None:
     ]
     fake_clock.set(10.0)
     events = session.tick()
-    assert [type(e) for e in events] == [CountdownTicked, CountdownTicked, StepStarted]
-    assert [e.at for e in events] == [8.0, 9.0, 10.0]
+    assert [type(e) for e in events] == [CountdownTicked, CountdownTicked, StepEnded, StepStarted]
+    assert [e.at for e in events] == [8.0, 9.0, 10.0, 10.0]
     assert session.step.name == "Hold" and session.remaining() == 30
 
 

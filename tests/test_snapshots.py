@@ -11,9 +11,10 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
+from legtimer.audio.sink import SilentSink
 from legtimer.ui.app import LegtimerApp
 from tests.conftest import FakeClock
-from tests.ui_helpers import make_app
+from tests.ui_helpers import fake_outfit, make_app
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -27,10 +28,8 @@ def at(seconds: float, *keys: str) -> Callable[[LegtimerApp, FakeClock], Before]
         async def run_before(pilot: Pilot[None]) -> None:
             await pilot.pause()
             clock.set(seconds)
-            screen = app.screen
-            tick = getattr(screen, "tick", None)
-            if tick:
-                tick()
+            if app.driver is not None:
+                app.driver.tick()
             for key in keys:
                 await pilot.press(key)
             await pilot.pause()
@@ -65,5 +64,5 @@ def test_workout_snapshots(
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_picker_snapshot(snap_compare: Callable[..., bool], size: tuple[int, int]) -> None:
-    app = LegtimerApp(None, clock=FakeClock())
+    app = LegtimerApp(None, outfit=fake_outfit(FakeClock(), SilentSink()))
     assert snap_compare(app, terminal_size=size)

@@ -121,24 +121,3 @@ def test_an_internal_error_exits_non_zero_with_a_readable_message(
         assert "simulated failure while drawing" in term.history()
     finally:
         term.close()
-
-
-async def test_command_palette_offers_the_workout_actions() -> None:
-    from tests.ui_helpers import make_app
-
-    app, _, _ = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        found = [command.title for command in app.get_system_commands(app.screen)]
-    for title in (
-        "Pause / resume",
-        "Next step",
-        "Back",
-        "Done",
-        "Add 10 seconds",
-        "Remove 10 seconds",
-        "Mute / unmute",
-        "Keys",
-    ):
-        assert title in found
-    assert any("theme" in title.lower() for title in found)

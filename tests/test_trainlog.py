@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from legtimer.core.summary import ExerciseTally, Summary
-from legtimer.storage import history, trainlog_sql
+from legtimer.storage import trainlog_sql
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
 from legtimer.storage.trainlog import (
     LogUnavailable,
@@ -255,11 +254,21 @@ def test_a_path_that_cannot_be_created_is_reported(tmp_path: Path) -> None:
 
 def history_lines(tmp_path: Path) -> Path:
     path = tmp_path / "history.jsonl"
-    tally = (ExerciseTally("Clamshells", "exercise", 3, 2, 1),)
-    for total, finished in ((600.0, True), (900.0, False)):
-        summary = Summary("Runners", total, total * 0.6, total * 0.4, finished, tally)
-        assert history.record(summary, path, now=1_700_000_000.0 + total)
-    with path.open("a", encoding="utf-8") as out:
+    with path.open("w", encoding="utf-8") as out:
+        for total, finished in ((600.0, True), (900.0, False)):
+            # As legtimer 0.1 wrote them: "when" is the local minute the workout ended.
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(1_700_000_000.0 + total))
+            line = {
+                "when": when,
+                "routine": "Runners",
+                "total": total,
+                "worked": total * 0.6,
+                "rested": total * 0.4,
+                "sets_done": 2,
+                "sets_skipped": 1,
+                "finished": finished,
+            }
+            out.write(json.dumps(line) + "\n")
         out.write('{"when": "yesterday", "routine": "x"}\nnot json at all\n\n')
         out.write('{"when": "2023-01-02 07:30", "routine": "Core", "total": 300, "worked": 200, ')
         out.write('"rested": 100, "sets_done": 5, "sets_skipped": 0, "finished": true}\n')

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from legtimer.audio.sink import SilentSink
 from legtimer.core.events import CountdownTicked, StepStarted
 from legtimer.core.loader import load_routine
-from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from legtimer.storage.paths import log_path
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.ui.app import LegtimerApp
+from legtimer.ui.screens.help import KeysHelp
+from legtimer.ui.screens.picker import load_choices
+from legtimer.ui.screens.quit import QuitWorkout
 from legtimer.ui.screens.summary import SummaryScreen
 from tests.conftest import ROUTINES, FakeClock
-from tests.ui_helpers import SMALL, advance, clock_text, make_app, small_routine, text_of, workout
+from tests.ui_helpers import (
+    SMALL,
+    advance,
+    clock_text,
+    fake_outfit,
+    make_app,
+    small_routine,
+    text_of,
+    workout,
+)
 
 
 async def test_starts_with_get_ready_and_counts_down() -> None:
@@ -82,7 +97,7 @@ async def test_pause_over_a_boundary_holds_the_step() -> None:
         await advance(pilot, app, clock, 4.5)
         await pilot.press("space")
         await advance(pilot, app, clock, 10.0)
-        assert workout(app).session.index == 0
+        assert workout(app).driver.session.index == 0
         await pilot.press("space")
         await advance(pilot, app, clock, 0.5)
         assert text_of(app, "phase").strip() == "WORK"
@@ -93,17 +108,19 @@ async def test_next_back_and_edges() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = workout(app)
         await pilot.press("b")
-        assert screen.session.index == 0, "back at the first step restarts it"
+        assert screen.driver.session.index == 0, "back at the first step restarts it"
         await pilot.press("n")
-        assert screen.session.index == 1
+        assert screen.driver.session.index == 1
         await advance(pilot, app, clock, 1.0)
         await pilot.press("b")
-        assert screen.session.index == 0
+        assert screen.driver.session.index == 0
         await pilot.press("n", "n")
         await advance(pilot, app, clock, 4.0)
         await pilot.press("b")
-        assert screen.session.index == 2 and clock_text(app) == "0:05", "restarted the switch"
-        for _ in range(len(screen.session.plan.steps)):
+        assert screen.driver.session.index == 2 and clock_text(app) == "0:05", (
+            "restarted the switch"
+        )
+        for _ in range(len(screen.driver.session.plan.steps)):
             await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -124,11 +141,11 @@ async def test_manual_set_counts_up_and_enter_ends_it() -> None:
     app, clock, _ = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = workout(app)
-        while screen.session.step.name != "Squats":
+        while screen.driver.session.step.name != "Squats":
             await pilot.press("n")
         assert clock_text(app) == "0:00"
         assert "press Enter or D" in text_of(app, "hint")
-        assert screen.check_action("add_time", ()) is None
+        assert screen.check_action("command", ("more_time",)) is None
         await advance(pilot, app, clock, 75.4)
         assert clock_text(app) == "1:15"
         await pilot.press("enter")
@@ -141,14 +158,12 @@ async def test_done_is_greyed_outside_work_and_live_during_it() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = workout(app)
-        assert screen.check_action("done", ()) is None
-        keys = {key.action: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
-        assert keys["done"].has_class("-disabled")
+        assert screen.check_action("command", ("done",)) is None
+        assert not app.screen.active_bindings["d"].enabled
         await advance(pilot, app, clock, 5.0)
-        assert screen.check_action("done", ()) is True
+        assert screen.check_action("command", ("done",)) is True
         await pilot.pause()
-        keys = {key.action: key for key in app.screen.query("FooterKey")}  # type: ignore[attr-defined]
-        assert not keys["done"].has_class("-disabled")
+        assert app.screen.active_bindings["d"].enabled
         await pilot.press("d")
         assert text_of(app, "phase").strip() == "SWITCH SIDES"
 
@@ -158,12 +173,12 @@ async def test_quit_asks_first_and_no_resumes() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await advance(pilot, app, clock, 1.0)
         await pilot.press("q")
-        assert isinstance(app.screen, ConfirmQuit)
+        assert isinstance(app.screen, QuitWorkout)
         await advance(pilot, app, clock, 30.0)
-        await pilot.press("n")
+        await pilot.press("q")  # q in a dialog backs out: keep going
         await pilot.pause()
         screen = workout(app)
-        assert not screen.session.paused
+        assert not screen.driver.session.paused
         assert clock_text(app) == "0:04", "the time spent asking did not count"
         await pilot.press("q")
         await pilot.press("y")
@@ -180,19 +195,23 @@ async def test_mute_and_help() -> None:
         assert workout(app).query_one("#sound").display
         await pilot.press("m")
         assert not sink.muted
+        session = workout(app).driver.session
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, KeysHelp)
+        assert session.paused, "the help pauses the workout"
         await pilot.press("escape")
-        assert not isinstance(app.screen, HelpScreen)
+        assert not isinstance(app.screen, KeysHelp)
+        assert not workout(app).driver.session.paused
 
 
 async def test_summary_numbers() -> None:
-    app, clock, _ = make_app()
+    clock, sink = FakeClock(), SilentSink()
+    app = LegtimerApp(small_routine(), outfit=fake_outfit(clock, sink, record=True))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = workout(app)
         await advance(pilot, app, clock, 50.0)  # through Clamshells set 1 and the rest
         await pilot.press("n")  # skip clam set 2 left
-        while screen.session.step.name != "Squats":
+        while screen.driver.session.step.name != "Squats":
             await advance(pilot, app, clock, 1.0)
         await pilot.press("d")
         await pilot.pause()
@@ -204,12 +223,18 @@ async def test_summary_numbers() -> None:
         assert "Clamshells" in table
         totals = str(summary.query_one("#summary-totals", Static).render())
         assert "sets 3 done, 1 skipped" in totals
-        from legtimer.storage import history
-
-        entries, _ = history.load()
-        assert [(e.routine, e.sets_done, e.sets_skipped, e.finished) for e in entries] == [
-            ("Small", 3, 1, True)
+        with TrainingLog.open(log_path()) as log:
+            (logged,) = log.workouts()
+        sides = [(s.exercise, s.set_no, s.side, s.skipped) for s in logged.sets]
+        assert sides == [
+            ("Clamshells", 1, "left", False),
+            ("Clamshells", 1, "right", False),
+            ("Clamshells", 2, "left", True),
+            ("Clamshells", 2, "right", False),
+            ("Swings", 1, None, False),
+            ("Squats", 1, None, False),
         ]
+        assert (logged.routine_name, logged.finished) == ("Small", True)
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -289,14 +314,17 @@ async def test_picker_enter_starts_the_highlighted_routine() -> None:
     from legtimer.ui.screens.picker import PickerScreen
 
     clock = FakeClock()
-    app = LegtimerApp(None, clock=clock)
+    app = LegtimerApp(None, outfit=fake_outfit(clock, SilentSink()))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
+        await pilot.press("down")  # runners is highlighted first; the next one is started
         await pilot.press("enter")
         await pilot.pause()
         screen = workout(app)
-        assert screen.session.plan.routine.name == app.screen.session.plan.routine.name
+        names = [choice.entry.name for choice in load_choices()]
+        expected = load_routine(ROUTINES / f"{names[names.index('runners') + 1]}.toml").name
+        assert screen.driver.session.plan.routine.name == expected
         assert text_of(app, "phase").strip() == "GET READY"
 
 
@@ -321,8 +349,26 @@ async def test_a_sound_failure_mid_workout_is_shown_once() -> None:
 
     sink = FailsLater()
     app, clock, _ = make_app(sink=sink)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown: list[str] = []
+        workout(app).notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
         for _ in range(6):
             await advance(pilot, app, clock, 1.0)
-        shown = [n.message for n in app._notifications if "stopped working" in n.message]
-        assert len(shown) == 1
+        assert [m for m in shown if "stopped working" in m] == [
+            "Sound: simpleaudio stopped working; now terminal bell"
+        ]
+
+
+async def test_the_command_palette_runs_the_workout_actions() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Pause", "Next", "Back", "Done", "+10s", "-10s", "Mute", "Help"} <= set(commands)
+        commands["Pause"].callback()
+        await pilot.pause()
+        assert workout(app).driver.session.paused
+        commands["Next"].callback()
+        await pilot.pause()
+        assert workout(app).driver.session.index == 1

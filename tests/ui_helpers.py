@@ -8,6 +8,7 @@ from textual.widgets import Static
 from legtimer.audio.sink import SilentSink
 from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
+from legtimer.live.outfit import Outfit
 from legtimer.ui.app import LegtimerApp
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.widgets.bigclock import BigClock
@@ -54,8 +55,13 @@ def make_app(
 ) -> tuple[LegtimerApp, FakeClock, SilentSink]:
     clock = clock or FakeClock()
     sink = sink or SilentSink()
-    app = LegtimerApp(routine or small_routine(), clock=clock, cues=lambda _p, _b: sink)
+    app = LegtimerApp(routine or small_routine(), outfit=fake_outfit(clock, sink))
     return app, clock, sink
+
+
+def fake_outfit(clock: FakeClock, sink: SilentSink, **kwargs: object) -> Outfit:
+    """Silence recorded by ``sink``, on the fake clock, with no real wake-ups."""
+    return Outfit(clock=clock, cues=lambda _p, _b, _c: sink, schedule=lambda _d, _f: None, **kwargs)  # type: ignore[arg-type]
 
 
 def workout(app: LegtimerApp) -> WorkoutScreen:
@@ -67,9 +73,8 @@ def workout(app: LegtimerApp) -> WorkoutScreen:
 async def advance(pilot: Pilot[None], app: LegtimerApp, clock: FakeClock, seconds: float) -> None:
     """Move the fake clock, let the screen tick as its timer would, and let it redraw."""
     clock.advance(seconds)
-    screen = app.screen
-    if isinstance(screen, WorkoutScreen):
-        screen.tick()
+    if app.driver is not None:
+        app.driver.tick()
     await pilot.pause()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def limited_notice(backend: Backend, problems: list[AudioUnavailable]) -> str | 
     if not problems:
         return None
     what = "terminal bell only" if isinstance(backend, BellBackend) else f"using {backend.name}"
-    return f"Sound: {what} ({problems[0].reason}). Details: legtimer sound-check"
+    return f"Sound: {what} ({problems[0].reason}). Details: legtimer doctor"
 
 
 def open_audio(
@@ -62,6 +63,7 @@ def open_audio(
     mute: bool = False,
     voice: bool = False,
     bell: Callable[[], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> CuePlayer:
     """The cue player for a workout, with a one-line notice when sound is limited.
 
@@ -70,6 +72,7 @@ def open_audio(
         mute: start muted (the m key unmutes).
         voice: also speak each step, when espeak-ng or say exists.
         bell: how to ring the terminal bell without disturbing the screen.
+        clock: the session's clock (a cue due long ago on it is old news, not a beep).
 
     Returns:
         A player that never raises and never blocks.
@@ -93,4 +96,5 @@ def open_audio(
         voice=speaker,
         notice=" · ".join(notes) or None,
         fallback=fallback,
+        clock=clock,
     )

@@ -125,7 +125,7 @@ class CuePlayer:
         step = event.step
         if step.kind is StepKind.SWITCH:
             return "Switch sides."
-        following = self.plan.next_up(step.plan_index) if self.plan else None
+        following = self.plan.next_up(step) if self.plan else None
         if step.kind is StepKind.GET_READY:
             return f"Get ready. First up: {following.name}." if following else "Get ready."
         if step.kind.is_rest:

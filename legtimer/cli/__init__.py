@@ -17,12 +17,8 @@ if TYPE_CHECKING:
 
     from legtimer.core.routine import Routine
 
-EXIT_OK = 0
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad input from the person: printed as one clear message, exit code 2."""
+from legtimer.cli.usage import UsageError
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -60,15 +56,23 @@ def _dispatch(args: argparse.Namespace) -> int:
         return commands.check_files(args.files)
     if command == "new":
         return commands.new_routine(args.name, args.source)
-    if command == "edit":
-        return commands.edit_routine(args.routine)
-    if command == "sound-check":
-        return commands.sound_check()
+    if command in ("doctor", "sound-check"):
+        return commands.doctor()
     if command == "history":
-        return commands.show_history()
+        return commands.show_history(args)
+    from legtimer.cli import workout
+
+    if command == "edit":
+        return workout.edit_routine(args.routine)
     spec = args.routine
-    routine = _load(spec) if spec else None
-    return commands.run_workout(routine, mute=args.mute, voice=args.voice, event_log=args.event_log)
+    return workout.run_workout(
+        _load(spec) if spec else None,
+        mute=args.mute,
+        voice=args.voice,
+        event_log=args.event_log,
+        keep_awake=not args.no_keep_awake,
+        resume_now=command == "resume",
+    )
 
 
 def _load(spec: str) -> Routine:

@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mute", action="store_true", help="start with sounds off")
     parser.add_argument("--voice", action="store_true", help="speak each step (espeak-ng or say)")
     parser.add_argument(
+        "--no-keep-awake",
+        action="store_true",
+        help="let the screen sleep during the workout (or keep_awake = false in [defaults])",
+    )
+    parser.add_argument(
         "--event-log",
         metavar="FILE",
         help="write every cue event with its due time as JSON lines (for timing checks)",
@@ -83,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     edit = sub.add_parser("edit", help="edit a routine in a form")
     edit.add_argument("routine", metavar="ROUTINE")
 
-    sub.add_parser("sound-check", help="play each cue sound and name the audio backend")
-    sub.add_parser("history", help="show past workouts")
+    sub.add_parser(
+        "resume", help="pick up the workout that was interrupted (within the last 12 hours)"
+    )
+    sub.add_parser("doctor", help="check sound, voice, keep-awake and folders, with a fix for each")
+    sub.add_parser("sound-check", help="the same as doctor (its old name)")
+    history = sub.add_parser("history", help="past workouts from the training log")
+    export = history.add_mutually_exclusive_group()
+    export.add_argument("--plain", action="store_true", help="print the table (the default)")
+    export.add_argument("--json", action="store_true", help="every workout with its sets, as JSON")
+    export.add_argument("--csv", action="store_true", help="every set, one row each, as CSV")
     return parser

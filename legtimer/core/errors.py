@@ -30,3 +30,8 @@ class RoutineError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+"""Bad input from the person (a routine, an argument, no terminal): the message says why."""

@@ -6,9 +6,17 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import NamedTuple
 
 from legtimer.core.plan import Step
+
+
+class Outcome(Enum):
+    """How a step was left."""
+
+    COMPLETED = "completed"
+    SKIPPED = "skipped"
 
 
 class StepStarted(NamedTuple):
@@ -16,7 +24,18 @@ class StepStarted(NamedTuple):
 
     step: Step
     at: float
-    reason: str = "time"
+
+
+class StepEnded(NamedTuple):
+    """A step was left, completed or skipped; ``seconds`` were spent in it (pauses excluded).
+
+    Going back leaves a step with no outcome and reports nothing: it will be done again.
+    """
+
+    step: Step
+    outcome: Outcome
+    at: float
+    seconds: float
 
 
 class CountdownTicked(NamedTuple):
@@ -48,4 +67,4 @@ class WorkoutFinished(NamedTuple):
     at: float
 
 
-Event = StepStarted | CountdownTicked | HalfwayReached | RepBeat | WorkoutFinished
+Event = StepStarted | StepEnded | CountdownTicked | HalfwayReached | RepBeat | WorkoutFinished

@@ -120,10 +120,29 @@ class Plan(NamedTuple):
         """Planned length in seconds (manual sets estimated from seconds_per_rep)."""
         return self.steps[-1].end if self.steps else 0.0
 
-    def next_up(self, index: int) -> Step | None:
-        """The next step where the person moves, after ``index``."""
-        following = self.steps[index].next_up if 0 <= index < len(self.steps) else None
-        return None if following is None else self.steps[following]
+    def next_up(self, step: Step) -> Step | None:
+        """The next step where the person moves, after ``step`` (for the NEXT panel)."""
+        return None if step.next_up is None else self.steps[step.next_up]
+
+
+def lead_in(plan: Plan, index: int, seconds: float) -> Step:
+    """A get-ready before ``plan.steps[index]``, for a workout resumed there.
+
+    It is not part of the plan: it shares the target's place (``plan_index``) and points its
+    next-up at the target (or at what follows a rest), so the screen and voice say what comes.
+    """
+    target = plan.steps[index]
+    return target._replace(
+        kind=StepKind.GET_READY,
+        duration=seconds,
+        estimate=seconds,
+        name="Get ready",
+        side=None,
+        reps=None,
+        halfway=False,
+        rep_beat=False,
+        next_up=index if target.kind.is_work else target.next_up,
+    )
 
 
 class _Item(NamedTuple):

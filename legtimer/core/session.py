@@ -9,22 +9,27 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 
 from legtimer.core.events import (
     CountdownTicked,
     Event,
     HalfwayReached,
+    Outcome,
     RepBeat,
+    StepEnded,
     StepStarted,
     WorkoutFinished,
 )
-from legtimer.core.plan import Plan, Step
+from legtimer.core.plan import Plan, Step, lead_in
+
+__all__ = ["BACK_RESTARTS_AFTER", "TIME_STEP", "Outcome", "Session", "State", "Tally"]
 
 BACK_RESTARTS_AFTER = 3.0
 """back() restarts the step after this many seconds in, else goes to the previous one."""
 TIME_STEP = 10.0
+"""Seconds that + and - add to or take from a timed step."""
 
 
 class State(Enum):
@@ -36,22 +41,20 @@ class State(Enum):
     FINISHED = "finished"
 
 
-class Outcome(Enum):
-    """How a step was left the last time it was visited."""
-
-    COMPLETED = "completed"
-    SKIPPED = "skipped"
-
-
 class Tally:
-    """What actually happened, for the summary."""
+    """What actually happened, for the summary (and carried over when a workout resumes)."""
 
-    def __init__(self) -> None:
-        self.outcomes: dict[int, Outcome] = {}
-        """How each step was last left."""
-        self.worked = 0.0
+    def __init__(
+        self,
+        outcomes: Mapping[int, Outcome] | None = None,
+        worked: float = 0.0,
+        rested: float = 0.0,
+    ) -> None:
+        self.outcomes: dict[int, Outcome] = dict(outcomes or {})
+        """How each step was last left, by plan index."""
+        self.worked = worked
         """Seconds spent in steps where the person moves."""
-        self.rested = 0.0
+        self.rested = rested
         """Seconds spent in get-ready, switches and rests."""
 
 
@@ -66,20 +69,22 @@ class Session:
         self.state = State.READY
         self.index = 0
         self.tally = Tally()
+        self._lead_in: Step | None = None
         self._step_start = 0.0
         self._deadline: float | None = None
         self._cursor = 0.0
         self._paused_at: float | None = None
         self._started_at = 0.0
         self._paused_total = 0.0
+        self._elapsed_before = 0.0
         self._finished_at: float | None = None
 
     # ---- reading state -------------------------------------------------------------------
 
     @property
     def step(self) -> Step:
-        """The current step (the last one once finished)."""
-        return self.plan.steps[self.index]
+        """The current step: a resume's get-ready, else the plan's (the last once finished)."""
+        return self._lead_in or self.plan.steps[self.index]
 
     @property
     def paused(self) -> bool:
@@ -90,6 +95,18 @@ class Session:
     def finished(self) -> bool:
         """True once the last step has ended."""
         return self.state is State.FINISHED
+
+    @property
+    def live(self) -> bool:
+        """Started and not finished: keys that move the workout apply."""
+        return self.state in (State.RUNNING, State.PAUSED)
+
+    @property
+    def paused_for(self) -> float:
+        """Seconds the current pause has lasted (0 when not paused)."""
+        if self._paused_at is None:
+            return 0.0
+        return max(0.0, self.clock() - self._paused_at)
 
     def _now(self) -> float:
         if self._paused_at is not None:
@@ -121,17 +138,17 @@ class Session:
         return self._deadline - self._step_start
 
     def elapsed(self) -> float:
-        """Workout time so far, pauses excluded."""
+        """Workout time so far, pauses excluded (a resumed workout's first part included)."""
         if self.state is State.READY:
-            return 0.0
-        return self._now() - self._started_at - self._paused_total
+            return self._elapsed_before
+        return self._now() - self._started_at - self._paused_total + self._elapsed_before
 
     def total_remaining(self) -> float:
         """Estimated seconds left in the whole workout."""
         if self.finished:
             return 0.0
-        later = self.plan.total - self.step.end
-        return self.remaining() + later
+        after = self.plan.steps[self.index].start if self._lead_in else self.step.end
+        return self.remaining() + self.plan.total - after
 
     def current_rep(self) -> int:
         """For a paced set, which rep should be under way now (1-based)."""
@@ -167,12 +184,36 @@ class Session:
 
     def start(self) -> list[Event]:
         """Begin the workout at the clock's now."""
+        return self.resume_at(0)
+
+    def resume_at(
+        self,
+        index: int,
+        get_ready: float = 0.0,
+        tally: Tally | None = None,
+        elapsed_before: float = 0.0,
+    ) -> list[Event]:
+        """Begin at step ``index``, after a get-ready of ``get_ready`` seconds (a resume).
+
+        Args:
+            index: the plan step to begin at (its start: a half-done set restarts).
+            get_ready: seconds of get-ready first (0 for none).
+            tally: what the interrupted part of the workout did.
+            elapsed_before: workout seconds the interrupted part ran.
+        """
         if self.state is not State.READY:
             return []
+        if not 0 <= index < len(self.plan.steps):
+            raise IndexError(f"no step {index} in a plan of {len(self.plan.steps)}")
         now = self.clock()
         self._started_at = now
+        self._elapsed_before = elapsed_before
+        if tally is not None:
+            self.tally = tally
         self.state = State.RUNNING
-        return [self._begin(0, now, "start")]
+        if get_ready > 0 and (index > 0 or self.plan.steps[0].kind.is_work):
+            return [self._begin(index, now, lead=get_ready)]
+        return [self._begin(index, now)]
 
     def pause(self) -> None:
         """Stop the clock for this session; nothing counts until resume."""
@@ -204,28 +245,29 @@ class Session:
 
     def skip(self) -> list[Event]:
         """Next step now; the current one counts as skipped."""
-        return self._leave(Outcome.SKIPPED, "skip")
+        return self._leave(Outcome.SKIPPED)
 
     def done(self) -> list[Event]:
         """End a set early, or a manual set that waits for the person: it counts as done."""
         if not self.step.kind.is_work:
             return []
-        return self._leave(Outcome.COMPLETED, "done")
+        return self._leave(Outcome.COMPLETED)
 
     def back(self) -> list[Event]:
         """Restart the step if more than 3 s in (or at the first step), else the previous one."""
-        if self.state not in (State.RUNNING, State.PAUSED):
+        if not self.live:
             return []
         now = self._now()
         self._account(now)
         target = self.index
-        if self.elapsed_in_step() <= BACK_RESTARTS_AFTER and self.index > 0:
+        restart = self.elapsed_in_step() > BACK_RESTARTS_AFTER or self.index == 0
+        if self._lead_in is None and not restart or self._lead_in is not None and self.index > 0:
             target = self.index - 1
-        return [self._begin(target, now, "back")]
+        return [self._begin(target, now)]
 
     def add_time(self, seconds: float = TIME_STEP) -> list[Event]:
         """Lengthen (or with a negative number, shorten) the current timed step."""
-        if self.state not in (State.RUNNING, State.PAUSED) or self._deadline is None:
+        if not self.live or self._deadline is None:
             return []
         now = self._now()
         floor = now + 1.0 if self.paused else now
@@ -246,41 +288,57 @@ class Session:
                 self._cursor = max(self._cursor, now)
                 return events
             self._cursor = deadline
-            self._account(deadline)
-            self.tally.outcomes[self.index] = Outcome.COMPLETED
+            if self._lead_in is not None:
+                self._account(deadline)
+                events.append(self._begin(self.index, deadline))
+                continue
+            events.extend(self._end_step(Outcome.COMPLETED, deadline))
             if self.index + 1 >= len(self.plan.steps):
                 events.append(self._finish(deadline))
                 return events
-            events.append(self._begin(self.index + 1, deadline, "time"))
+            events.append(self._begin(self.index + 1, deadline))
 
     # ---- internals -------------------------------------------------------------------------
 
-    def _begin(self, index: int, at: float, reason: str) -> StepStarted:
+    def _begin(self, index: int, at: float, lead: float = 0.0) -> StepStarted:
         self.index = index
+        self._lead_in = lead_in(self.plan, index, lead) if lead > 0 else None
         self._step_start = at
-        step = self.plan.steps[index]
+        step = self.step
         self._deadline = None if step.duration is None else at + step.duration
         self._cursor = at
         if self.state is State.PAUSED:
             self._paused_at = at
-        return StepStarted(step, at, reason)
+        return StepStarted(step, at)
 
-    def _leave(self, outcome: Outcome, reason: str) -> list[Event]:
-        if self.state not in (State.RUNNING, State.PAUSED):
+    def _end_step(self, outcome: Outcome, at: float) -> list[Event]:
+        """Account for the step being left and report it (a lead-in is not a plan step)."""
+        spent = self._account(at)
+        if self._lead_in is not None:
+            return []
+        self.tally.outcomes[self.index] = outcome
+        return [StepEnded(self.step, outcome, at, spent)]
+
+    def _leave(self, outcome: Outcome) -> list[Event]:
+        if not self.live:
             return []
         now = self._now()
-        self._account(now)
-        self.tally.outcomes[self.index] = outcome
-        if self.index + 1 >= len(self.plan.steps):
-            return [self._finish(now)]
-        return [self._begin(self.index + 1, now, reason)]
+        events = self._end_step(outcome, now)
+        if self._lead_in is not None:
+            events.append(self._begin(self.index, now))
+        elif self.index + 1 >= len(self.plan.steps):
+            events.append(self._finish(now))
+        else:
+            events.append(self._begin(self.index + 1, now))
+        return events
 
-    def _account(self, until: float) -> None:
+    def _account(self, until: float) -> float:
         spent = max(0.0, until - self._step_start)
         if self.step.kind.is_work:
             self.tally.worked += spent
         else:
             self.tally.rested += spent
+        return spent
 
     def _finish(self, at: float) -> WorkoutFinished:
         self._paused_at = None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from legtimer.core.events import Outcome
 from legtimer.core.plan import Step
-from legtimer.core.session import Outcome, Session
+from legtimer.core.session import Session
 
 
 class ExerciseTally(NamedTuple):
@@ -31,6 +32,7 @@ class Summary(NamedTuple):
     worked: float
     rested: float
     finished: bool
+    """Reached the end with at least one set done: skipping through is not finishing."""
     exercises: tuple[ExerciseTally, ...]
 
     @property
@@ -48,7 +50,7 @@ def summarize(session: Session) -> Summary:
     """Tally a session: a set is done when every side of it was completed."""
     sets: dict[tuple[str, str, int, int], list[Step]] = {}
     for step in session.plan.steps:
-        if step.kind.is_work and step.exercise is not None:
+        if step.kind.is_work:
             key = (step.section.value, step.name, step.round_no, step.set_no)
             sets.setdefault(key, []).append(step)
     order: dict[tuple[str, str], list[int]] = {}
@@ -75,6 +77,6 @@ def summarize(session: Session) -> Summary:
         total=session.elapsed(),
         worked=worked,
         rested=rested,
-        finished=session.finished,
+        finished=session.finished and any(t.done for t in tallies),
         exercises=tallies,
     )

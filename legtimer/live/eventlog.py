@@ -1,43 +1,35 @@
 """--event-log: every session event with its due time, one JSON line each, for timing checks.
 
-Wraps the cue sink, so it sees exactly what the sound side sees, when it sees it.
+A driver listener: it hears each event right after the sound side played it.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO
 
-from legtimer.audio.sink import CueSink
 from legtimer.core.events import Event, StepStarted
+from legtimer.live.driver import Ending, WorkoutDriver
 
 
 class EventLog:
-    """A CueSink that writes each event, then passes it on."""
+    """Writes each event as it is handled; closes its file when the workout ends."""
 
-    def __init__(self, inner: CueSink, out: IO[str]) -> None:
-        self.inner = inner
+    def __init__(self, out: IO[str], clock: Callable[[], float] = time.monotonic) -> None:
         self.out = out
-        # Monotonic times become wall-clock times with one offset taken now.
-        self.offset = time.time() - time.monotonic()
+        self.clock = clock
+        # Clock times become wall-clock times with one offset taken now.
+        self.offset = time.time() - clock()
 
-    @property
-    def muted(self) -> bool:
-        """As the wrapped sink."""
-        return self.inner.muted
-
-    @property
-    def notice(self) -> str | None:
-        """As the wrapped sink."""
-        return self.inner.notice
-
-    def handle(self, events: Sequence[Event]) -> None:
-        """Log, then play."""
-        handled = time.monotonic()
+    def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
+        """One line per event."""
+        if not events:
+            return
+        handled = self.clock()
         for event in events:
-            record = {
+            record: dict[str, object] = {
                 "event": type(event).__name__,
                 "at": event.at,
                 "wall": event.at + self.offset,
@@ -49,13 +41,7 @@ class EventLog:
                 )
             self.out.write(json.dumps(record) + "\n")
         self.out.flush()
-        self.inner.handle(events)
 
-    def toggle_mute(self) -> bool:
-        """As the wrapped sink."""
-        return self.inner.toggle_mute()
-
-    def close(self) -> None:
-        """Close the wrapped sink and the log."""
-        self.inner.close()
+    def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
+        """The log is complete."""
         self.out.close()

@@ -33,16 +33,35 @@ def sounds_dir() -> Path:
     return _bundled("sounds")
 
 
-def user_routines_dir() -> Path:
-    """The person's own routines (LEGTIMER_HOME overrides, for tests and portable setups)."""
+def data_dir() -> Path:
+    """The person's own data: routines and the training log (LEGTIMER_HOME overrides)."""
+    override = os.environ.get("LEGTIMER_HOME")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP))
+
+
+def state_dir() -> Path:
+    """What this machine remembers between runs: the checkpoint (LEGTIMER_HOME/state)."""
     override = os.environ.get("LEGTIMER_HOME")
     if override:
-        return Path(override) / "routines"
-    return Path(platformdirs.user_data_dir(APP)) / "routines"
+        return Path(override) / "state"
+    return Path(platformdirs.user_state_dir(APP))
+
+
+def user_routines_dir() -> Path:
+    """The person's own routines (LEGTIMER_HOME overrides, for tests and portable setups)."""
+    return data_dir() / "routines"
 
 
 def history_path() -> Path:
-    """The workout log."""
-    override = os.environ.get("LEGTIMER_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP))
-    return base / "history.jsonl"
+    """The old one-line-per-workout log, imported once into the training log."""
+    return data_dir() / "history.jsonl"
+
+
+def log_path() -> Path:
+    """The training log (SQLite)."""
+    return data_dir() / "legtimer.db"
+
+
+def checkpoint_path() -> Path:
+    """Where a running workout keeps its place."""
+    return state_dir() / "checkpoint.json"

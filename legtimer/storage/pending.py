@@ -153,6 +153,23 @@ class WorkoutRecorder:
         else:
             self._begin["workout_id"] = workout_id
 
+    def carry_on(
+        self, workout_id: int, routine_name: str, routine_file: str | None, started_at: float
+    ) -> None:
+        """Continue a workout begun before an interruption: its sets join the same record."""
+        self._begin = {
+            "kind": "begin",
+            "routine_name": routine_name,
+            "routine_file": routine_file,
+            "started_at": started_at,
+            "workout_id": workout_id,
+        }
+
+    @property
+    def workout_id(self) -> int | None:
+        """The workout's id in the training log, once begun there."""
+        return None if self._begin is None else self._begin["workout_id"]
+
     def record_set(self, record: SetRecord) -> int:
         """Record a set that just ended.
 

@@ -1,23 +1,30 @@
-"""The Textual application: picks a routine or runs one, and ends cleanly on signals."""
+"""The Textual application: picks a routine or runs one, and ends cleanly on signals.
+
+It owns the workout's driver (built by the outfit), shows the screens the driver's story calls
+for, and makes sure every ending reaches the driver's listeners: finished, quit, ctrl+q, a
+closed terminal (SIGHUP), SIGTERM, or an internal error.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import signal
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from legtimer.audio.sink import CueSink, SilentSink
-from legtimer.core.plan import Plan, compile_plan
+from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
+from legtimer.live.driver import WorkoutDriver
+from legtimer.live.outfit import Outfit
+from legtimer.live.resume import ResumeOffer
+from legtimer.ui.keys import WORKOUT_KEYS
+from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
 from legtimer.ui.screens.picker import PickerScreen
+from legtimer.ui.screens.resume import ResumeChoice, ResumePrompt
+from legtimer.ui.screens.summary import SummaryScreen
 from legtimer.ui.screens.workout import WorkoutScreen
-
-CueFactory = Callable[[Plan, Callable[[], None]], CueSink]
-"""Builds the sound side for a plan; gets the app's bell for the terminal-bell fallback."""
 
 
 class LegtimerApp(App[None]):
@@ -31,36 +38,80 @@ class LegtimerApp(App[None]):
         self,
         routine: Routine | None = None,
         *,
-        clock: Callable[[], float] = time.monotonic,
-        cues: CueFactory | None = None,
-        autostart: bool = True,
+        outfit: Outfit | None = None,
+        offer: ResumeOffer | None = None,
+        resume_now: bool = False,
     ) -> None:
         super().__init__()
         self.routine = routine
-        self.clock = clock
-        self.cue_factory: CueFactory = cues or (lambda _plan, _bell: SilentSink())
-        self.autostart = autostart
-        self.cues: CueSink | None = None
+        self.outfit = outfit or Outfit()
+        self.offer = offer
+        self.resume_now = resume_now
+        self.driver: WorkoutDriver | None = None
 
     def on_mount(self) -> None:
-        """Open the routine, or the picker when none was given."""
+        """Offer to resume, open the routine, or the picker when none was given."""
         self._catch_signals()
+        offer = self.offer
+        if offer is not None and self.resume_now and offer.resume is not None:
+            self.start_workout(offer.routine, offer)
+        elif offer is not None:
+            self.push_screen(
+                ResumePrompt(offer.question, can_resume=offer.resume is not None),
+                self._resume_answered,
+            )
+        else:
+            self._open()
+
+    def _open(self) -> None:
         if self.routine is not None:
-            self.start_workout(self.routine, replace=False)
+            self.start_workout(self.routine)
         else:
             self.push_screen(PickerScreen())
 
-    def start_workout(self, routine: Routine, replace: bool = True) -> None:
-        """Open the workout screen for a routine."""
-        if self.cues is not None:
-            self.cues.close()
+    def _resume_answered(self, choice: ResumeChoice | None) -> None:
+        offer = self.offer
+        if choice is ResumeChoice.RESUME and offer is not None:
+            self.start_workout(offer.routine, offer)
+        elif choice is ResumeChoice.START_OVER and offer is not None:
+            self.start_workout(offer.routine)
+        else:
+            self.exit()
+
+    def start_workout(self, routine: Routine, offer: ResumeOffer | None = None) -> None:
+        """Build the driver for a routine and show its workout screen."""
+        self._end_workout("closed")
         plan = compile_plan(routine)
-        self.cues = self.cue_factory(plan, self.bell)
-        screen = WorkoutScreen(plan, self.clock, self.cues, self.autostart)
-        if replace:
+        if offer is not None:
+            driver = self.outfit.driver(plan, self.bell, offer.resume, offer.resumed)
+        else:
+            driver = self.outfit.driver(plan, self.bell)
+        self.driver = driver
+        screen = WorkoutScreen(driver)
+        if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # ---- what screens hand up -----------------------------------------------------------------
+
+    def on_routine_chosen(self, message: RoutineChosen) -> None:
+        """The picker's choice."""
+        self.start_workout(message.routine)
+
+    def on_workout_ended(self, message: WorkoutEnded) -> None:
+        """The summary follows every ending the person asked to see."""
+        self.switch_screen(SummaryScreen(message.ending.summary, message.recorded))
+
+    def on_leave_requested(self, _message: LeaveRequested) -> None:
+        """Done with the workout: leave the app."""
+        self.exit()
+
+    # ---- endings ----------------------------------------------------------------------------
+
+    def _end_workout(self, how: str) -> None:
+        if self.driver is not None:
+            self.driver.end(how)
 
     def _catch_signals(self) -> None:
         """SIGTERM and SIGHUP end the app through its normal exit, restoring the terminal."""
@@ -70,25 +121,24 @@ class LegtimerApp(App[None]):
         for signum in (signal.SIGTERM, signal.SIGHUP):
             # Not on the main thread (tests) or not supported here: leave the default.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.exit, None, 128 + signum)
+                loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        self._end_workout("closed")
+        self.exit(return_code=128 + signum)
 
     def on_unmount(self) -> None:
-        """Stop any sound before the process goes."""
-        if self.cues is not None:
-            self.cues.close()
+        """ctrl+q, a signal, an error: the workout still ends properly (logged, resumable)."""
+        self._end_workout("closed")
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The workout keys in the command palette too, beside Textual's (theme, quit...)."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
-            for title, help_text, action in (
-                ("Pause / resume", "Stop or restart the clock", screen.action_toggle_pause),
-                ("Next step", "Skip to the next step", screen.action_skip),
-                ("Back", "Restart this step, or go to the previous one", screen.action_back),
-                ("Done", "End a set that waits for you", screen.action_done),
-                ("Add 10 seconds", "Lengthen this step", screen.action_add_time),
-                ("Remove 10 seconds", "Shorten this step", screen.action_remove_time),
-                ("Mute / unmute", "Sound off or on", screen.action_mute),
-                ("Keys", "Show the key table", screen.action_help),
-            ):
-                yield SystemCommand(title, help_text, action)
+            for binding in WORKOUT_KEYS:
+                action = binding.action
+
+                def run(action: str = action) -> None:
+                    self.call_next(screen.run_action, action)
+
+                yield SystemCommand(binding.description, binding.tooltip, run)

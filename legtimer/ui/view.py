@@ -118,12 +118,17 @@ def _meta(step: Step) -> str:
     return "  ·  ".join(parts)
 
 
-def view_of(session: Session) -> View:
-    """Everything the screen shows right now."""
+def view_of(session: Session, done_keys: str = "Enter or D") -> View:
+    """Everything the screen shows right now.
+
+    Args:
+        session: the workout.
+        done_keys: how to say "done" on this screen's keys, for the manual-set hint.
+    """
     plan = session.plan
     step = session.step
     label, css = phase_of(session)
-    following = plan.next_up(step.plan_index)
+    following = plan.next_up(step)
     if session.finished:
         return View(
             label,
@@ -153,7 +158,7 @@ def view_of(session: Session) -> View:
         rep = f"rep {session.current_rep()} of {step.rep_count}"
     hint = ""
     if manual:
-        hint = "Your pace: press Enter or D when the set is done"
+        hint = f"Your pace: press {done_keys} when the set is done"
         rep = f"{step.rep_count} reps, counting up"
     if step.kind.is_work:
         name, cue = step.name, step.exercise.cue if step.exercise else ""

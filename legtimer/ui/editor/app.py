@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
 
-from legtimer.audio.sink import CueSink, SilentSink
-from legtimer.core.plan import Plan, compile_plan
+from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
+from legtimer.live.driver import WorkoutDriver
+from legtimer.live.outfit import Outfit
 from legtimer.storage.saving import SaveError, has_comments, save_routine
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.screen import EditorScreen
+from legtimer.ui.messages import LeaveRequested, WorkoutEnded
 from legtimer.ui.screens.dialogs import Confirm
+from legtimer.ui.screens.summary import SummaryScreen
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.text import plain
-
-CueFactory = Callable[[Plan, Callable[[], None]], CueSink]
 
 
 class EditorApp(App[None]):
@@ -38,8 +37,7 @@ class EditorApp(App[None]):
         bundled: bool,
         user_folder: Path,
         original_text: str = "",
-        clock: Callable[[], float] = time.monotonic,
-        cues: CueFactory | None = None,
+        outfit: Outfit | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -48,9 +46,9 @@ class EditorApp(App[None]):
         self.draft = Draft.from_routine(routine)
         self.saved_data = self.draft.data()
         self.warn_comments = has_comments(original_text)
-        self.clock = clock
-        self.cue_factory: CueFactory = cues or (lambda _plan, _bell: SilentSink())
-        self.cues: CueSink | None = None
+        self.outfit = outfit or Outfit()
+        """How tried workouts run: sound, but never the training log or a checkpoint."""
+        self.driver: WorkoutDriver | None = None
 
     def on_mount(self) -> None:
         """Open the editor screen."""
@@ -128,17 +126,23 @@ class EditorApp(App[None]):
         if routine is None:
             self.notify("Fix the problems first, then try it.", severity="error")
             return
-        plan = compile_plan(routine)
-        self.cues = self.cue_factory(plan, self.bell)
-        self.push_screen(WorkoutScreen(plan, self.clock, self.cues))
+        self.driver = self.outfit.driver(compile_plan(routine), self.bell)
+        self.push_screen(WorkoutScreen(self.driver))
 
-    def leave_workout(self) -> None:
+    def on_workout_ended(self, message: WorkoutEnded) -> None:
+        """A tried workout's summary (it is not logged)."""
+        self.switch_screen(SummaryScreen(message.ending.summary, recorded=False))
+
+    def on_leave_requested(self, _message: LeaveRequested) -> None:
         """Back from a tried workout (or its summary) to the editor."""
-        if self.cues is not None:
-            self.cues.close()
-            self.cues = None
+        self._end_try()
         while not isinstance(self.screen, EditorScreen):
             self.pop_screen()
+
+    def _end_try(self) -> None:
+        if self.driver is not None:
+            self.driver.end("quit")
+            self.driver = None
 
     # ---- quit -------------------------------------------------------------------------------
 
@@ -160,5 +164,4 @@ class EditorApp(App[None]):
 
     def on_unmount(self) -> None:
         """No sound outlives the app."""
-        if self.cues is not None:
-            self.cues.close()
+        self._end_try()

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from legtimer.core.durations import format_span
@@ -16,7 +16,9 @@ from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.storage.library import RoutineEntry, find_routines
+from legtimer.ui.messages import RoutineChosen
 from legtimer.ui.text import plain
+from legtimer.ui.widgets.footer import LeanFooter
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Choice:
 
     def preview(self) -> str:
         """The plan, as `legtimer plan` prints it, or the problems."""
-        from legtimer.cli.commands import plan_lines
+        from legtimer.core.words import plan_lines
 
         if self.plan is None:
             return f"{self.entry.path}\n\n{self.problem}"
@@ -79,7 +81,7 @@ class PickerScreen(Screen[None]):
                 id="routines",
             )
             yield Static("", id="preview")
-        yield Footer()
+        yield LeanFooter()
 
     def on_mount(self) -> None:
         """Highlight the first routine."""
@@ -118,8 +120,4 @@ class PickerScreen(Screen[None]):
                 "This routine has problems; fix them first (legtimer check).", severity="error"
             )
             return
-        from legtimer.ui.app import LegtimerApp
-
-        app = self.app
-        assert isinstance(app, LegtimerApp)
-        app.start_workout(choice.plan.routine)
+        self.post_message(RoutineChosen(choice.plan.routine))

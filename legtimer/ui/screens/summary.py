@@ -6,11 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from legtimer.core.durations import format_clock
 from legtimer.core.summary import Summary
+from legtimer.ui.messages import LeaveRequested
 from legtimer.ui.text import plain
+from legtimer.ui.widgets.footer import LeanFooter
 
 
 def summary_lines(summary: Summary) -> list[str]:
@@ -40,26 +42,24 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [Binding("q,escape,enter", "leave", "Quit")]
 
-    def __init__(self, summary: Summary, saved: bool = False) -> None:
+    def __init__(self, summary: Summary, recorded: bool = False) -> None:
         super().__init__()
         self.summary = summary
-        self.saved = saved
+        self.recorded = recorded
 
     def action_leave(self) -> None:
         """q: out of the workout (the app decides where to)."""
-        from legtimer.ui.screens.workout import leave_workout
-
-        leave_workout(self.app)
+        self.post_message(LeaveRequested())
 
     def compose(self) -> ComposeResult:
         """Totals first, then the per-exercise table."""
         summary = self.summary
-        heading = "DONE" if summary.finished else "STOPPED"
+        heading = "DONE" if summary.finished else "STOPPED EARLY"
         with Vertical(id="summary"):
             yield Static(f" {heading} ", id="summary-phase")
             yield Static(plain(summary.routine), id="summary-name")
             yield Static(totals_line(summary), id="summary-totals")
             yield Static(plain("\n".join(summary_lines(summary))), id="summary-table")
-            if self.saved:
-                yield Static("Saved to your history: legtimer history", id="summary-saved")
-        yield Footer()
+            if self.recorded:
+                yield Static("Saved to your training log: legtimer history", id="summary-saved")
+        yield LeanFooter()

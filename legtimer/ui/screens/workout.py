@@ -1,29 +1,26 @@
-"""The workout screen: copies the session's state into widgets and routes keys to it.
+"""The workout screen: renders the driver's session and turns keys into commands.
 
-It keeps no time of its own. After every tick or key it asks the session when something
-visible next changes (a whole second, a rep beat, a halfway mark) and sleeps until then.
+It keeps no time and writes no files. The driver owns the session and its wake-ups; this screen
+is one of its listeners, redrawn after every change, and it hands the ending up to the app.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Static
 
-from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
-from legtimer.core.plan import Plan
-from legtimer.core.session import Session, State
-from legtimer.core.summary import Summary, summarize
-from legtimer.storage import history
-from legtimer.ui.screens.dialogs import ConfirmQuit, HelpScreen
+from legtimer.core.session import State
+from legtimer.live.driver import Command, Ending, WorkoutDriver
+from legtimer.ui.keys import WORKOUT_KEYS, command_of, keys_of
+from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.screens.help import KeysHelp
+from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.text import plain
 from legtimer.ui.view import PHASE_CLASSES, View, view_of
 from legtimer.ui.widgets.bigclock import BigClock
@@ -31,50 +28,21 @@ from legtimer.ui.widgets.footer import LeanFooter
 from legtimer.ui.widgets.line import Line
 from legtimer.ui.widgets.meter import Meter
 
-WAKE_SLACK = 0.002
-"""Wake just after a boundary, so the tick lands on the new second, not just before it."""
-
-
-def leave_workout(app: App[object]) -> None:
-    """End the workout: an app may go back somewhere (the editor) instead of exiting."""
-    leave = getattr(app, "leave_workout", None)
-    if callable(leave):
-        leave()
-    else:
-        app.exit(0)
-
 
 class WorkoutScreen(Screen[None]):
-    """Runs one plan from get-ready to the summary."""
+    """Shows one workout from get-ready to its ending."""
 
-    BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
-        Binding("n", "skip", "Next"),
-        Binding("b", "back", "Back"),
-        Binding("enter,d", "done", "Done"),
-        Binding("plus,equals_sign", "add_time", "+10s"),
-        Binding("minus,underscore", "remove_time", "-10s"),
-        Binding("m", "mute", "Mute"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit_workout", "Quit"),
-    ]
+    BINDINGS = list(WORKOUT_KEYS)
 
-    def __init__(
-        self,
-        plan: Plan,
-        clock: Callable[[], float] = time.monotonic,
-        cues: CueSink | None = None,
-        autostart: bool = True,
-    ) -> None:
+    def __init__(self, driver: WorkoutDriver) -> None:
         super().__init__()
-        self.session = Session(plan, clock)
-        self.cues: CueSink = cues or SilentSink()
-        self.autostart = autostart
-        self._timer: Timer | None = None
+        self.driver = driver
         self._shown: dict[str, object] = {}
         self._was_running_before_dialog = False
         self._key_answers: tuple[bool | None, ...] | None = None
-        self._notice_shown: str | None = None
+        self._notices_shown: set[str] = set()
+        self._leaving = False
+        self._done_keys = keys_of("done")
 
     def compose(self) -> ComposeResult:
         """Banner, name, detail, big clock, step bar, cue, meta, next-up, overall, footer."""
@@ -98,77 +66,45 @@ class WorkoutScreen(Screen[None]):
         yield LeanFooter()
 
     def on_mount(self) -> None:
-        """Start the workout (unless a test wants to start it) and draw the first frame."""
-        notice = self._notice_shown = self.cues.notice
-        if notice:
-            self.notify(notice, title="Sound", severity="warning", timeout=8)
-        if self.autostart:
-            self.start()
+        """Follow the driver, start it if nobody has, and draw the first frame."""
+        self.driver.listen(self)
+        if self.driver.session.state is State.READY:
+            self.driver.start()
         else:
-            self.render_state(force=True)
+            self.workout_changed(self.driver, [])
 
-    def start(self) -> None:
-        """Begin the session."""
-        self._apply(self.session.start())
+    def on_unmount(self) -> None:
+        """Stop following: the driver may outlive this screen (the summary follows it)."""
+        self.driver.unlisten(self)
 
-    # ---- time ------------------------------------------------------------------------------
+    # ---- what the driver tells ------------------------------------------------------------
 
-    def tick(self) -> None:
-        """Ask the session what happened since last time; called by the wake-up timer."""
-        self._apply(self.session.tick())
-
-    def _apply(self, events: Sequence[Event]) -> None:
-        if events:
-            self.cues.handle(events)
-            if self.cues.notice != self._notice_shown:
-                # The sound side changed its story (a device failed): say so, once.
-                self._notice_shown = self.cues.notice
-                if self._notice_shown:
-                    self.notify(self._notice_shown, title="Sound", severity="warning", timeout=8)
+    def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
+        """Redraw, refresh the keys if what applies changed, and say any new notice once."""
+        for notice in driver.notices():
+            if notice not in self._notices_shown:
+                self._notices_shown.add(notice)
+                self.notify(notice, title="Note", severity="warning", timeout=8, markup=False)
         step_changed = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
         self.render_state(force=step_changed)
-        answers = tuple(
-            self.check_action(b.action, ()) for b in self.BINDINGS if isinstance(b, Binding)
-        )
+        answers = tuple(self.check_action(binding.action, ()) for binding in WORKOUT_KEYS)
         if answers != self._key_answers:
             # The Footer rebuilds on refresh_bindings: only when what check_action says changes.
             self._key_answers = answers
             self.refresh_bindings()
-        if any(isinstance(e, WorkoutFinished) for e in events):
-            self._finish()
-            return
-        self._schedule()
 
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        wait = self.session.next_change_in()
-        if wait is not None:
-            self._timer = self.set_timer(wait + WAKE_SLACK, self.tick, name="wake")
-
-    def _finish(self) -> None:
-        from legtimer.ui.screens.summary import SummaryScreen
-
-        if self._timer is not None:
-            self._timer.stop()
-        summary = summarize(self.session)
-        saved = self._log(summary)
-        self.app.switch_screen(SummaryScreen(summary, saved))
-
-    def _log(self, summary: Summary) -> bool:
-        """Write the workout to the history; a failure is shown, never fatal."""
-        try:
-            return history.record(summary)
-        except OSError as exc:
-            self.notify(f"Could not save to history: {exc}", severity="error")
-            return False
+    def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
+        """Hand the ending up: the app shows the summary, or leaves."""
+        if self._leaving:
+            self.post_message(LeaveRequested())
+        else:
+            self.post_message(WorkoutEnded(ending, driver.recorded))
 
     # ---- drawing ---------------------------------------------------------------------------
 
     def render_state(self, force: bool = False) -> None:
         """Copy the current view into the widgets, touching only what changed."""
-        view = view_of(self.session)
+        view = view_of(self.driver.session, self._done_keys)
         self._set_phase(view)
         for widget_id, text in (
             ("phase", f" {view.phase} "),
@@ -188,7 +124,7 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#step-bar", Meter).show(view.step_fraction)
         self.query_one("#overall-bar", Meter).show(view.overall_fraction)
         self.set_class(view.next_prominent, "-next-prominent")
-        self.set_class(self.cues.muted, "-muted")
+        self.set_class(self.driver.cues.muted, "-muted")
 
     def _set_phase(self, view: View) -> None:
         wanted = f"-{view.phase_class}"
@@ -215,62 +151,42 @@ class WorkoutScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out keys that cannot apply now (None greys them in the Footer)."""
-        session = self.session
-        live = session.state in (State.RUNNING, State.PAUSED)
-        step = session.step
-        if action == "done":
-            return True if live and step.kind.is_work else None
-        if action in ("add_time", "remove_time"):
-            return True if live and not step.waits_for_user else None
-        if action in ("toggle_pause", "skip", "back"):
-            return True if live else None
-        return True
+        command: Command | None = None
+        if action == "command" and parameters:
+            command = Command(str(parameters[0]))
+        else:
+            command = command_of(action)
+        if command is None:
+            return True
+        return True if self.driver.available(command) else None
 
-    def action_toggle_pause(self) -> None:
-        """Space: pause or resume."""
-        self._apply(self.session.toggle_pause())
-
-    def action_skip(self) -> None:
-        """n: on to the next step."""
-        self._apply(self.session.skip())
-
-    def action_back(self) -> None:
-        """b: restart this step, or go to the previous one."""
-        self._apply(self.session.back())
-
-    def action_done(self) -> None:
-        """enter / d: this set is done."""
-        self._apply(self.session.done())
-
-    def action_add_time(self) -> None:
-        """+: ten more seconds."""
-        self._apply(self.session.add_time(10))
-
-    def action_remove_time(self) -> None:
-        """-: ten seconds less."""
-        self._apply(self.session.add_time(-10))
-
-    def action_mute(self) -> None:
-        """m: sound off or on."""
-        muted = self.cues.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
-        self.render_state()
+    def action_command(self, name: str) -> None:
+        """A workout key: the driver carries it out."""
+        self.driver.send(Command(name))
 
     def action_help(self) -> None:
-        """?: the key table."""
-        self.app.push_screen(HelpScreen())
+        """?: the key table, with the workout paused while it is open."""
+        self._pause_for_dialog()
+        self.app.push_screen(KeysHelp(), lambda _: self._back_from_dialog())
 
     def action_quit_workout(self) -> None:
-        """q: ask first; pause while asking, resume if the answer is no."""
-        self._was_running_before_dialog = self.session.state is State.RUNNING
-        self.session.pause()
-        self._apply([])
-        self.app.push_screen(ConfirmQuit(), self._answered)
+        """q: ask first; pause while asking, resume if the answer is to keep going."""
+        self._pause_for_dialog()
+        self.app.push_screen(QuitWorkout(), self._answered)
 
-    def _answered(self, quit_now: bool | None) -> None:
-        if quit_now:
-            self._log(summarize(self.session))
-            leave_workout(self.app)
-            return
-        if self._was_running_before_dialog:
-            self._apply(self.session.resume())
+    def _pause_for_dialog(self) -> None:
+        self._was_running_before_dialog = self.driver.session.state is State.RUNNING
+        self.driver.pause()
+
+    def _back_from_dialog(self) -> None:
+        if self._was_running_before_dialog and self.driver.session.paused:
+            self.driver.send(Command.PAUSE)
+
+    def _answered(self, choice: QuitChoice | None) -> None:
+        if choice is QuitChoice.SUMMARY:
+            self.driver.end("quit")
+        elif choice is QuitChoice.LEAVE:
+            self._leaving = True
+            self.driver.end("quit")
+        else:
+            self._back_from_dialog()

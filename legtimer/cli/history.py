@@ -1,0 +1,48 @@
+"""`legtimer history`: every workout in the training log, as a table or exported whole."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from legtimer.core.durations import format_clock
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
+
+
+def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False) -> int:
+    """Print the log: a table (oldest first), or every workout with its sets as JSON or CSV."""
+    from legtimer.cli.workout import tidy_log
+    from legtimer.storage.paths import log_path
+    from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
+    tidy_log()
+    try:
+        with TrainingLog.open(log_path()) as log:
+            if as_json:
+                print(log.export_json())
+                return EXIT_OK
+            if as_csv:
+                sys.stdout.write(log.export_csv())
+                return EXIT_OK
+            workouts = list(reversed(log.workouts()))
+    except LogUnavailable as exc:
+        print(f"legtimer: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not workouts:
+        print(f"no workouts yet (the log will be {log_path()})")
+        return EXIT_OK
+    width = max(8, *(len(w.routine_name) for w in workouts))
+    print(f"{'WHEN':<16}  {'ROUTINE':<{width}}  {'TIME':>7}  {'WORKED':>7}  SETS")
+    for workout in workouts:
+        done = sum(1 for s in workout.sets if not s.skipped)
+        skipped = len(workout.sets) - done
+        sets = f"{done} done, {skipped} skipped" if workout.sets else "-"
+        status = "" if workout.finished else "  (stopped early)"
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(workout.started_at))
+        print(
+            f"{when:<16}  {workout.routine_name:<{width}}  "
+            f"{format_clock(workout.total_seconds or 0, count_up=True):>7}  "
+            f"{format_clock(workout.worked_seconds or 0, count_up=True):>7}  "
+            f"{sets}{status}"
+        )
+    return EXIT_OK

@@ -1,0 +1,253 @@
+"""The one owner of a running workout: its session, its clock and its wake-ups.
+
+Keys (and later a phone or a clicker) become commands sent here; after every command and every
+wake-up the driver tells its listeners what happened: the sound side, the screen, the training
+log, the checkpoint and keep-awake. The screen only renders and routes keys.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import NamedTuple, Protocol
+
+from legtimer.audio.sink import CueSink, SilentSink
+from legtimer.core.events import Event, WorkoutFinished
+from legtimer.core.plan import Plan
+from legtimer.core.session import TIME_STEP, Session, State, Tally
+from legtimer.core.summary import Summary, summarize
+
+WAKE_SLACK = 0.002
+"""Wake just after a boundary, so the tick lands on the new second, not just before it."""
+LONG_PAUSE = 600.0
+"""A pause this long lets the screen sleep (keep-awake is released until resume)."""
+
+
+class Command(Enum):
+    """What a person can ask of a running workout, from any input."""
+
+    PAUSE = "pause"
+    """Pause or resume."""
+    SKIP = "skip"
+    BACK = "back"
+    DONE = "done"
+    MORE_TIME = "more_time"
+    LESS_TIME = "less_time"
+    MUTE = "mute"
+    """Sound off or on."""
+
+
+class Ending(NamedTuple):
+    """How a workout ended, with its summary."""
+
+    summary: Summary
+    how: str
+    """"finished", "quit", "closed" (the terminal or app went away) or "error"."""
+
+
+class Resume(NamedTuple):
+    """Where a resumed workout picks up, and what its first part did."""
+
+    step_index: int
+    tally: Tally
+    elapsed: float
+    get_ready: float = 10.0
+
+
+class Listener(Protocol):
+    """Anything that follows a workout: screen, training log, checkpoint, keep-awake."""
+
+    def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
+        """After every command and wake-up (``events`` may be empty: a pause, a mute)."""
+
+    def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
+        """Once, when the workout finishes or is stopped."""
+
+
+class Cancellable(Protocol):
+    """A scheduled wake-up that can be called off (asyncio's TimerHandle is one)."""
+
+    def cancel(self) -> None:
+        """Call it off."""
+
+
+Scheduler = Callable[[float, Callable[[], None]], Cancellable | None]
+"""Run a callback after some seconds of real time."""
+
+
+def loop_scheduler(delay: float, callback: Callable[[], None]) -> Cancellable | None:
+    """Schedule on the running asyncio loop (Textual's); nothing outside one (plain tests)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+    return loop.call_later(delay, callback)
+
+
+class WorkoutDriver:
+    """Runs one plan: commands in, events out to every listener."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        cues: CueSink | None = None,
+        listeners: Sequence[Listener] = (),
+        schedule: Scheduler = loop_scheduler,
+        resume: Resume | None = None,
+        notices: Sequence[Callable[[], str | None]] = (),
+    ) -> None:
+        self.session = Session(plan, clock)
+        self.clock = clock
+        self.cues: CueSink = cues or SilentSink()
+        self.resume = resume
+        self.ending: Ending | None = None
+        self.recorded = False
+        """Set by the training log's listener once the workout is in the log."""
+        self._notices = [lambda: self.cues.notice, *notices]
+        self.command: Command | None = None
+        """The command being carried out while listeners hear of it (None on a wake-up)."""
+        self._listeners: list[Listener] = list(listeners)
+        self._schedule = schedule
+        self._wake: Cancellable | None = None
+
+    @property
+    def plan(self) -> Plan:
+        """The plan being run."""
+        return self.session.plan
+
+    def listen(self, listener: Listener) -> None:
+        """Follow the workout from now on."""
+        if listener not in self._listeners:
+            self._listeners.append(listener)
+
+    def unlisten(self, listener: Listener) -> None:
+        """Stop following."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notices(self) -> list[str]:
+        """One line for each thing not at its best: sound, keep-awake, the log."""
+        return [text for source in self._notices if (text := source())]
+
+    # ---- life --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin (or pick up a resumed workout where it stopped)."""
+        if self.session.state is not State.READY:
+            return
+        if self.resume is None:
+            events = self.session.start()
+        else:
+            events = self.session.resume_at(
+                self.resume.step_index,
+                get_ready=self.resume.get_ready,
+                tally=self.resume.tally,
+                elapsed_before=self.resume.elapsed,
+            )
+        self._after(events)
+
+    def tick(self) -> None:
+        """A wake-up: report what fell due since the last one."""
+        self._wake = None
+        if self.ending is None:
+            self._after(self.session.tick())
+
+    def end(self, how: str) -> Ending:
+        """Stop the workout (once); every listener hears how it ended."""
+        if self.ending is not None:
+            return self.ending
+        self._cancel_wake()
+        self.session.pause()
+        ending = Ending(summarize(self.session), how)
+        self.ending = ending
+        for listener in list(self._listeners):
+            listener.workout_ended(self, ending)
+        self.cues.close()
+        return ending
+
+    # ---- commands ----------------------------------------------------------------------------
+
+    def available(self, command: Command) -> bool:
+        """Whether ``command`` can do anything now (keys are greyed out when not)."""
+        session = self.session
+        if command is Command.MUTE:
+            return True
+        if not session.live or self.ending is not None:
+            return False
+        if command is Command.DONE:
+            return session.step.kind.is_work
+        if command in (Command.MORE_TIME, Command.LESS_TIME):
+            return not session.step.waits_for_user
+        return True
+
+    def send(self, command: Command, step: int | None = None) -> bool:
+        """Carry out a command; False when it does not apply.
+
+        Args:
+            command: what to do.
+            step: the plan step the sender meant it for; a stale one (a double tap, a second
+                phone) is ignored, so two senders never skip twice.
+        """
+        if step is not None and step != self.session.index:
+            return False
+        if not self.available(command):
+            return False
+        session = self.session
+        events: list[Event] = []
+        if command is Command.PAUSE:
+            events = session.toggle_pause()
+        elif command is Command.SKIP:
+            events = session.skip()
+        elif command is Command.BACK:
+            events = session.back()
+        elif command is Command.DONE:
+            events = session.done()
+        elif command is Command.MORE_TIME:
+            events = session.add_time(TIME_STEP)
+        elif command is Command.LESS_TIME:
+            events = session.add_time(-TIME_STEP)
+        elif command is Command.MUTE:
+            self.cues.toggle_mute()
+        self.command = command
+        try:
+            self._after(events)
+        finally:
+            self.command = None
+        return True
+
+    def pause(self) -> None:
+        """Pause if running (a dialog opened, the terminal lost focus)."""
+        if self.session.state is State.RUNNING:
+            self.send(Command.PAUSE)
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _after(self, events: Sequence[Event]) -> None:
+        if events:
+            self.cues.handle(events)
+        for listener in list(self._listeners):
+            listener.workout_changed(self, events)
+        if any(isinstance(event, WorkoutFinished) for event in events):
+            self.end("finished")
+            return
+        self._plan_wake()
+
+    def _plan_wake(self) -> None:
+        self._cancel_wake()
+        session = self.session
+        wait = session.next_change_in()
+        if wait is None and session.paused:
+            # Paused: wake once the pause has gone on long enough to let the screen sleep.
+            left = LONG_PAUSE - session.paused_for
+            wait = left if left > 0 else None
+        if wait is not None:
+            self._wake = self._schedule(wait + WAKE_SLACK, self.tick)
+
+    def _cancel_wake(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None

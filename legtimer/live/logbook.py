@@ -1,0 +1,97 @@
+"""The training log follows the workout: each set as it ends, the workout when it ends.
+
+A workout is recorded once it has a set behind it or has run 30 seconds: a false start is not
+a workout. Every ending is recorded, marked finished or stopped early.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from legtimer.core.events import Event, Outcome, StepEnded
+from legtimer.core.plan import Step
+from legtimer.live.driver import Ending, WorkoutDriver
+from legtimer.live.keeping import Checkpointer
+from legtimer.storage.pending import WorkoutRecorder
+from legtimer.storage.trainlog import SetRecord
+
+MIN_SECONDS_TO_LOG = 30.0
+"""A workout quit in its first half-minute was a false start, not a workout."""
+
+
+class Logbook:
+    """A driver listener writing the workout to the training log (or its side file)."""
+
+    def __init__(
+        self,
+        recorder: WorkoutRecorder,
+        routine_name: str,
+        routine_file: str | None,
+        started_at: float | None = None,
+        workout_id: int | None = None,
+        checkpointer: Checkpointer | None = None,
+    ) -> None:
+        self.recorder = recorder
+        self.routine_file = routine_file
+        self.started_at = time.time() if started_at is None else started_at
+        self.checkpointer = checkpointer
+        self.recorded = False
+        """True once the workout has its record (it ran long enough, or a set ended)."""
+        self.set_handles: list[int] = []
+        """The recorder's handle of each set recorded in this run, oldest first."""
+        self._resumed = workout_id
+        self._name = routine_name
+
+    @property
+    def problem(self) -> str | None:
+        """Why the log could not be written (the workout is kept in a side file), or None."""
+        return self.recorder.problem
+
+    def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
+        """Record each work step as it ends."""
+        for event in events:
+            if isinstance(event, StepEnded) and event.step.kind.is_work:
+                self._begin()
+                self.set_handles.append(self.recorder.record_set(self._set(driver, event)))
+
+    def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
+        """Record the ending, finished or stopped early, with its times."""
+        summary = ending.summary
+        if not self.recorded and summary.total < MIN_SECONDS_TO_LOG:
+            self.recorder.close()
+            return
+        self._begin()
+        self.recorder.end(
+            time.time(), summary.finished, summary.total, summary.worked, summary.rested
+        )
+        self.recorder.close()
+        driver.recorded = True
+
+    def _begin(self) -> None:
+        if self.recorded:
+            return
+        self.recorded = True
+        if self._resumed is not None:
+            self.recorder.carry_on(self._resumed, self._name, self.routine_file, self.started_at)
+        else:
+            self.recorder.begin(self._name, self.routine_file, self.started_at)
+        if self.checkpointer is not None:
+            self.checkpointer.workout_id = self.recorder.workout_id
+
+    def _set(self, driver: WorkoutDriver, event: StepEnded) -> SetRecord:
+        step: Step = event.step
+        wall = time.time() - (driver.clock() - event.at)
+        done = event.outcome is Outcome.COMPLETED
+        return SetRecord(
+            exercise=step.name,
+            round=step.round_no,
+            set_no=step.set_no,
+            started_at=wall - event.seconds,
+            side=step.side.value if step.side else None,
+            target_reps=step.rep_count if step.reps else None,
+            target_seconds=step.duration if step.reps is None else None,
+            reps=step.rep_count if done and step.reps else None,
+            seconds=round(event.seconds, 1),
+            skipped=not done,
+        )

@@ -1,0 +1,107 @@
+"""Finding an interrupted workout to pick up, and where in its (maybe changed) routine."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import NamedTuple
+
+from legtimer.core.errors import RoutineError
+from legtimer.core.events import Outcome
+from legtimer.core.loader import load_routine
+from legtimer.core.plan import Plan, compile_plan
+from legtimer.core.routine import Routine
+from legtimer.core.session import Tally
+from legtimer.live.driver import Resume
+from legtimer.live.outfit import ResumedFrom
+from legtimer.storage.checkpoint import (
+    Checkpoint,
+    CheckpointStore,
+    CheckpointUnreadable,
+    routine_hash,
+)
+
+
+class ResumeOffer(NamedTuple):
+    """An interrupted workout: the question to ask, and how to carry on if the answer is yes."""
+
+    routine: Routine
+    question: str
+    resume: Resume | None
+    """None when the routine changed so much that the place is gone (start over, or quit)."""
+    resumed: ResumedFrom
+
+
+def find_offer(
+    store: CheckpointStore, routine_path: str | None = None, now: float | None = None
+) -> tuple[ResumeOffer | None, str | None]:
+    """The workout to offer to resume, and a one-line problem to show (a damaged checkpoint).
+
+    Args:
+        store: where the checkpoint lives.
+        routine_path: only offer a workout of this routine file (None: any).
+        now: wall-clock now, for the age check.
+    """
+    try:
+        checkpoint = store.load(now)
+    except CheckpointUnreadable as exc:
+        return None, str(exc)
+    if checkpoint is None:
+        return None, None
+    if routine_path is not None and not _same_file(routine_path, checkpoint.routine_path):
+        return None, None
+    try:
+        routine = load_routine(checkpoint.routine_path)
+    except RoutineError:
+        return None, None
+    plan = compile_plan(routine)
+    resumed = ResumedFrom(checkpoint.started_at, checkpoint.workout_id)
+    ago = _ago((time.time() if now is None else now) - checkpoint.saved_at)
+    where = f"{checkpoint.exercise} · set {checkpoint.set_no} of {checkpoint.sets}"
+    resume = place(plan, checkpoint, routine.defaults.get_ready)
+    if resume is None:
+        question = (
+            f"{routine.name} changed since you stopped at {where} ({ago}), and that set is "
+            "no longer in it. Start over?"
+        )
+    else:
+        question = f"Resume {routine.name} at {where} (stopped {ago})?"
+    return ResumeOffer(routine, question, resume, resumed), None
+
+
+def place(plan: Plan, checkpoint: Checkpoint, get_ready: float) -> Resume | None:
+    """Where to pick up: the same step if the file is unchanged, else the same exercise and set."""
+    lead = get_ready if get_ready > 0 else 10.0
+    unchanged = routine_hash(checkpoint.routine_path) == checkpoint.routine_hash
+    if unchanged and 0 <= checkpoint.step_index < len(plan.steps):
+        outcomes = {i: Outcome(o) for i, o in checkpoint.outcomes if 0 <= i < len(plan.steps)}
+        tally = Tally(outcomes, checkpoint.worked, checkpoint.rested)
+        return Resume(checkpoint.step_index, tally, checkpoint.elapsed, lead)
+    for step in plan.steps:
+        if (
+            step.kind.is_work
+            and step.name == checkpoint.exercise
+            and step.set_no == checkpoint.set_no
+            and step.round_no == checkpoint.round_no
+            and (step.side.value if step.side else None) == checkpoint.side
+        ):
+            tally = Tally({}, checkpoint.worked, checkpoint.rested)
+            return Resume(step.plan_index, tally, checkpoint.elapsed, lead)
+    return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _ago(seconds: float) -> str:
+    minutes = int(max(0.0, seconds) // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min ago"
