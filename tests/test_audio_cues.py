@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from legtimer.audio import backends
 from legtimer.audio.backends import (
     AudioUnavailable,
     BellBackend,
@@ -186,10 +185,12 @@ def test_sounds_are_reproducible(tmp_path: Path) -> None:
 def test_fallback_when_simpleaudio_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "simpleaudio", None)
     monkeypatch.setattr(
-        backends.shutil, "which", lambda name: "/usr/bin/aplay" if name == "aplay" else None
+        "legtimer.audio.backends.shutil.which",
+        lambda name: "/usr/bin/aplay" if name == "aplay" else None,
     )
     monkeypatch.setattr(
-        backends.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0)
+        "legtimer.audio.backends.subprocess.run",
+        lambda *a, **k: subprocess.CompletedProcess(a, 0),
     )
     backend, problems = choose_backend(sound_files(None))
     assert isinstance(backend, CommandBackend) and backend.name == "aplay"
@@ -202,7 +203,7 @@ def test_fallback_to_the_bell_then_a_notice(monkeypatch: pytest.MonkeyPatch) -> 
         raise AudioUnavailable("no audio device", "Error opening PCM device")
 
     monkeypatch.setattr(SimpleaudioBackend, "__init__", no_device)
-    monkeypatch.setattr(backends.shutil, "which", lambda name: None)
+    monkeypatch.setattr("legtimer.audio.backends.shutil.which", lambda name: None)
     rings: list[int] = []
     player = open_audio(None, bell=lambda: rings.append(1))
     assert isinstance(player.backend, BellBackend)
@@ -262,9 +263,7 @@ def test_voice_cuts_the_last_line_short(tmp_path: Path) -> None:
 
 
 def test_voice_unavailable_is_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
-    from legtimer.audio import voice as voice_module
-
-    monkeypatch.setattr(voice_module.shutil, "which", lambda name: None)
+    monkeypatch.setattr("legtimer.audio.voice.shutil.which", lambda name: None)
     player = open_audio(None, mute=True, voice=True)
     assert player.notice is not None and "Voice unavailable" in player.notice
     assert player.muted

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.routine import Exercise, Overrides, Routine, Settings
 from legtimer.core.writer import dumps_routine
-from legtimer.storage import files
 from legtimer.storage.saving import SaveError, has_comments, save_routine
 from tests.conftest import ROUTINES
 
@@ -37,7 +36,7 @@ def test_output_is_tidy_and_in_the_format_order() -> None:
     assert "seconds_per_rep = 2.5" in text
 
 
-_names = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20).filter(
+_names = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20).filter(
     str.strip
 )
 _durations = st.integers(1, 4 * 3600).map(float) | st.sampled_from([2.5, 0.5, 90.25])
@@ -143,9 +142,9 @@ def test_a_failed_save_leaves_the_file_byte_for_byte(
             "legtimer.storage.saving.dumps_routine", lambda r: "[routine]\nname = 1\n"
         )
     elif failure == "write":
-        monkeypatch.setattr(files.os, "fdopen", boom)
+        monkeypatch.setattr("legtimer.storage.files.os.fdopen", boom)
     elif failure == "fsync":
-        monkeypatch.setattr(files.os, "fsync", boom)
+        monkeypatch.setattr("legtimer.storage.files.os.fsync", boom)
     else:
         real = os.replace
 
@@ -154,7 +153,7 @@ def test_a_failed_save_leaves_the_file_byte_for_byte(
                 boom()
             real(src, dst)
 
-        monkeypatch.setattr(files.os, "replace", replace)
+        monkeypatch.setattr("legtimer.storage.files.os.replace", replace)
     with pytest.raises(SaveError):
         save_routine(routine, path)
     assert path.read_bytes() == original

@@ -303,9 +303,14 @@ def test_random_commands_keep_the_session_consistent(commands: list[tuple[str, f
     last_start = -1.0
     for name, wait in commands:
         clock.advance(wait)
+
+        def pause() -> list[Event]:
+            session.pause()
+            return []
+
         events = {
             "tick": session.tick,
-            "pause": lambda: (session.pause(), [])[1],
+            "pause": pause,
             "resume": session.resume,
             "skip": session.skip,
             "back": session.back,
@@ -317,7 +322,10 @@ def test_random_commands_keep_the_session_consistent(commands: list[tuple[str, f
             assert event.at >= last_start - 1e-9
             if isinstance(event, StepStarted):
                 last_start = event.at
-        assert 0 <= session.remaining() <= session.step_length() + 1e-9 or session.finished
+        if session.finished:
+            assert session.remaining() == 0
+        else:
+            assert 0 <= session.remaining() <= session.step_length() + 1e-9
         assert session.elapsed() >= -1e-9
         assert session.elapsed() <= clock.now + 1e-9
 

@@ -28,6 +28,7 @@ class Terminal:
     ) -> None:
         if shutil.which("tmux") is None:
             raise RuntimeError("tmux is not installed: run `make test` (it installs tmux)")
+        tmp.mkdir(parents=True, exist_ok=True)
         self.socket = str(tmp / "tmux.sock")
         conf = tmp / "tmux.conf"
         conf.write_text("set -g remain-on-exit on\nset -g status off\nset -g history-limit 5000\n")
@@ -51,6 +52,8 @@ class Terminal:
                 "PATH",
                 "LANG",
                 "LC_ALL",
+                "PYTHONPATH",
+                "DBUS_SESSION_BUS_ADDRESS",
             }
         )
         # The shell around the command records its exit status in a file: tmux can take a

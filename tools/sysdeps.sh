@@ -20,6 +20,8 @@ if [ "$want" = "test" ]; then
   command -v tmux >/dev/null 2>&1 || need "tmux"
   # Keep-awake is tested against a private session bus.
   command -v dbus-daemon >/dev/null 2>&1 || need "dbus"
+  # `legtimer doctor` really speaks; its test needs a speech engine.
+  command -v espeak-ng >/dev/null 2>&1 || need "espeak-ng"
 fi
 
 [ -z "$missing" ] && exit 0

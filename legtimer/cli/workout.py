@@ -78,10 +78,10 @@ def run_workout(
     resume_now: bool = False,
 ) -> int:
     """The workout screen (or the picker), offering first to resume an interrupted workout."""
+    log_file = open_event_log(event_log)
     if not has_terminal():
         print(NO_TERMINAL, file=sys.stderr)
         return EXIT_BAD_INPUT
-    log_file = open_event_log(event_log)
     from legtimer.live.resume import find_offer
     from legtimer.storage.checkpoint import CheckpointStore
     from legtimer.storage.paths import checkpoint_path
