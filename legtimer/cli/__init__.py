@@ -12,13 +12,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
+
 if TYPE_CHECKING:
     import argparse
 
     from legtimer.core.routine import Routine
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 class UsageError(Exception):
@@ -39,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -6,13 +6,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from legtimer.core.durations import format_clock, format_span
-from legtimer.core.errors import RoutineError
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK, RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, Step, StepKind, compile_plan
 from legtimer.core.routine import Routine
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def list_routines() -> int:
