@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Input, Static
 
@@ -41,8 +42,21 @@ def editor(app: EditorApp) -> EditorScreen:
     return screen
 
 
+def record_notices(app: EditorApp) -> list[str]:
+    """Every message the app shows as a notice, through its public notify()."""
+    notes: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        notes.append(message)
+        shown(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
+
+
 def labels(app: EditorApp) -> list[str]:
-    return [item.label() for item in app.draft.items]
+    return [item.label() for item in app.editor.draft.items]
 
 
 async def test_add_move_duplicate_and_delete(tmp_path: Path) -> None:
@@ -63,7 +77,7 @@ async def test_add_move_duplicate_and_delete(tmp_path: Path) -> None:
             "EXERCISE · Squats",
         ]
         assert editor(app).current == 2
-        name = editor(app).query_one("#f-name", Input)
+        name = editor(app).query_one("#item-name", Input)
         assert name.value == "New exercise" and name.has_focus
         await pilot.press(*"Wall sit")
         await pilot.pause()
@@ -96,11 +110,11 @@ async def test_typing_renames_and_updates_the_total(tmp_path: Path) -> None:
         status = editor(app).query_one("#editor-status", Static)
         before = str(status.render())
         assert before.startswith("Total 2:41")
-        editor(app).query_one("#f-sets", Input).value = "4"
+        editor(app).query_one("#item-sets", Input).value = "4"
         await pilot.pause()
         assert str(status.render()).startswith("Total 4:11"), "two more sets of both sides"
         assert "unsaved changes" in str(status.render())
-        editor(app).query_one("#f-name", Input).value = "Side clams"
+        editor(app).query_one("#item-name", Input).value = "Side clams"
         await pilot.pause()
         assert labels(app)[0] == "EXERCISE · Side clams"
 
@@ -109,10 +123,11 @@ async def test_an_invalid_value_shows_the_check_message_and_blocks_save(tmp_path
     path = user_copy(tmp_path)
     before = path.read_bytes()
     app = editor_for(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notes = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-sets", Input).value = "true"
-        editor(app).query_one("#d-rest", Input).value = "soon"
+        editor(app).query_one("#item-sets", Input).value = "true"
+        editor(app).query_one("#defaults-rest", Input).value = "soon"
         await pilot.pause()
         errors = editor(app).field_errors()
         # The same words `legtimer check` uses for the same mistakes in a file.
@@ -122,22 +137,22 @@ async def test_an_invalid_value_shows_the_check_message_and_blocks_save(tmp_path
             )
         except RoutineError as exc:
             expected = {p.key: p.message for p in exc.problems}
-        assert errors["f-sets"] == expected["sets"]
-        assert errors["d-rest"] == expected["rest"]
+        assert errors["item-sets"] == expected["sets"]
+        assert errors["defaults-rest"] == expected["rest"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert path.read_bytes() == before
-        assert any("Not saved" in n.message for n in app._notifications)
+        assert any("Not saved: 2 problems" in n for n in notes)
 
 
 async def test_missing_reps_and_duration_is_shown_on_the_form(tmp_path: Path) -> None:
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-reps", Input).value = ""
+        editor(app).query_one("#item-reps", Input).value = ""
         await pilot.pause()
         assert "needs reps" in editor(app).field_errors()["form-error"]
-        editor(app).query_one("#f-duration", Input).value = "40s"
+        editor(app).query_one("#item-duration", Input).value = "40s"
         await pilot.pause()
         assert editor(app).field_errors() == {}
 
@@ -148,11 +163,11 @@ async def test_save_writes_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
     app = editor_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-rounds", Input).value = "2"
+        editor(app).query_one("#routine-rounds", Input).value = "2"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty()
+        assert not app.editor.dirty
     assert load_routine(path).rounds == 2
     assert (tmp_path / "small.toml.bak").read_bytes() == original
 
@@ -162,7 +177,7 @@ async def test_comments_warning_before_the_first_save(tmp_path: Path) -> None:
     app = editor_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-name", Input).value = "Renamed"
+        editor(app).query_one("#routine-name", Input).value = "Renamed"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -182,7 +197,7 @@ async def test_unsaved_changes_ask_before_quitting(tmp_path: Path) -> None:
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-name", Input).value = "Changed"
+        editor(app).query_one("#routine-name", Input).value = "Changed"
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -212,17 +227,18 @@ async def test_editing_a_bundled_routine_saves_a_copy(tmp_path: Path) -> None:
     before = bundled.read_bytes()
     mine = tmp_path / "mine"
     app = editor_for(bundled, bundled=True, user_folder=mine)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notes = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "read-only" in str(editor(app).query_one("#editor-title", Static).render())
-        editor(app).query_one("#r-rounds", Input).value = "6"
+        editor(app).query_one("#routine-rounds", Input).value = "6"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        if isinstance(app.screen, Confirm):  # the bundled file has comments
-            await pilot.press("y")
-            await pilot.pause()
-        assert any("your own copy" in n.message for n in app._notifications)
+        assert isinstance(app.screen, Confirm), "the bundled file has comments: asked first"
+        await pilot.press("y")
+        await pilot.pause()
+        assert any("your own copy" in n for n in notes)
     assert bundled.read_bytes() == before
     assert load_routine(mine / "tabata-legs.toml").rounds == 6
 
@@ -231,7 +247,7 @@ async def test_try_it_runs_the_edited_routine_and_comes_back(tmp_path: Path) -> 
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-name", Input).value = "Tried clams"
+        editor(app).query_one("#item-name", Input).value = "Tried clams"
         await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -241,7 +257,7 @@ async def test_try_it_runs_the_edited_routine_and_comes_back(tmp_path: Path) -> 
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
-        assert app.dirty(), "trying does not save"
+        assert app.editor.dirty, "trying does not save"
 
 
 async def test_routine_text_in_the_editor_is_plain(tmp_path: Path) -> None:
