@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from legtimer.core.errors import RoutineError
@@ -40,6 +43,14 @@ def editor(app: EditorApp) -> EditorScreen:
     screen = app.screen
     assert isinstance(screen, EditorScreen), type(screen)
     return screen
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5) -> None:
+    """Let the app run until ``condition`` holds; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the editor"
+        await pilot.pause(0.02)
 
 
 def record_notices(app: EditorApp) -> list[str]:
@@ -111,8 +122,8 @@ async def test_typing_renames_and_updates_the_total(tmp_path: Path) -> None:
         before = str(status.render())
         assert before.startswith("Total 2:41")
         editor(app).query_one("#item-sets", Input).value = "4"
-        await pilot.pause()
-        assert str(status.render()).startswith("Total 4:11"), "two more sets of both sides"
+        # The total is planned once typing pauses: poll for it.
+        await wait_until(pilot, lambda: str(status.render()).startswith("Total 4:11"))
         assert "unsaved changes" in str(status.render())
         editor(app).query_one("#item-name", Input).value = "Side clams"
         await pilot.pause()

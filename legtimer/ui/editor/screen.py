@@ -13,14 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
     Footer,
     Input,
-    Label,
-    ListItem,
-    ListView,
+    OptionList,
     Select,
     Static,
     TextArea,
@@ -44,14 +44,21 @@ from legtimer.ui.editor.fields import FieldWidget, field_row, make_widget, show_
 from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
 from legtimer.ui.editor.undo import Undo
 
+TOTAL_DELAY = 0.15
+"""Seconds after the last change before the total is planned again."""
+
 
 def plural(count: int, word: str) -> str:
     """ "1 problem", "2 problems"."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class ItemList(ListView):
-    """The warm-up, exercise and cool-down entries; list keys act on the highlighted one."""
+class ItemList(OptionList):
+    """The warm-up, exercise and cool-down entries; list keys act on the highlighted one.
+
+    An OptionList draws its lines itself, so a 1,000-entry routine is one widget, not 2,000:
+    renaming an entry then costs one line, not a layout of the whole list.
+    """
 
     BINDINGS = [
         Binding("a", "screen.add_item", "Add"),
@@ -92,6 +99,8 @@ class EditorScreen(Screen[None]):
         self._sent_data: dict[str, Any] | None = None
         self._data = self._saved_data
         self._widgets: dict[FieldRef, FieldWidget] = {}
+        self._error_lines: list[Static] = []
+        self._total_timer: Timer | None = None
 
     @property
     def dirty(self) -> bool:
@@ -102,19 +111,19 @@ class EditorScreen(Screen[None]):
         """List, then the selected entry's form, then routine and defaults: also the Tab order."""
         yield Static(self._title(), id="editor-title", markup=False)
         with Grid(id="editor"):
-            with VerticalScroll(id="editor-left"):
+            with VerticalScroll(id="editor-left", can_focus=False):
                 yield Static(
                     "ENTRIES  a add · w/e/o add warm-up/exercise/cool-down · c copy · "
                     "x delete · K/J move · enter edit",
                     classes="section-title",
                 )
                 yield ItemList(*self._list_items(), id="items")
-            with VerticalScroll(id="editor-form"):
+            with VerticalScroll(id="editor-form", can_focus=False):
                 yield Static("", id="form-title", markup=False)
                 yield Static("", id="form-error", classes="error -empty", markup=False)
                 for ref in ITEM_FORM:
                     yield field_row(self._make(ref))
-            with VerticalScroll(id="editor-settings"):
+            with VerticalScroll(id="editor-settings", can_focus=False):
                 yield Static("ROUTINE", classes="section-title")
                 for ref in ROUTINE_FORM:
                     yield field_row(self._make(ref))
@@ -129,8 +138,8 @@ class EditorScreen(Screen[None]):
     def _title(self) -> str:
         return f"Editing {self.path}{self.note}"
 
-    def _list_items(self) -> list[ListItem]:
-        return [ListItem(Label(item.label(), markup=False)) for item in self.draft.items]
+    def _list_items(self) -> list[Content]:
+        return [Content(item.label()) for item in self.draft.items]
 
     def _make(self, ref: FieldRef) -> FieldWidget:
         raw = self.draft.raw(ref.scope, self._selected())
@@ -144,7 +153,7 @@ class EditorScreen(Screen[None]):
         """Select the first entry and check everything once."""
         items = self.query_one("#items", ItemList)
         if self.draft.items:
-            items.index = 0
+            items.highlighted = 0
         self.load_form()
         self.revalidate()
 
@@ -180,15 +189,15 @@ class EditorScreen(Screen[None]):
             self._relabel(self.current)
         self.revalidate()
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving in the list shows that entry's form."""
-        index = event.list_view.index
-        if index is not None and index != self.current:
+        index = event.option_index
+        if index != self.current:
             self.current = index
             self.load_form()
             self.show_problems()
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an entry goes to its first field."""
         self.action_focus_form()
 
@@ -218,20 +227,19 @@ class EditorScreen(Screen[None]):
 
     def _relabel(self, index: int) -> None:
         items = self.query_one("#items", ItemList)
-        if 0 <= index < len(items.children):
+        if 0 <= index < items.option_count:
             label = self.draft.items[index].label()
-            items.children[index].query_one(Label).update(label)
+            items.replace_option_prompt_at_index(index, Content(label))
             if index == self.current:
                 self.query_one("#form-title", Static).update(label)
 
     async def rebuild_list(self, select: int, focus_name: bool = False) -> None:
         """Redraw the list after a list edit or an undo, and select ``select``."""
         items = self.query_one("#items", ItemList)
-        await items.clear()
-        await items.extend(self._list_items())
+        items.set_options(self._list_items())
         self.current = select
         if 0 <= select < len(self.draft.items):
-            items.index = select
+            items.highlighted = select
         self.load_form()
         self.revalidate()
         name = self._widget(ITEM_FORM[0])
@@ -251,13 +259,14 @@ class EditorScreen(Screen[None]):
         self.show_problems()
         status = self.query_one("#editor-status", Static)
         if self.routine is not None:
-            plan = compile_plan(self.routine)
-            dirty = " · unsaved changes" if self.dirty else ""
-            status.update(
-                f"Total {format_clock(plan.total)} · {plural(len(plan.steps), 'step')} · "
-                f"no problems{dirty}"
-            )
-            status.set_class(False, "-bad")
+            # Planning a long routine takes longer than a keystroke may: do it once typing
+            # pauses (and at once the first time, so the total is there from the start).
+            if self._total_timer is not None:
+                self._total_timer.stop()
+            if self.is_mounted and str(status.render()).startswith("Total"):
+                self._total_timer = self.set_timer(TOTAL_DELAY, self.show_total)
+            else:
+                self.show_total()
         else:
             first = self.problems[0]
             where = f"{first.where}: " if first.where else ""
@@ -265,6 +274,20 @@ class EditorScreen(Screen[None]):
                 f"{plural(len(self.problems), 'problem')}, save is off: {where}{first.message}"
             )
             status.set_class(True, "-bad")
+
+    def show_total(self) -> None:
+        """The status line for a valid draft: its planned length, and whether it is saved."""
+        self._total_timer = None
+        if self.routine is None:
+            return
+        plan = compile_plan(self.routine)
+        dirty = " · unsaved changes" if self.dirty else ""
+        status = self.query_one("#editor-status", Static)
+        status.update(
+            f"Total {format_clock(plan.total)} · {plural(len(plan.steps), 'step')} · "
+            f"no problems{dirty}"
+        )
+        status.set_class(False, "-bad")
 
     def _target(self, problem: Problem, current: tuple[str, int] | None) -> str | None:
         """The id of the error line a problem belongs under (None: not shown on this form)."""
@@ -280,6 +303,12 @@ class EditorScreen(Screen[None]):
             return "form-error"
         return f"{scope.value}-{problem.key}-error"
 
+    def _errors(self) -> list[Static]:
+        """The error lines, found once (a query walks every widget of the screen)."""
+        if not self._error_lines:
+            self._error_lines = list(self.query(".error").results(Static))
+        return self._error_lines
+
     def show_problems(self) -> None:
         """Error lines under the fields they are about."""
         index = self._selected()
@@ -289,15 +318,16 @@ class EditorScreen(Screen[None]):
             target = self._target(problem, current)
             if target is not None:
                 messages.setdefault(target, []).append(problem.message)
-        for error in self.query(".error").results(Static):
+        for error in self._errors():
             text = "\n".join(messages.get(error.id or "", []))
-            error.update(text)
-            error.set_class(not text, "-empty")
+            if text != str(error.render()) or error.has_class("-empty") != (not text):
+                error.update(text)
+                error.set_class(not text, "-empty")
 
     def field_errors(self) -> dict[str, str]:
         """Widget id -> the error shown under it ("form-error" for the entry as a whole)."""
         shown = {}
-        for error in self.query(".error").results(Static):
+        for error in self._errors():
             if not error.has_class("-empty"):
                 name = error.id or ""
                 shown[name if name == "form-error" else name.removesuffix("-error")] = str(
