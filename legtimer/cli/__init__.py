@@ -58,7 +58,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "check":
         return commands.check_files(args.files)
     if command == "new":
-        return commands.new_routine(args.name, args.source)
+        return commands.new_routine(args.name, args.source, args.title)
     if command == "edit":
         return commands.edit_routine(args.routine)
     if command == "sound-check":

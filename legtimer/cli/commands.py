@@ -144,11 +144,11 @@ def run_workout(
     return app.return_code or 0
 
 
-def new_routine(name: str, source: str | None) -> int:
-    """`legtimer new NAME [--from ROUTINE]`."""
+def new_routine(name: str, source: str | None, title: str | None = None) -> int:
+    """`legtimer new NAME [--from ROUTINE [--title TEXT]]`."""
     from legtimer.storage.starter import main as create_main
 
-    return create_main(name, source)
+    return create_main(name, source, title)
 
 
 def edit_routine(spec: str) -> int:
