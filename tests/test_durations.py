@@ -21,8 +21,9 @@ from legtimer.core.durations import format_clock, format_duration, parse_duratio
         ("1:30", 90.0),
         ("1h", 3600.0),
         ("1:02:03", 3723.0),
-        ("90", 90.0),
-        ("0", 0.0),
+        ("1m30", 90.0),
+        ("1m 30", 90.0),
+        ("1h2m3", 3723.0),
         ("0s", 0.0),
         ("1 min", 60.0),
         ("1h5m", 3900.0),
@@ -40,6 +41,13 @@ def test_refused_forms_say_why(bad: object) -> None:
     with pytest.raises(ValueError) as info:
         parse_duration(bad)
     assert str(info.value)
+
+
+@pytest.mark.parametrize(("text", "fix"), [("45", 'write 45 or "45s"'), ("0", 'write 0 or "0s"')])
+def test_text_without_a_unit_is_refused_with_the_fix(text: str, fix: str) -> None:
+    """A number in quotes is ambiguous to a reader ("45" minutes?): say both ways to write it."""
+    with pytest.raises(ValueError, match=fix):
+        parse_duration(text)
 
 
 @given(st.integers(min_value=0, max_value=4 * 3600))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from legtimer.audio.sink import SilentSink
@@ -42,8 +46,29 @@ def editor(app: EditorApp) -> EditorScreen:
     return screen
 
 
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5) -> None:
+    """Let the app run until ``condition`` holds; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the editor"
+        await pilot.pause(0.02)
+
+
+def record_notices(app: EditorApp) -> list[str]:
+    """Every message the app shows as a notice, through its public notify()."""
+    notes: list[str] = []
+    shown = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        notes.append(message)
+        shown(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return notes
+
+
 def labels(app: EditorApp) -> list[str]:
-    return [item.label() for item in app.draft.items]
+    return [item.label() for item in app.editor.draft.items]
 
 
 async def test_add_move_duplicate_and_delete(tmp_path: Path) -> None:
@@ -64,7 +89,7 @@ async def test_add_move_duplicate_and_delete(tmp_path: Path) -> None:
             "EXERCISE · Squats",
         ]
         assert editor(app).current == 2
-        name = editor(app).query_one("#f-name", Input)
+        name = editor(app).query_one("#item-name", Input)
         assert name.value == "New exercise" and name.has_focus
         await pilot.press(*"Wall sit")
         await pilot.pause()
@@ -97,11 +122,11 @@ async def test_typing_renames_and_updates_the_total(tmp_path: Path) -> None:
         status = editor(app).query_one("#editor-status", Static)
         before = str(status.render())
         assert before.startswith("Total 2:41")
-        editor(app).query_one("#f-sets", Input).value = "4"
-        await pilot.pause()
-        assert str(status.render()).startswith("Total 4:11"), "two more sets of both sides"
+        editor(app).query_one("#item-sets", Input).value = "4"
+        # The total is planned once typing pauses: poll for it.
+        await wait_until(pilot, lambda: str(status.render()).startswith("Total 4:11"))
         assert "unsaved changes" in str(status.render())
-        editor(app).query_one("#f-name", Input).value = "Side clams"
+        editor(app).query_one("#item-name", Input).value = "Side clams"
         await pilot.pause()
         assert labels(app)[0] == "EXERCISE · Side clams"
 
@@ -110,10 +135,11 @@ async def test_an_invalid_value_shows_the_check_message_and_blocks_save(tmp_path
     path = user_copy(tmp_path)
     before = path.read_bytes()
     app = editor_for(path)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notes = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-sets", Input).value = "true"
-        editor(app).query_one("#d-rest", Input).value = "soon"
+        editor(app).query_one("#item-sets", Input).value = "true"
+        editor(app).query_one("#defaults-rest", Input).value = "soon"
         await pilot.pause()
         errors = editor(app).field_errors()
         # The same words `legtimer check` uses for the same mistakes in a file.
@@ -123,22 +149,22 @@ async def test_an_invalid_value_shows_the_check_message_and_blocks_save(tmp_path
             )
         except RoutineError as exc:
             expected = {p.key: p.message for p in exc.problems}
-        assert errors["f-sets"] == expected["sets"]
-        assert errors["d-rest"] == expected["rest"]
+        assert errors["item-sets"] == expected["sets"]
+        assert errors["defaults-rest"] == expected["rest"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert path.read_bytes() == before
-        assert any("Not saved" in n.message for n in app._notifications)
+        assert any("Not saved: 2 problems" in n for n in notes)
 
 
 async def test_missing_reps_and_duration_is_shown_on_the_form(tmp_path: Path) -> None:
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-reps", Input).value = ""
+        editor(app).query_one("#item-reps", Input).value = ""
         await pilot.pause()
         assert "needs reps" in editor(app).field_errors()["form-error"]
-        editor(app).query_one("#f-duration", Input).value = "40s"
+        editor(app).query_one("#item-duration", Input).value = "40s"
         await pilot.pause()
         assert editor(app).field_errors() == {}
 
@@ -149,11 +175,11 @@ async def test_save_writes_the_file_and_keeps_a_backup(tmp_path: Path) -> None:
     app = editor_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-rounds", Input).value = "2"
+        editor(app).query_one("#routine-rounds", Input).value = "2"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not app.dirty()
+        assert not app.editor.dirty
     assert load_routine(path).rounds == 2
     assert (tmp_path / "small.toml.bak").read_bytes() == original
 
@@ -163,7 +189,7 @@ async def test_comments_warning_before_the_first_save(tmp_path: Path) -> None:
     app = editor_for(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-name", Input).value = "Renamed"
+        editor(app).query_one("#routine-name", Input).value = "Renamed"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -183,7 +209,7 @@ async def test_unsaved_changes_ask_before_quitting(tmp_path: Path) -> None:
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#r-name", Input).value = "Changed"
+        editor(app).query_one("#routine-name", Input).value = "Changed"
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -213,17 +239,18 @@ async def test_editing_a_bundled_routine_saves_a_copy(tmp_path: Path) -> None:
     before = bundled.read_bytes()
     mine = tmp_path / "mine"
     app = editor_for(bundled, bundled=True, user_folder=mine)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notes = record_notices(app)
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "read-only" in str(editor(app).query_one("#editor-title", Static).render())
-        editor(app).query_one("#r-rounds", Input).value = "6"
+        editor(app).query_one("#routine-rounds", Input).value = "6"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        if isinstance(app.screen, Confirm):  # the bundled file has comments
-            await pilot.press("y")
-            await pilot.pause()
-        assert any("your own copy" in n.message for n in app._notifications)
+        assert isinstance(app.screen, Confirm), "the bundled file has comments: asked first"
+        await pilot.press("y")
+        await pilot.pause()
+        assert any("your own copy" in n for n in notes)
     assert bundled.read_bytes() == before
     assert load_routine(mine / "tabata-legs.toml").rounds == 6
 
@@ -232,7 +259,7 @@ async def test_try_it_runs_the_edited_routine_and_comes_back(tmp_path: Path) -> 
     app = editor_for(user_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        editor(app).query_one("#f-name", Input).value = "Tried clams"
+        editor(app).query_one("#item-name", Input).value = "Tried clams"
         await pilot.pause()
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -242,7 +269,7 @@ async def test_try_it_runs_the_edited_routine_and_comes_back(tmp_path: Path) -> 
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
-        assert app.dirty(), "trying does not save"
+        assert app.editor.dirty, "trying does not save"
 
 
 async def test_routine_text_in_the_editor_is_plain(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from legtimer.core.durations import DURATION_HELP
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import decode_routine_bytes, load_routine, parse_routine
 from tests.conftest import MINIMAL, ROUTINES, write
@@ -333,3 +334,35 @@ def test_any_exercise_table_gives_a_routine_or_a_routine_error(fields: dict[str,
         parse_routine(text)
     except RoutineError as exc:
         assert exc.problems
+
+
+def test_a_duration_in_quotes_without_a_unit_gets_the_fix(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD + '[[exercise]]\nname = "A"\nduration = "45"\n')
+    found = problems(path)
+    assert found == [
+        f'{path}:6: exercise 1 "A": duration: \'45\' has no unit; write 45 or "45s"; '
+        f"allowed: {DURATION_HELP}"
+    ]
+    assert (
+        parse_routine(HEAD + '[[exercise]]\nname = "A"\nduration = "1m30"\n').exercises[0].duration
+        == 90.0
+    )
+
+
+def test_the_schema_matches_the_model() -> None:
+    """Settings, Preferences and the schema list the same keys in the same order."""
+    from legtimer.core.routine import Preferences, Settings
+    from legtimer.core.schema import SETTINGS, Table, fields_in
+
+    assert tuple(spec.key for spec in SETTINGS) == Settings._fields
+    assert all(spec.default == getattr(Settings(), spec.key) for spec in SETTINGS)
+    only_defaults = [k for k, s in fields_in(Table.DEFAULTS).items() if not s.is_setting]
+    assert tuple(only_defaults) == Preferences._fields
+    assert "keep_awake" not in fields_in(Table.EXERCISE)
+
+
+def test_routine_equality_does_not_depend_on_field_order() -> None:
+    routine = parse_routine(MINIMAL)
+    assert routine == routine._replace(path="/elsewhere.toml")
+    assert routine != routine._replace(rounds=2)
+    assert hash(routine) == hash(routine._replace(path="x"))

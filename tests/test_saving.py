@@ -192,11 +192,28 @@ def test_new_writes_a_valid_starter_and_never_overwrites(private_home: Path) -> 
     assert "my-legs" in listed.stdout and "yours" in listed.stdout
 
 
-def test_new_from_copies_the_file_with_its_comments(private_home: Path) -> None:
+def test_new_from_copies_the_file_with_its_comments_under_its_own_name(
+    private_home: Path,
+) -> None:
     result = run("new", "runs", "--from", "runners")
     assert result.returncode == 0, result.stderr
     copied = private_home / "routines" / "runs.toml"
-    assert copied.read_bytes() == (ROUTINES / "runners.toml").read_bytes()
+    original = (ROUTINES / "runners.toml").read_text()
+    text = copied.read_text()
+    assert load_routine(copied).name == "Leg Workout for Runners (runs)"
+    assert "# Run it:   legtimer --routine runs\n" in text
+    assert (
+        text.replace("Leg Workout for Runners (runs)", "Leg Workout for Runners").replace(
+            "--routine runs", "--routine runners"
+        )
+        == original
+    ), "nothing else changes: comments stay"
+    assert load_routine(copied)._replace(name="x") == load_routine(
+        ROUTINES / "runners.toml"
+    )._replace(name="x")
+    titled = run("new", "mine", "--from", "runners", "--title", 'My "runs"')
+    assert titled.returncode == 0, titled.stderr
+    assert load_routine(private_home / "routines" / "mine.toml").name == 'My "runs"'
 
 
 @pytest.mark.parametrize("bad", ["../escape", "a/b", "", ".hidden", "x" * 70])

@@ -9,8 +9,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return {"HOME": str(home), "LEGTIMER_HOME": str(home / "lt"), **extra}
 
 
-def _logged(home: Path) -> list[dict[str, object]]:
+def _logged(home: Path) -> list[dict[str, Any]]:
     result = subprocess.run(
         [LEGTIMER, "history", "--json"],
         capture_output=True,
@@ -62,7 +63,7 @@ def _logged(home: Path) -> list[dict[str, object]]:
         timeout=30,
         check=True,
     )
-    workouts: list[dict[str, object]] = json.loads(result.stdout)
+    workouts: list[dict[str, Any]] = json.loads(result.stdout)
     return workouts
 
 
@@ -164,20 +165,22 @@ def test_a_killed_workout_resumes_at_the_same_exercise_and_set(
     second.keys("q")
     assert second.wait_exit() == 0
     (workout,) = _logged(home)
-    sets = [(s["exercise"], s["set"]) for s in workout["sets"]]  # type: ignore[index, union-attr]
+    sets = [(s["exercise"], s["set"]) for s in workout["sets"]]
     assert sets == [("Squats", 1), ("Squats", 2), ("Squats", 3)] + [
         ("Kettlebell Swings", n) for n in (1, 2, 3)
     ], "each set once, from both parts"
     assert workout["finished"] is True
 
 
-ENDINGS = {
+def _quit_via_summary(term: Terminal) -> None:
+    term.keys("q", "s")
+    term.wait_text("STOPPED EARLY")
+    term.keys("q")
+
+
+ENDINGS: dict[str, Callable[[Terminal], object]] = {
     "q then y": lambda term: term.keys("q", "y"),
-    "q then s (summary)": lambda term: (
-        term.keys("q", "s"),
-        term.wait_text("STOPPED"),
-        term.keys("q"),
-    ),
+    "q then s (summary)": _quit_via_summary,
     "ctrl+q": lambda term: term.keys("C-q"),
     "SIGTERM": lambda term: os.kill(term.command_pid(), signal.SIGTERM),
     "SIGHUP (terminal closed)": lambda term: os.kill(term.command_pid(), signal.SIGHUP),
@@ -197,9 +200,7 @@ def test_every_ending_is_logged_as_stopped_early(
     term.wait_exit()
     (workout,) = _logged(home)
     assert workout["finished"] is False
-    assert [(s["exercise"], s["skipped"]) for s in workout["sets"]] == [  # type: ignore[union-attr]
-        ("Squats", False)
-    ]
+    assert [(s["exercise"], s["skipped"]) for s in workout["sets"]] == [("Squats", False)]
 
 
 def test_skipping_through_everything_is_not_a_finished_workout(

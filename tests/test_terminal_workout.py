@@ -24,7 +24,7 @@ def term_home(tmp_path: Path) -> Path:
 def runners(tmp_path: Path, term_home: Path) -> Iterator[Terminal]:
     term = Terminal(
         tmp_path,
-        [LEGTIMER, "--routine", "runners.toml"],
+        [LEGTIMER, "--no-keep-awake", "--routine", "runners.toml"],  # no desktop bus here
         env={"HOME": str(term_home), "LEGTIMER_HOME": str(term_home / "lt")},
     )
     try:

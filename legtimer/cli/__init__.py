@@ -12,13 +12,14 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
+
 if TYPE_CHECKING:
     import argparse
 
     from legtimer.core.routine import Routine
 
 from legtimer.cli.usage import UsageError
-from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,7 +56,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "check":
         return commands.check_files(args.files)
     if command == "new":
-        return commands.new_routine(args.name, args.source)
+        return commands.new_routine(args.name, args.source, args.title)
     if command in ("doctor", "sound-check"):
         return commands.doctor()
     if command == "history":

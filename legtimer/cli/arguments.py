@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--from", dest="source", metavar="ROUTINE", help="start from a copy of this routine"
     )
+    new.add_argument(
+        "--title",
+        metavar="TEXT",
+        help='the copy\'s name in the picker (default: "ORIGINAL NAME (NAME)")',
+    )
 
     edit = sub.add_parser("edit", help="edit a routine in a form")
     edit.add_argument("routine", metavar="ROUTINE")

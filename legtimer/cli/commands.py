@@ -85,11 +85,11 @@ def check_files(files: Sequence[str]) -> int:
     return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
-def new_routine(name: str, source: str | None) -> int:
-    """`legtimer new NAME [--from ROUTINE]`."""
+def new_routine(name: str, source: str | None, title: str | None = None) -> int:
+    """`legtimer new NAME [--from ROUTINE [--title TEXT]]`."""
     from legtimer.storage.starter import main as create_main
 
-    return create_main(name, source)
+    return create_main(name, source, title)
 
 
 def doctor() -> int:

@@ -16,8 +16,10 @@ _UNITS = re.compile(
 )
 _CLOCK = re.compile(r"^\s*(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>[0-5]\d(?:\.\d+)?)\s*$")
 _PLAIN = re.compile(r"^\s*(?P<s>\d+(?:\.\d+)?)\s*$")
+_MINUTES_BARE_SECONDS = re.compile(r"^\s*(?:\d+\s*h\s*)?\d+\s*m\s*[0-5]?\d\s*$", re.IGNORECASE)
+""""1m30" (and "1h2m30"): seconds after minutes need no unit, as on a clock."""
 
-DURATION_HELP = 'a number of seconds, or text like "45s", "2m", "1m30s", "1:30" or "1h"'
+DURATION_HELP = 'a number of seconds, or text like "45s", "2m", "1m30s", "1m30", "1:30" or "1h"'
 
 
 def parse_duration(value: object) -> float:
@@ -43,7 +45,12 @@ def parse_duration(value: object) -> float:
     text = value.strip()
     if text.startswith("-"):
         raise ValueError(f"{value!r} is negative")
-    for pattern in (_PLAIN, _CLOCK, _UNITS):
+    if _PLAIN.match(text):
+        number = text.strip()
+        raise ValueError(f'{value!r} has no unit; write {number} or "{number}s"')
+    if _MINUTES_BARE_SECONDS.match(text):
+        text += "s"
+    for pattern in (_CLOCK, _UNITS):
         match = pattern.match(text)
         if match and text:
             parts = match.groupdict()

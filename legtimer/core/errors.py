@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+EXIT_OK = 0
+"""Exit code of a command that did what was asked."""
+EXIT_BAD_INPUT = 2
+"""Exit code for bad input from the person: a bad routine, name or argument."""
+
 
 class Problem(NamedTuple):
     """One thing wrong with a routine file."""

@@ -1,41 +1,19 @@
-"""Typed field readers that collect every problem instead of stopping at the first."""
+"""Typed field readers that collect every problem instead of stopping at the first.
+
+Which keys a table allows, their types, bounds and defaults all come from
+:mod:`legtimer.core.schema`; this module only knows how to read each kind of value.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex, TableId
-from legtimer.core.routine import (
-    PREFERENCE_NAMES,
-    SETTING_NAMES,
-    Exercise,
-    Overrides,
-    Preferences,
-    Section,
-    Settings,
-)
-
-MAX_SETS = 100
-MAX_REPS = 1000
-MAX_COUNTDOWN = 10
-MAX_SECONDS_PER_REP = 60.0
-EXERCISE_KEYS = (
-    "name",
-    "sets",
-    "reps",
-    "duration",
-    "per_side",
-    "cue",
-    "benefit",
-    "equipment",
-    "easier",
-    "harder",
-    *SETTING_NAMES,
-)
-_T = TypeVar("_T")
+from legtimer.core.routine import Exercise, Overrides, Preferences, Section, Settings
+from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
 
 def suggest(key: str, allowed: Iterable[str]) -> str | None:
@@ -70,7 +48,7 @@ def _edits(a: str, b: str) -> int:
 
 
 class Report:
-    """Collects problems for one file; readers return a safe default after recording one."""
+    """Collects problems for one file; readers return ``None`` after recording one."""
 
     def __init__(self, shown: str, lines: LineIndex) -> None:
         self.shown = shown
@@ -95,152 +73,190 @@ class Report:
         hint = f"did you mean '{guess}'?" if guess else f"allowed: {', '.join(allowed)}"
         self.add(table, key, where, f"unknown key '{key}'; {hint}")
 
-    def text(
-        self, table: TableId, where: str, data: dict[str, Any], key: str, required: bool = False
-    ) -> str:
-        """A plain-text field."""
-        value = data.get(key)
+    def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
+        """Every key of ``data`` must be one the schema allows in this kind of table."""
+        allowed = fields_in(kind)
+        for key in data:
+            if key not in allowed:
+                self.unknown_key(table, key, allowed, where)
+
+    def value(self, table: TableId, where: str, data: dict[str, Any], spec: Field) -> Any:
+        """One key read as its schema says; None when it is absent or wrong (then recorded)."""
+        value = data.get(spec.key)
         if value is None:
-            if required:
-                self.add(table, None, where, f"missing '{key}'; add {key} = \"...\"")
-            return ""
+            if spec.required:
+                self.add(table, None, where, f"missing '{spec.key}'; add {spec.key} = \"...\"")
+            return None
+        reader = _READERS[spec.kind]
+        return reader(self, table, where, spec, value)
+
+    def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str):
-            self.add(table, key, where, f"{key} must be text in quotes, not {type_name(value)}")
-            return ""
-        if required and not value.strip():
-            self.add(table, key, where, f"{key} must not be empty")
+            self.add(
+                table, spec.key, where, f"{spec.key} must be text in quotes, not {type_name(value)}"
+            )
+            return None
+        if spec.required and not value.strip():
+            self.add(table, spec.key, where, f"{spec.key} must not be empty")
+            return None
         return value
 
-    def integer(
-        self,
-        table: TableId,
-        where: str,
-        data: dict[str, Any],
-        key: str,
-        default: int,
-        low: int,
-        high: int,
-    ) -> int:
+    def _whole(self, table: TableId, where: str, spec: Field, value: Any) -> int | None:
         """A whole number within bounds (booleans and decimals refused)."""
-        value = data.get(key)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int):
+        key, allowed = spec.key, spec.allowed()
+        if not _is_int(value):
             self.add(
                 table,
                 key,
                 where,
-                f"{key} must be a whole number from {low} to {high}, not {type_name(value)}",
+                f"{key} must be a whole number from {allowed}, not {type_name(value)}",
             )
-            return default
-        if not low <= value <= high:
-            self.add(
-                table, key, where, f"{key} = {value} is out of range; allowed: {low} to {high}"
-            )
-            return default
-        return value
+            return None
+        if not _within(spec, value):
+            self.add(table, key, where, f"{key} = {value} is out of range; allowed: {allowed}")
+            return None
+        return int(value)
 
-    def boolean(
-        self, table: TableId, where: str, data: dict[str, Any], key: str, default: _T
-    ) -> bool | _T:
-        """true or false."""
-        value = data.get(key)
-        if value is None:
-            return default
+    def _boolean(self, table: TableId, where: str, spec: Field, value: Any) -> bool | None:
         if not isinstance(value, bool):
-            self.add(table, key, where, f"{key} must be true or false, not {type_name(value)}")
-            return default
+            self.add(
+                table, spec.key, where, f"{spec.key} must be true or false, not {type_name(value)}"
+            )
+            return None
         return value
 
-    def duration(
-        self,
-        table: TableId,
-        where: str,
-        data: dict[str, Any],
-        key: str,
-        default: _T,
-        positive: bool = False,
-    ) -> float | _T:
-        """A duration, zero allowed unless ``positive``; at most four hours."""
-        value = data.get(key)
-        if value is None:
-            return default
+    def _duration(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+        """A duration, zero allowed unless the schema says above zero; at most four hours."""
+        key = spec.key
         try:
             seconds = parse_duration(value)
         except ValueError as exc:
             self.add(table, key, where, f"{key}: {exc}; allowed: {DURATION_HELP}")
-            return default
-        if positive and seconds <= 0:
+            return None
+        if spec.above_low and seconds <= 0:
             self.add(table, key, where, f"{key} must be longer than zero")
-            return default
+            return None
         if seconds > MAX_STEP_SECONDS:
             self.add(table, key, where, f'{key} is longer than 4 hours; allowed: up to "4h"')
-            return default
+            return None
         return seconds
 
-    def pace(self, table: TableId, where: str, data: dict[str, Any], default: _T) -> float | _T:
-        """seconds_per_rep: a positive number of seconds."""
-        value = data.get("seconds_per_rep")
-        if value is None:
-            return default
+    def _number(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+        key = spec.key
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(
                 table,
-                "seconds_per_rep",
+                key,
                 where,
-                "seconds_per_rep must be a number of "
-                f"seconds like 3 or 2.5, not {type_name(value)}",
+                f"{key} must be a number of seconds like 3 or 2.5, not {type_name(value)}",
             )
-            return default
-        if not 0 < value <= MAX_SECONDS_PER_REP:
+            return None
+        if not _within(spec, value):
             self.add(
-                table,
-                "seconds_per_rep",
-                where,
-                f"seconds_per_rep = {value} is out of "
-                f"range; allowed: more than 0, at most {MAX_SECONDS_PER_REP:g}",
+                table, key, where, f"{key} = {value} is out of range; allowed: {spec.allowed()}"
             )
-            return default
+            return None
         return float(value)
 
-    def settings(
-        self, table: TableId, where: str, data: dict[str, Any], base: Settings
-    ) -> Settings:
+    def _reps(self, table: TableId, where: str, spec: Field, value: Any) -> tuple[int, int] | None:
+        allowed = (
+            f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
+        )
+        if isinstance(value, list):
+            if len(value) != 2 or not all(_is_int(v) for v in value):
+                self.add(
+                    table,
+                    "reps",
+                    where,
+                    f"a reps range must be two whole numbers [low, high]; {allowed}",
+                )
+                return None
+            low, high = value
+            if not (_within(spec, low) and _within(spec, high)):
+                self.add(table, "reps", where, f"reps {value} is out of range; {allowed}")
+                return None
+            if low > high:
+                self.add(
+                    table,
+                    "reps",
+                    where,
+                    f"reps [{low}, {high}] has low above high; write [{high}, {low}]",
+                )
+                return None
+            return (low, high)
+        if not _is_int(value):
+            self.add(
+                table,
+                "reps",
+                where,
+                f"reps must be a whole number, not {type_name(value)}; {allowed}",
+            )
+            return None
+        if not _within(spec, value):
+            self.add(table, "reps", where, f"reps = {value} is out of range; {allowed}")
+            return None
+        return (value, value)
+
+    def _text_list(
+        self, table: TableId, where: str, spec: Field, value: Any
+    ) -> tuple[str, ...] | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(
+                table,
+                spec.key,
+                where,
+                f'{spec.key} must be a list of text, like ["kettlebell", "mat"]',
+            )
+            return None
+        return tuple(value)
+
+    def _sound_file(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.add(
+                table,
+                spec.key,
+                where,
+                f"{spec.key} must be the path of a .wav file "
+                'next to the routine, like "sounds/bell.wav"',
+            )
+            return None
+        return value
+
+    def settings(self, table: TableId, where: str, data: dict[str, Any]) -> Settings:
         """Read [defaults]: every setting key and the workout-wide preferences, nothing else."""
-        allowed = (*SETTING_NAMES, *PREFERENCE_NAMES)
-        for key in data:
-            if key not in allowed:
-                self.unknown_key(table, key, allowed, where)
-        overrides = self.overrides(table, where, data)
-        return overrides.apply_to(base)
+        self.known_keys(table, where, data, Table.DEFAULTS)
+        return self.overrides(table, where, data).apply_to(Settings())
 
     def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
         """keep_awake and flash from [defaults]."""
-        base = Preferences()
-        return Preferences(
-            keep_awake=self.boolean(table, where, data, "keep_awake", base.keep_awake),
-            flash=self.boolean(table, where, data, "flash", base.flash),
-        )
+        read = {
+            name: value
+            for name in Preferences._fields
+            if (value := self.value(table, where, data, field(Table.DEFAULTS, name))) is not None
+        }
+        return Preferences(**read)
 
     def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
         """The setting keys present in a table, each checked; absent ones stay None."""
-        return Overrides(
-            get_ready=self.duration(table, where, data, "get_ready", None),
-            rest=self.duration(table, where, data, "rest", None),
-            rest_after=self.duration(table, where, data, "rest_after", None),
-            switch_sides=self.duration(table, where, data, "switch_sides", None),
-            seconds_per_rep=self.pace(table, where, data, None),
-            manual=self.boolean(table, where, data, "manual", None),
-            countdown=_none_or_int(
-                self.integer(table, where, data, "countdown", -1, 0, MAX_COUNTDOWN)
-            ),
-            halfway=self.boolean(table, where, data, "halfway", None),
-            rep_beat=self.boolean(table, where, data, "rep_beat", None),
-        )
+        return Overrides(**{spec.key: self.value(table, where, data, spec) for spec in SETTINGS})
 
 
-def _none_or_int(value: int) -> int | None:
-    return None if value < 0 else value
+_READERS = {
+    Kind.TEXT: Report._text,
+    Kind.WHOLE: Report._whole,
+    Kind.DURATION: Report._duration,
+    Kind.NUMBER: Report._number,
+    Kind.BOOLEAN: Report._boolean,
+    Kind.REPS: Report._reps,
+    Kind.TEXT_LIST: Report._text_list,
+    Kind.SOUND_FILE: Report._sound_file,
+}
+
+
+def _within(spec: Field, value: float) -> bool:
+    low = spec.low if spec.low is not None else -float("inf")
+    high = spec.high if spec.high is not None else float("inf")
+    return (low < value if spec.above_low else low <= value) and value <= high
 
 
 class ExerciseReader:
@@ -259,13 +275,12 @@ class ExerciseReader:
         raw_name = data.get("name")
         label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
         where = f"{self.section.value} {index + 1}" + (f' "{label}"' if label else "")
-        for key in data:
-            if key not in EXERCISE_KEYS:
-                report.unknown_key(table, key, EXERCISE_KEYS, where)
-        name = report.text(table, where, data, "name", required=True)
-        sets = report.integer(table, where, data, "sets", 1, 1, MAX_SETS)
-        reps = self._reps(table, where, data)
-        duration = report.duration(table, where, data, "duration", None, positive=True)
+        report.known_keys(table, where, data, Table.EXERCISE)
+        values: dict[str, Any] = {}
+        for spec in fields_in(Table.EXERCISE).values():
+            if not spec.is_setting:
+                value = report.value(table, where, data, spec)
+                values[spec.key] = spec.default if value is None else value
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
         elif "reps" not in data and "duration" not in data:
@@ -276,10 +291,9 @@ class ExerciseReader:
                 "needs reps (like reps = 10 or reps = [15, 20]) or "
                 'duration (like duration = "45s")',
             )
-        per_side = report.boolean(table, where, data, "per_side", False)
-        equipment = self._equipment(table, where, data)
         overrides = report.overrides(table, where, data)
         settings = overrides.apply_to(self.defaults)
+        reps = values["reps"]
         if reps is not None and reps[1] * settings.seconds_per_rep > MAX_STEP_SECONDS:
             report.add(
                 table,
@@ -288,81 +302,16 @@ class ExerciseReader:
                 f"{reps[1]} reps at {settings.seconds_per_rep:g} s "
                 "each is longer than 4 hours; allowed: at most 4 hours per set",
             )
-        if duration is not None and overrides.manual:
+        if values["duration"] is not None and overrides.manual:
             report.add(
                 table,
                 "manual",
                 where,
                 "manual applies to rep sets; a timed exercise always counts down",
             )
-        exercise = Exercise(
-            name=name,
-            sets=sets,
-            reps=reps,
-            duration=duration,
-            per_side=per_side,
-            cue=report.text(table, where, data, "cue"),
-            benefit=report.text(table, where, data, "benefit"),
-            equipment=equipment,
-            easier=report.text(table, where, data, "easier"),
-            harder=report.text(table, where, data, "harder"),
-            overrides=overrides,
-        )
-        return exercise if len(report.problems) == before else None
-
-    def _reps(self, table: TableId, where: str, data: dict[str, Any]) -> tuple[int, int] | None:
-        value = data.get("reps")
-        if value is None:
+        if len(report.problems) != before:
             return None
-        allowed = f"allowed: a whole number from 1 to {MAX_REPS}, or a range like [15, 20]"
-        if isinstance(value, list):
-            if len(value) != 2 or not all(_is_int(v) for v in value):
-                self.report.add(
-                    table,
-                    "reps",
-                    where,
-                    f"a reps range must be two whole numbers [low, high]; {allowed}",
-                )
-                return None
-            low, high = value
-            if not (1 <= low <= MAX_REPS and 1 <= high <= MAX_REPS):
-                self.report.add(table, "reps", where, f"reps {value} is out of range; {allowed}")
-                return None
-            if low > high:
-                self.report.add(
-                    table,
-                    "reps",
-                    where,
-                    f"reps [{low}, {high}] has low above high; write [{high}, {low}]",
-                )
-                return None
-            return (low, high)
-        if not _is_int(value):
-            self.report.add(
-                table,
-                "reps",
-                where,
-                f"reps must be a whole number, not {type_name(value)}; {allowed}",
-            )
-            return None
-        if not 1 <= value <= MAX_REPS:
-            self.report.add(table, "reps", where, f"reps = {value} is out of range; {allowed}")
-            return None
-        return (value, value)
-
-    def _equipment(self, table: TableId, where: str, data: dict[str, Any]) -> tuple[str, ...]:
-        value = data.get("equipment")
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.report.add(
-                table,
-                "equipment",
-                where,
-                'equipment must be a list of text, like ["kettlebell", "mat"]',
-            )
-            return ()
-        return tuple(value)
+        return Exercise(**values, overrides=overrides)
 
 
 def _is_int(value: object) -> bool:

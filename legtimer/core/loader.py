@@ -15,13 +15,11 @@ from typing import Any
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.fields import ExerciseReader, Report
 from legtimer.core.lines import LineIndex
-from legtimer.core.routine import SOUND_NAMES, Exercise, Preferences, Routine, Section, Settings
+from legtimer.core.routine import Exercise, Preferences, Routine, Section, Settings
+from legtimer.core.schema import TOP_LEVEL, Table, fields_in
 from legtimer.core.sounds import check_sound_file
 
 MAX_FILE_BYTES = 1_000_000
-TOP_KEYS = ("routine", "defaults", "sounds", "warmup", "exercise", "cooldown")
-ROUTINE_KEYS = ("name", "description", "source", "rounds", "rest_between_rounds")
-MAX_ROUNDS = 100
 
 
 def load_routine(path: str | os.PathLike[str]) -> Routine:
@@ -166,31 +164,27 @@ def routine_from_data(
     """Check parsed TOML against the format and build the Routine."""
     report = Report(shown, lines)
     for key in data:
-        if key not in TOP_KEYS:
+        if key not in TOP_LEVEL:
             # A table header ([[exercises]]) or a root key: line_of finds either.
-            report.unknown_key((key, 0), key, TOP_KEYS, "top level")
+            report.unknown_key((key, 0), key, TOP_LEVEL, "top level")
 
     head = _table(report, data, "routine", "[routine]")
-    name, description, source = "", "", ""
-    rounds, round_rest = 1, 0.0
+    values: dict[str, Any] = {spec.key: spec.default for spec in fields_in(Table.ROUTINE).values()}
     if head is None:
         report.add(("", 0), None, "", 'missing [routine] table; add [routine] with name = "..."')
     else:
         where = "[routine]"
         table_id = ("routine", 0)
-        for key in head:
-            if key not in ROUTINE_KEYS:
-                report.unknown_key(table_id, key, ROUTINE_KEYS, where)
-        name = report.text(table_id, where, head, "name", required=True)
-        description = report.text(table_id, where, head, "description")
-        source = report.text(table_id, where, head, "source")
-        rounds = report.integer(table_id, where, head, "rounds", 1, 1, MAX_ROUNDS)
-        round_rest = report.duration(table_id, where, head, "rest_between_rounds", 0.0)
+        report.known_keys(table_id, where, head, Table.ROUTINE)
+        for spec in fields_in(Table.ROUTINE).values():
+            value = report.value(table_id, where, head, spec)
+            if value is not None:
+                values[spec.key] = value
 
     defaults, preferences = Settings(), Preferences()
     defaults_table = _table(report, data, "defaults", "[defaults]")
     if defaults_table is not None:
-        defaults = report.settings(("defaults", 0), "[defaults]", defaults_table, Settings())
+        defaults = report.settings(("defaults", 0), "[defaults]", defaults_table)
         preferences = report.preferences(("defaults", 0), "[defaults]", defaults_table)
 
     sounds = _sounds(report, data, path)
@@ -209,11 +203,7 @@ def routine_from_data(
 
     report.raise_if_any()
     return Routine(
-        name=name,
-        description=description,
-        source=source,
-        rounds=rounds,
-        rest_between_rounds=round_rest,
+        **values,
         defaults=defaults,
         warmup=sections[Section.WARMUP],
         exercises=sections[Section.MAIN],
@@ -258,20 +248,12 @@ def _sounds(report: Report, data: dict[str, Any], path: str | None) -> tuple[tup
     if table is None:
         return ()
     table_id = ("sounds", 0)
+    report.known_keys(table_id, "[sounds]", table, Table.SOUNDS)
     out: list[tuple[str, str]] = []
     folder = os.path.dirname(os.path.abspath(path)) if path else None
-    for key, value in table.items():
-        if key not in SOUND_NAMES:
-            report.unknown_key(table_id, key, SOUND_NAMES, "[sounds]")
-            continue
-        if not isinstance(value, str) or not value.strip():
-            report.add(
-                table_id,
-                key,
-                "[sounds]",
-                f"{key} must be the path of a .wav file "
-                'next to the routine, like "sounds/bell.wav"',
-            )
+    for key, spec in fields_in(Table.SOUNDS).items():
+        value = report.value(table_id, "[sounds]", table, spec)
+        if value is None:
             continue
         if folder is not None:
             problem = check_sound_file(folder, value)

@@ -125,17 +125,21 @@ class Routine(NamedTuple):
     path: str | None = None
     """Where it was loaded from; not part of what the routine says."""
 
+    def says(self) -> tuple[object, ...]:
+        """Every field but ``path``, by name: what the routine says, whatever the field order."""
+        return tuple(getattr(self, name) for name in self._fields if name != "path")
+
     def __eq__(self, other: object) -> bool:
         """Equal when they say the same; where each was loaded from does not count."""
         if not isinstance(other, Routine):
             return NotImplemented
-        return self[:-1] == other[:-1]
+        return self.says() == other.says()
 
     def __ne__(self, other: object) -> bool:
         return not self == other
 
     def __hash__(self) -> int:
-        return hash(self[:-1])
+        return hash(self.says())
 
     def section(self, which: Section) -> tuple[Exercise, ...]:
         """The exercises of one section."""

@@ -1,7 +1,8 @@
 """Routine -> TOML text, tidy and in the format's own order, for the editor's saves.
 
 Only what the routine says is written: per-exercise settings appear only where the exercise
-overrides [defaults], and durations read the way a person writes them ("45s", "1m30s").
+overrides [defaults], and durations read the way a person writes them ("45s", "1m30s"). The
+keys, their order and their defaults come from :mod:`legtimer.core.schema`.
 """
 
 from __future__ import annotations
@@ -10,50 +11,40 @@ import re
 from typing import Any
 
 from legtimer.core.durations import format_duration
-from legtimer.core.routine import (
-    SETTING_NAMES,
-    Exercise,
-    Overrides,
-    Preferences,
-    Routine,
-    Section,
-    Settings,
-)
-
-DURATION_SETTINGS = {"get_ready", "rest", "rest_after", "switch_sides"}
+from legtimer.core.routine import Exercise, Overrides, Routine, Section, Settings
+from legtimer.core.schema import SETTINGS, Field, Kind, Table, fields_in
 
 
-def setting_value(name: str, value: float | int | bool) -> Any:
-    """A setting as TOML wants it: durations as text, whole numbers as integers."""
-    if isinstance(value, bool):
+def toml_value(spec: Field, value: Any) -> Any:
+    """A value as TOML wants it: durations as text, whole numbers as integers, reps as written."""
+    if isinstance(value, bool) or spec.kind in (Kind.TEXT, Kind.SOUND_FILE):
         return value
-    if name in DURATION_SETTINGS:
+    if spec.kind is Kind.DURATION:
         return format_duration(float(value))
+    if spec.kind is Kind.REPS:
+        low, high = value
+        return low if low == high else [low, high]
+    if spec.kind is Kind.TEXT_LIST:
+        return list(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
 
 
+def _written(spec: Field, value: Any) -> bool:
+    """Whether a key is worth writing: set, and not just its default."""
+    return value is not None and value != spec.default
+
+
 def exercise_table(exercise: Exercise) -> dict[str, Any]:
     """One [[exercise]] (or warm-up / cool-down) entry."""
-    table: dict[str, Any] = {"name": exercise.name}
-    if exercise.sets != 1:
-        table["sets"] = exercise.sets
-    if exercise.reps is not None:
-        low, high = exercise.reps
-        table["reps"] = low if low == high else [low, high]
-    if exercise.duration is not None:
-        table["duration"] = format_duration(exercise.duration)
-    if exercise.per_side:
-        table["per_side"] = True
-    for key in ("cue", "benefit"):
-        if getattr(exercise, key):
-            table[key] = getattr(exercise, key)
-    if exercise.equipment:
-        table["equipment"] = list(exercise.equipment)
-    for key in ("easier", "harder"):
-        if getattr(exercise, key):
-            table[key] = getattr(exercise, key)
+    table: dict[str, Any] = {}
+    for spec in fields_in(Table.EXERCISE).values():
+        if spec.is_setting:
+            continue
+        value = getattr(exercise, spec.key)
+        if spec.required or _written(spec, value):
+            table[spec.key] = toml_value(spec, value)
     table.update(overrides_table(exercise.overrides))
     return table
 
@@ -61,32 +52,30 @@ def exercise_table(exercise: Exercise) -> dict[str, Any]:
 def overrides_table(overrides: Overrides) -> dict[str, Any]:
     """The settings an exercise sets itself, in [defaults] order."""
     return {
-        name: setting_value(name, value)
-        for name in SETTING_NAMES
-        if (value := getattr(overrides, name)) is not None
+        spec.key: toml_value(spec, value)
+        for spec in SETTINGS
+        if (value := getattr(overrides, spec.key)) is not None
     }
 
 
 def defaults_table(settings: Settings) -> dict[str, Any]:
     """[defaults] in full, so a person editing the file by hand sees every knob."""
-    return {name: setting_value(name, getattr(settings, name)) for name in SETTING_NAMES}
+    return {spec.key: toml_value(spec, getattr(settings, spec.key)) for spec in SETTINGS}
 
 
 def routine_data(routine: Routine) -> dict[str, Any]:
     """The whole routine as a TOML-ready dict in the format's order."""
-    head: dict[str, Any] = {"name": routine.name}
-    if routine.description:
-        head["description"] = routine.description
-    if routine.source:
-        head["source"] = routine.source
-    if routine.rounds != 1:
-        head["rounds"] = routine.rounds
-    if routine.rest_between_rounds:
-        head["rest_between_rounds"] = format_duration(routine.rest_between_rounds)
+    head = {}
+    for spec in fields_in(Table.ROUTINE).values():
+        value = getattr(routine, spec.key)
+        if spec.required or _written(spec, value):
+            head[spec.key] = toml_value(spec, value)
     defaults = defaults_table(routine.defaults)
-    for name, value in routine.preferences._asdict().items():
-        if value != getattr(Preferences(), name):
-            defaults[name] = value
+    for spec in fields_in(Table.DEFAULTS).values():
+        if not spec.is_setting:
+            value = getattr(routine.preferences, spec.key)
+            if _written(spec, value):
+                defaults[spec.key] = value
     data: dict[str, Any] = {"routine": head, "defaults": defaults}
     if routine.sounds:
         data["sounds"] = dict(routine.sounds)
@@ -114,9 +103,25 @@ def _one_line_arrays(text: str) -> str:
     return _ARRAY.sub(collapse, text)
 
 
-def dumps_routine(routine: Routine) -> str:
-    """The routine as TOML text (tomli_w is imported here: only saving needs it)."""
-    import tomli_w
+def dumps_data(data: dict[str, Any]) -> str:
+    """A routine document as TOML: plain tables first, then each list as [[arrays of tables]].
 
+    tomli-w on its own writes a list of short tables inline (`warmup = [{...}]`) above
+    `[routine]`; writing each part on its own keeps every saved file shaped like the bundled ones.
+    """
+    import tomli_w  # only saving needs it
+
+    parts: list[str] = []
+    for key in ("routine", "defaults", "sounds"):
+        if key in data:
+            parts.append(tomli_w.dumps({key: data[key]}))
+    for section in Section:
+        for entry in data.get(section.value, ()):
+            parts.append(f"[[{section.value}]]\n" + tomli_w.dumps(entry))
     # Single-line strings with escapes: multi-line ones would turn a "\r\n" into "\n".
-    return _one_line_arrays(tomli_w.dumps(routine_data(routine)))
+    return _one_line_arrays("\n".join(parts))
+
+
+def dumps_routine(routine: Routine) -> str:
+    """The routine as TOML text."""
+    return dumps_data(routine_data(routine))

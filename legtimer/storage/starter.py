@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 from legtimer.storage.files import atomic_write
 
 STARTER = """# {name}: your routine. Every key is explained in legtimer's docs/routines.md.
@@ -68,8 +69,37 @@ def new_routine_path(name: str, folder: Path) -> Path:
     return folder / f"{stem}.toml"
 
 
-def create(name: str, folder: Path, source: Path | None = None) -> Path:
-    """Write the starter (or a byte-for-byte copy of ``source``) as NAME.toml in ``folder``.
+_ROUTINE_NAME = re.compile(
+    r'^(?P<head>\s*name\s*=\s*)(?P<value>"(?:\\.|[^"\\])*"|\'[^\']*\')', re.M
+)
+_TABLE = re.compile(r"^\s*\[", re.M)
+
+
+def renamed_copy(text: str, old_stem: str, new_stem: str, title: str) -> str:
+    """``text`` with [routine]'s name set to ``title`` and comments' commands naming the copy.
+
+    Only the name line changes, so the copy keeps every comment of the original.
+    """
+    import json
+
+    start = text.find("[routine]")
+    if start >= 0:
+        end_match = _TABLE.search(text, start + len("[routine]"))
+        end = end_match.start() if end_match else len(text)
+        found = _ROUTINE_NAME.search(text, start, end)
+        if found:
+            # JSON's escaping of a plain string is valid TOML basic-string escaping.
+            text = text[: found.start("value")] + json.dumps(title) + text[found.end("value") :]
+    for command in ("--routine", "check", "edit", "plan"):
+        text = re.sub(rf"(legtimer {command}\s+){re.escape(old_stem)}\b", rf"\g<1>{new_stem}", text)
+    return text
+
+
+def create(name: str, folder: Path, source: Path | None = None, title: str | None = None) -> Path:
+    """Write the starter (or a renamed copy of ``source``) as NAME.toml in ``folder``.
+
+    A copy's name becomes ``title``, or "ORIGINAL NAME (NAME)", so the picker never shows two
+    routines with one name.
 
     Raises:
         NewRoutineError: when the name is unusable or the file exists (it is never replaced).
@@ -81,7 +111,12 @@ def create(name: str, folder: Path, source: Path | None = None) -> Path:
             f"{path.stem}` or choose another name"
         )
     if source is not None:
-        data = source.read_bytes()
+        from legtimer.core.loader import load_routine
+
+        original = load_routine(source)
+        title = title or f"{original.name} ({path.stem})"
+        text = source.read_text(encoding="utf-8")
+        data = renamed_copy(text, source.stem, path.stem, title).encode("utf-8")
     else:
         title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
         data = STARTER.format(name=path.stem, title=title).encode("utf-8")
@@ -89,7 +124,7 @@ def create(name: str, folder: Path, source: Path | None = None) -> Path:
     return path
 
 
-def main(name: str, source_spec: str | None) -> int:
+def main(name: str, source_spec: str | None, title: str | None = None) -> int:
     """The command: prints the path and what to do next; exit 2 on bad input."""
     from legtimer.storage.paths import user_routines_dir
 
@@ -104,10 +139,10 @@ def main(name: str, source_spec: str | None) -> int:
             copied = load_routine(source)
         except RoutineNotFound as exc:
             print(f"legtimer: {exc}", file=sys.stderr)
-            return 2
+            return EXIT_BAD_INPUT
         except RoutineError as exc:
             print(f"legtimer: cannot copy a routine with problems:\n{exc}", file=sys.stderr)
-            return 2
+            return EXIT_BAD_INPUT
         if copied.sounds:
             print(
                 "note: the copy names sounds relative to its old folder; copy those WAV "
@@ -115,14 +150,14 @@ def main(name: str, source_spec: str | None) -> int:
                 file=sys.stderr,
             )
     try:
-        path = create(name, user_routines_dir(), source)
+        path = create(name, user_routines_dir(), source, title)
     except NewRoutineError as exc:
         print(f"legtimer: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     except OSError as exc:
         print(f"legtimer: could not write the routine: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     print(f"created {path}")
     print(f"next:  legtimer edit {path.stem}      (or open the file in any text editor)")
     print(f"       legtimer --routine {path.stem}")
-    return 0
+    return EXIT_OK

@@ -1,4 +1,4 @@
-"""`legtimer edit`: the editor app. Saving, trying and quitting live here, beside the draft."""
+"""`legtimer edit`: the editor app. It saves, runs try-outs and quits when the screen asks."""
 
 from __future__ import annotations
 
@@ -6,20 +6,18 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Static
 
 from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.outfit import Outfit
 from legtimer.storage.saving import SaveError, has_comments, save_routine
-from legtimer.ui.editor.draft import Draft
+from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
 from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.messages import LeaveRequested, WorkoutEnded
 from legtimer.ui.screens.dialogs import Confirm
 from legtimer.ui.screens.summary import SummaryScreen
 from legtimer.ui.screens.workout import WorkoutScreen
-from legtimer.ui.text import plain
 
 
 class EditorApp(App[None]):
@@ -27,7 +25,8 @@ class EditorApp(App[None]):
 
     CSS_PATH = ["../legtimer.tcss", "editor.tcss"]
     TITLE = "legtimer edit"
-    BINDINGS = [Binding("ctrl+q", "quit_editor", "Quit", priority=True, show=False)]
+    BINDINGS = [Binding("ctrl+q", "screen.quit", "Quit", priority=True, show=False)]
+    """ctrl+q asks the screen in front: the editor asks to quit, a tried workout ignores it."""
 
     def __init__(
         self,
@@ -43,29 +42,16 @@ class EditorApp(App[None]):
         self.path = path
         self.bundled = bundled
         self.user_folder = user_folder
-        self.draft = Draft.from_routine(routine)
-        self.saved_data = self.draft.data()
         self.warn_comments = has_comments(original_text)
         self.outfit = outfit or Outfit()
-        """How tried workouts run: sound, but never the training log or a checkpoint."""
+        """How tried workouts run: with sound, never logged or checkpointed."""
         self.driver: WorkoutDriver | None = None
+        note = " · bundled and read-only: saving makes your own copy" if bundled else ""
+        self.editor = EditorScreen(routine, path, note)
 
     def on_mount(self) -> None:
         """Open the editor screen."""
-        note = " · bundled and read-only: saving makes your own copy" if self.bundled else ""
-        self.push_screen(EditorScreen(self.draft, f"Editing {self.path}{note}"))
-
-    @property
-    def editor(self) -> EditorScreen:
-        """The editor screen (under any workout or dialog)."""
-        for screen in self.screen_stack:
-            if isinstance(screen, EditorScreen):
-                return screen
-        raise LookupError("no editor screen")
-
-    def dirty(self) -> bool:
-        """True when the draft differs from what is on disk."""
-        return self.draft.data() != self.saved_data
+        self.push_screen(self.editor)
 
     def save_target(self) -> Path:
         """Where a save goes: the file itself, or a copy in the user's folder for a bundled one."""
@@ -73,33 +59,22 @@ class EditorApp(App[None]):
 
     # ---- save -------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        """ctrl+s: save, unless something is invalid; warn once that comments will go."""
-        editor = self.editor
-        editor.revalidate()
-        if editor.routine is None:
-            first = editor.problems[0]
-            self.notify(
-                f"Not saved: {len(editor.problems)} problem(s) to fix first. "
-                f"{first.where}: {first.message}",
-                severity="error",
-                markup=False,
-            )
-            return
+    def on_save_requested(self, message: SaveRequested) -> None:
+        """Save a valid routine; warn once that comments will go."""
         if self.warn_comments:
             question = (
                 "This file has comments; the saved file will not keep them "
                 "(NAME.toml.bak keeps the old file). Save anyway?"
             )
-            self.push_screen(Confirm(question, "save", "cancel"), self._save_confirmed)
-            return
-        self._save(editor.routine)
 
-    def _save_confirmed(self, yes: bool | None) -> None:
-        routine = self.editor.routine
-        if yes and routine is not None:
-            self.warn_comments = False
-            self._save(routine)
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self.warn_comments = False
+                    self._save(message.routine)
+
+            self.push_screen(Confirm(question, "save", "cancel"), confirmed)
+            return
+        self._save(message.routine)
 
     def _save(self, routine: Routine) -> None:
         target = self.save_target()
@@ -110,23 +85,17 @@ class EditorApp(App[None]):
             return
         copied = self.bundled
         self.path, self.bundled = target, False
-        self.saved_data = self.draft.data()
         message = f"Saved {target}"
         if copied:
             message += " (bundled routines are read-only: this is your own copy)"
         self.notify(message, markup=False)
-        self.editor.query_one("#editor-title", Static).update(plain(f"Editing {target}"))
-        self.editor.revalidate()
+        self.editor.post_message(RoutineSaved(target))
 
     # ---- try it -----------------------------------------------------------------------------
 
-    def action_try_it(self) -> None:
-        """ctrl+t: run the workout as it stands, without saving."""
-        routine = self.editor.routine
-        if routine is None:
-            self.notify("Fix the problems first, then try it.", severity="error")
-            return
-        self.driver = self.outfit.driver(compile_plan(routine), self.bell)
+    def on_try_requested(self, message: TryRequested) -> None:
+        """Run the workout as it stands, without saving and without logging it."""
+        self.driver = self.outfit.driver(compile_plan(message.routine), self.bell)
         self.push_screen(WorkoutScreen(self.driver))
 
     def on_workout_ended(self, message: WorkoutEnded) -> None:
@@ -146,21 +115,15 @@ class EditorApp(App[None]):
 
     # ---- quit -------------------------------------------------------------------------------
 
-    def action_quit_editor(self) -> None:
-        """escape / ctrl+q: leave, asking first when there are unsaved changes."""
-        if not isinstance(self.screen, EditorScreen):
-            return
-        if self.dirty():
-            self.push_screen(
-                Confirm("Quit without saving your changes?", "discard and quit", "keep editing"),
-                self._quit_confirmed,
-            )
-            return
-        self.exit()
-
-    def _quit_confirmed(self, yes: bool | None) -> None:
-        if yes:
+    def on_quit_requested(self, message: QuitRequested) -> None:
+        """Leave, asking first when there are unsaved changes."""
+        if not message.dirty:
             self.exit()
+            return
+        self.push_screen(
+            Confirm("Quit without saving your changes?", "discard and quit", "keep editing"),
+            lambda yes: self.exit() if yes else None,
+        )
 
     def on_unmount(self) -> None:
         """No sound outlives the app."""

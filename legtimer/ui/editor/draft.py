@@ -2,122 +2,136 @@
 
 Raw text is kept exactly as typed (so a half-typed "1m3" stays on screen); it becomes TOML
 values only to be checked by the same loader `legtimer check` uses, which is where every
-message comes from.
+message comes from. Which fields exist, and what kind each is, comes from the field schema.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex
 from legtimer.core.loader import routine_from_data
-from legtimer.core.routine import SETTING_NAMES, Routine, Section
-from legtimer.core.writer import defaults_table, exercise_table
+from legtimer.core.routine import Routine, Section
+from legtimer.core.schema import Field, Kind, Table, fields_in
+from legtimer.core.writer import exercise_table, routine_data
 
-TEXT, INT, REPS, DURATION, NUMBER, FLAG, TRISTATE, LIST = (
-    "text",
-    "int",
-    "reps",
-    "duration",
-    "number",
-    "flag",
-    "tristate",
-    "list",
-)
 
-HEAD_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name", TEXT),
-    ("description", "Description", TEXT),
-    ("rounds", "Rounds (circuit)", INT),
-    ("rest_between_rounds", "Rest between rounds", DURATION),
-)
-SETTING_KINDS = {
-    "get_ready": DURATION,
-    "rest": DURATION,
-    "rest_after": DURATION,
-    "switch_sides": DURATION,
-    "seconds_per_rep": NUMBER,
-    "manual": TRISTATE,
-    "countdown": INT,
-    "halfway": TRISTATE,
-    "rep_beat": TRISTATE,
-}
-SETTING_LABELS = {
-    "get_ready": "Get ready",
-    "rest": "Rest between sets",
-    "rest_after": "Rest after exercise",
-    "switch_sides": "Switch sides",
-    "seconds_per_rep": "Seconds per rep",
-    "manual": "Manual (press done)",
-    "countdown": "Countdown ticks",
-    "halfway": "Halfway cue",
-    "rep_beat": "Rep beat",
-}
-EXERCISE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name", TEXT),
-    ("sets", "Sets", INT),
-    ("reps", "Reps (10 or 15-20)", REPS),
-    ("duration", "Duration (or reps)", DURATION),
-    ("per_side", "Per side", FLAG),
-    ("cue", "Form cue", TEXT),
-    ("benefit", "Benefit", TEXT),
-    ("equipment", "Equipment (comma-separated)", LIST),
-    ("easier", "Easier", TEXT),
-    ("harder", "Harder", TEXT),
-    *((name, SETTING_LABELS[name], SETTING_KINDS[name]) for name in SETTING_NAMES),
-)
+class Scope(Enum):
+    """Where in the draft a value lives: the routine, its defaults, or the selected entry."""
+
+    ROUTINE = "routine"
+    DEFAULTS = "defaults"
+    ITEM = "item"
+
+
+class Widget(Enum):
+    """How a field is edited."""
+
+    LINE = "line"
+    AREA = "area"
+    """Wrapping multi-line text (a cue)."""
+    CHECK = "check"
+    YES_NO = "yes-no"
+    TRISTATE = "tristate"
+    """default / yes / no: a setting an entry may leave to [defaults]."""
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """A typed reference from a form widget to the value it edits."""
+
+    scope: Scope
+    spec: Field
+
+    @property
+    def key(self) -> str:
+        """The routine key."""
+        return self.spec.key
+
+    @property
+    def widget_id(self) -> str:
+        """A stable id for the widget (for tests and CSS; never parsed back)."""
+        return f"{self.scope.value}-{self.spec.key}"
+
+    @property
+    def widget(self) -> Widget:
+        """The kind of widget that edits this field."""
+        if self.spec.kind is Kind.BOOLEAN:
+            if self.scope is Scope.ITEM:
+                return Widget.TRISTATE if self.spec.is_setting else Widget.CHECK
+            return Widget.YES_NO
+        return Widget.AREA if self.spec.multiline else Widget.LINE
+
+    @property
+    def placeholder(self) -> str:
+        """Grey text in an empty field."""
+        return "from defaults" if self.scope is Scope.ITEM and self.spec.is_setting else ""
+
+
+def _form(scope: Scope, table: Table) -> tuple[FieldRef, ...]:
+    return tuple(FieldRef(scope, spec) for spec in fields_in(table).values())
+
+
+ROUTINE_FORM = _form(Scope.ROUTINE, Table.ROUTINE)
+DEFAULTS_FORM = _form(Scope.DEFAULTS, Table.DEFAULTS)
+ITEM_FORM = _form(Scope.ITEM, Table.EXERCISE)
 SECTION_LABELS = {
     Section.WARMUP: "WARM-UP",
     Section.MAIN: "EXERCISE",
     Section.COOLDOWN: "COOL-DOWN",
 }
+SCOPE_OF_TABLE = {"routine": Scope.ROUTINE, "defaults": Scope.DEFAULTS}
+"""Problems name tables as the file does; entries are matched by their position."""
 
 Raw = dict[str, Any]
 """Field key -> what is in the widget (text, or a bool for a checkbox)."""
 
 _RANGE = re.compile(r"^\s*\[?\s*(\d+)\s*(?:-|,|to)\s*(\d+)\s*\]?\s*$")
+_CHOICE = {"yes": True, "no": False}
 
 
-def to_value(kind: str, raw: Any) -> Any:
+def to_value(ref: FieldRef, raw: Any) -> Any:
     """Widget content -> TOML value; None means "leave the key out"."""
-    if kind == FLAG:
+    widget = ref.widget
+    if widget is Widget.CHECK:
         return True if raw else None
     text = str(raw)
-    if kind == TRISTATE:
-        return {"yes": True, "no": False}.get(text)
+    if widget in (Widget.TRISTATE, Widget.YES_NO):
+        return _CHOICE.get(text)
     if not text.strip():
         return None
-    if kind == TEXT:
+    kind = ref.spec.kind
+    if kind is Kind.TEXT:
         return text
-    if kind == LIST:
+    if kind is Kind.TEXT_LIST:
         return [part.strip() for part in text.split(",") if part.strip()]
     stripped = text.strip()
-    if kind == REPS:
-        found = _RANGE.match(stripped)
-        if found:
-            return [int(found.group(1)), int(found.group(2))]
-    if kind in (INT, REPS, DURATION, NUMBER) and re.fullmatch(r"-?\d+", stripped):
+    if kind is Kind.REPS and (found := _RANGE.match(stripped)):
+        return [int(found.group(1)), int(found.group(2))]
+    numeric = (Kind.WHOLE, Kind.REPS, Kind.DURATION, Kind.NUMBER)
+    if kind in numeric and re.fullmatch(r"-?\d+", stripped):
         return int(stripped)
-    if kind in (NUMBER, DURATION) and re.fullmatch(r"-?\d+\.\d*", stripped):
+    if kind in (Kind.NUMBER, Kind.DURATION) and re.fullmatch(r"-?\d+\.\d*", stripped):
         return float(stripped)
     return text
 
 
-def to_raw(kind: str, value: Any) -> Any:
+def to_raw(ref: FieldRef, value: Any) -> Any:
     """TOML value -> widget content."""
-    if kind == FLAG:
+    widget = ref.widget
+    if widget is Widget.CHECK:
         return bool(value)
-    if kind == TRISTATE:
+    if widget in (Widget.TRISTATE, Widget.YES_NO):
         return "default" if value is None else ("yes" if value else "no")
     if value is None:
         return ""
-    if kind == LIST:
+    if ref.spec.kind is Kind.TEXT_LIST:
         return ", ".join(value)
-    if kind == REPS and isinstance(value, list):
+    if ref.spec.kind is Kind.REPS and isinstance(value, list):
         return f"{value[0]}-{value[1]}"
     return str(value)
 
@@ -131,35 +145,62 @@ class Item:
     lists: dict[str, list[str]] = field(default_factory=dict)
     """Lists as loaded: an item may itself contain a comma, so while the text shown is
     unchanged the original list is kept rather than split again."""
+    _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def table(self) -> dict[str, Any]:
-        """The TOML table this raw form stands for."""
-        out: dict[str, Any] = {}
-        for key, _label, kind in EXERCISE_FIELDS:
-            original = self.lists.get(key)
-            if original is not None and self.raw.get(key) == to_raw(kind, original):
-                out[key] = list(original)
-                continue
-            value = to_value(kind, self.raw.get(key, ""))
-            if value is not None:
-                out[key] = value
-        return out
+        """The TOML table this raw form stands for (kept until a field of it changes)."""
+        if self._table is None:
+            out: dict[str, Any] = {}
+            for ref in ITEM_FORM:
+                original = self.lists.get(ref.key)
+                if original is not None and self.raw.get(ref.key) == to_raw(ref, original):
+                    out[ref.key] = list(original)
+                    continue
+                value = to_value(ref, self.raw.get(ref.key, ""))
+                if value is not None:
+                    out[ref.key] = value
+            self._table = out
+        return self._table
+
+    def set(self, key: str, value: Any) -> None:
+        """Change one raw field."""
+        self.raw[key] = value
+        self._table = None
+
+    def copy(self) -> Item:
+        """An independent copy (its cached table may be shared: it is never mutated)."""
+        lists = {key: list(value) for key, value in self.lists.items()}
+        return Item(self.section, dict(self.raw), lists, self._table)
+
+    def name(self) -> str:
+        """The entry's name as typed, or "(no name)"."""
+        return str(self.raw.get("name", "")).strip() or "(no name)"
 
     def label(self) -> str:
         """The line in the list: "EXERCISE · Clamshells"."""
-        name = str(self.raw.get("name", "")).strip() or "(no name)"
-        return f"{SECTION_LABELS[self.section]} · {name}"
+        return f"{SECTION_LABELS[self.section]} · {self.name()}"
 
 
 def item_from_table(section: Section, table: dict[str, Any]) -> Item:
     """An item whose raw fields show ``table``'s values."""
-    raw = {key: to_raw(kind, table.get(key)) for key, _l, kind in EXERCISE_FIELDS}
+    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in ITEM_FORM}
     lists = {
-        key: list(table[key])
-        for key, _l, kind in EXERCISE_FIELDS
-        if kind == LIST and table.get(key)
+        ref.key: list(table[ref.key])
+        for ref in ITEM_FORM
+        if ref.spec.kind is Kind.TEXT_LIST and table.get(ref.key)
     }
     return Item(section, raw, lists)
+
+
+def new_item(section: Section) -> Item:
+    """A fresh entry for ``section``: named, and valid as it stands."""
+    table: dict[str, Any] = {"name": "New exercise", "sets": 3, "reps": 10}
+    if section is not Section.MAIN:
+        table = {"name": f"New {SECTION_LABELS[section].lower()}", "duration": 30}
+    return item_from_table(section, table)
+
+
+Snapshot = tuple[Raw, Raw, list[Item]]
 
 
 @dataclass
@@ -174,24 +215,12 @@ class Draft:
     @classmethod
     def from_routine(cls, routine: Routine) -> Draft:
         """A draft showing a loaded routine."""
-        from legtimer.core.durations import format_duration
-
-        head_values: dict[str, Any] = {
-            "name": routine.name,
-            "description": routine.description,
-            "rounds": routine.rounds if routine.rounds != 1 else None,
-            "rest_between_rounds": (
-                format_duration(routine.rest_between_rounds)
-                if routine.rest_between_rounds
-                else None
-            ),
-        }
-        head = {key: to_raw(kind, head_values.get(key)) for key, _l, kind in HEAD_FIELDS}
-        head["source"] = routine.source
-        defaults = {
-            key: to_raw(SETTING_KINDS[key], value)
-            for key, value in defaults_table(routine.defaults).items()
-        }
+        data = routine_data(routine)
+        head = {ref.key: to_raw(ref, data["routine"].get(ref.key)) for ref in ROUTINE_FORM}
+        defaults = {ref.key: to_raw(ref, data["defaults"].get(ref.key)) for ref in DEFAULTS_FORM}
+        for ref in DEFAULTS_FORM:
+            if ref.key not in data["defaults"]:
+                defaults[ref.key] = to_raw(ref, ref.spec.default)
         items = [
             item_from_table(section, exercise_table(exercise))
             for section in Section
@@ -199,26 +228,40 @@ class Draft:
         ]
         return cls(head, defaults, items, dict(routine.sounds))
 
+    def raw(self, scope: Scope, index: int | None) -> Raw | None:
+        """The raw values a scope's widgets show (None: no entry is selected)."""
+        if scope is Scope.ROUTINE:
+            return self.head
+        if scope is Scope.DEFAULTS:
+            return self.defaults
+        if index is not None and 0 <= index < len(self.items):
+            return self.items[index].raw
+        return None
+
+    def set(self, ref: FieldRef, index: int | None, value: Any) -> bool:
+        """Store a widget's value; False when nothing changed."""
+        raw = self.raw(ref.scope, index)
+        if raw is None or raw.get(ref.key) == value:
+            return False
+        if ref.scope is Scope.ITEM and index is not None:
+            self.items[index].set(ref.key, value)
+        else:
+            raw[ref.key] = value
+        return True
+
     def data(self) -> dict[str, Any]:
         """The TOML document this draft stands for."""
         head = {
-            key: value
-            for key, _l, kind in HEAD_FIELDS
-            if (value := to_value(kind, self.head.get(key, ""))) is not None
+            ref.key: value
+            for ref in ROUTINE_FORM
+            if (value := to_value(ref, self.head.get(ref.key, ""))) is not None
         }
-        if self.head.get("source"):
-            head["source"] = self.head["source"]
-        defaults = {}
-        for key in SETTING_NAMES:
-            kind = SETTING_KINDS[key]
-            raw = self.defaults.get(key, "")
-            value = (
-                to_value(kind, raw)
-                if kind != TRISTATE
-                else {"yes": True, "no": False}.get(str(raw))
-            )
-            if value is not None:
-                defaults[key] = value
+        defaults = {
+            ref.key: value
+            for ref in DEFAULTS_FORM
+            if (value := to_value(ref, self.defaults.get(ref.key, ""))) is not None
+            and (ref.spec.is_setting or value != ref.spec.default)
+        }
         out: dict[str, Any] = {"routine": head, "defaults": defaults}
         if self.sounds:
             out["sounds"] = dict(self.sounds)
@@ -228,14 +271,27 @@ class Draft:
                 out[section.value] = tables
         return out
 
-    def check(self, path: str | None) -> tuple[Routine | None, list[Problem]]:
-        """The routine this draft makes, or every problem with it (as `legtimer check`)."""
+    def check(self, data: dict[str, Any], path: str | None) -> tuple[Routine | None, list[Problem]]:
+        """The routine ``data`` makes, or every problem with it (as `legtimer check`).
+
+        Sound files are not read here (the editor cannot change them; saving checks them), so
+        a keystroke never touches the disk.
+        """
         try:
-            return routine_from_data(
-                copy.deepcopy(self.data()), LineIndex(), path or "<new>", path
-            ), []
+            routine = routine_from_data(data, LineIndex(), path or "<new>", None)
         except RoutineError as exc:
             return None, exc.problems
+        return routine._replace(path=path), []
+
+    def snapshot(self) -> Snapshot:
+        """Everything an undo needs to put back."""
+        return dict(self.head), dict(self.defaults), [item.copy() for item in self.items]
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put a snapshot back (it stays usable for a redo)."""
+        head, defaults, items = snapshot
+        self.head, self.defaults = dict(head), dict(defaults)
+        self.items = [item.copy() for item in items]
 
     def position(self, index: int) -> tuple[str, int]:
         """(section key, index within the section) of items[index], as problems name it."""
@@ -253,30 +309,26 @@ class Draft:
         self.items[index], self.items[target] = self.items[target], self.items[index]
         return target
 
-    def add(self, index: int | None, section: Section = Section.MAIN) -> int:
-        """A new item after ``index`` (in its section), or at the end of ``section``."""
-        if index is not None and 0 <= index < len(self.items):
-            section = self.items[index].section
-            at = index + 1
+    def add(self, index: int | None, section: Section | None = None) -> int:
+        """A new item: after ``index`` in its section, or at the end of ``section``."""
+        if section is None:
+            if index is not None and 0 <= index < len(self.items):
+                at, section = index + 1, self.items[index].section
+            else:
+                section = Section.MAIN
+                at = self._end_of(section)
         else:
-            at = max(
-                (
-                    i + 1
-                    for i, item in enumerate(self.items)
-                    if list(Section).index(item.section) <= list(Section).index(section)
-                ),
-                default=0,
-            )
-        raw = item_from_table(section, {"name": "New exercise", "sets": 3, "reps": 10}).raw
-        self.items.insert(at, Item(section, raw))
+            at = self._end_of(section)
+        self.items.insert(at, new_item(section))
         return at
+
+    def _end_of(self, section: Section) -> int:
+        order = list(Section)
+        return sum(1 for item in self.items if order.index(item.section) <= order.index(section))
 
     def duplicate(self, index: int) -> int:
         """A copy of the item right after it."""
-        original = self.items[index]
-        self.items.insert(
-            index + 1, Item(original.section, dict(original.raw), copy.deepcopy(original.lists))
-        )
+        self.items.insert(index + 1, self.items[index].copy())
         return index + 1
 
     def delete(self, index: int) -> int:

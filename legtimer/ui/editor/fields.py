@@ -1,4 +1,8 @@
-"""The form rows of the editor: a label, the widget for the value, and its error line."""
+"""The form rows of the editor: a label, the widget for the value, and its error line.
+
+Each value widget carries the :class:`FieldRef` it edits, so a change is routed by that typed
+reference, never by parsing the widget's id.
+"""
 
 from __future__ import annotations
 
@@ -6,60 +10,97 @@ from typing import Any
 
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from legtimer.ui.editor.draft import FLAG, TRISTATE
+from legtimer.ui.editor.draft import FieldRef
+from legtimer.ui.editor.draft import Widget as Kind
 
 TRISTATE_OPTIONS = [("default", "default"), ("yes", "yes"), ("no", "no")]
 YES_NO_OPTIONS = [("yes", "yes"), ("no", "no")]
 
 
-def field_row(
-    prefix: str,
-    key: str,
-    label: str,
-    kind: str,
-    value: Any,
-    allow_default: bool = True,
-    placeholder: str = "",
-) -> Vertical:
-    """A labelled widget with an error line under it; ids are PREFIX+KEY and ...-error."""
-    widget_id = f"{prefix}{key}"
-    widget: Widget
-    if kind == FLAG:
-        widget = Checkbox(label, bool(value), id=widget_id, compact=True)
-    elif kind == TRISTATE:
-        options = TRISTATE_OPTIONS if allow_default else YES_NO_OPTIONS
-        widget = Select(
+class FieldInput(Input):
+    """A one-line field; the cursor goes to the end on focus, nothing is selected."""
+
+    def __init__(self, ref: FieldRef, value: Any) -> None:
+        super().__init__(
+            str(value),
+            id=ref.widget_id,
+            placeholder=ref.placeholder,
+            compact=True,
+            select_on_focus=False,
+        )
+        self.ref = ref
+
+
+class FieldArea(TextArea):
+    """Wrapping multi-line text for long prose (a cue)."""
+
+    def __init__(self, ref: FieldRef, value: Any) -> None:
+        super().__init__(
+            str(value), id=ref.widget_id, soft_wrap=True, compact=True, tab_behavior="focus"
+        )
+        self.ref = ref
+
+
+class FieldCheck(Checkbox):
+    """A yes/no that has no default to fall back on (per_side)."""
+
+    def __init__(self, ref: FieldRef, value: Any) -> None:
+        super().__init__(ref.spec.label, bool(value), id=ref.widget_id, compact=True)
+        self.ref = ref
+
+
+class FieldChoice(Select[str]):
+    """yes / no, or default / yes / no for a setting an entry may leave to [defaults]."""
+
+    def __init__(self, ref: FieldRef, value: Any) -> None:
+        options = TRISTATE_OPTIONS if ref.widget is Kind.TRISTATE else YES_NO_OPTIONS
+        super().__init__(
             options,
             value=str(value) or options[0][1],
             allow_blank=False,
-            id=widget_id,
+            id=ref.widget_id,
             compact=True,
         )
-    else:
-        widget = Input(str(value), id=widget_id, placeholder=placeholder, compact=True)
-    children: list[Widget] = [] if kind == FLAG else [Label(label, markup=False)]
-    children += [widget, Static("", id=f"{widget_id}-error", classes="error -empty", markup=False)]
-    return Vertical(*children, classes="field")
+        self.ref = ref
 
 
-def widget_value(widget: Widget) -> Any:
-    """What a form widget holds now."""
-    if isinstance(widget, Checkbox):
-        return widget.value
-    if isinstance(widget, Select):
-        return str(widget.value)
-    if isinstance(widget, Input):
-        return widget.value
-    return None
+FieldWidget = FieldInput | FieldArea | FieldCheck | FieldChoice
 
 
-def set_widget_value(widget: Widget, value: Any) -> None:
-    """Show ``value`` in a form widget."""
-    if isinstance(widget, Checkbox):
-        widget.value = bool(value)
-    elif isinstance(widget, Select):
-        widget.value = str(value) or "default"
-    elif isinstance(widget, Input):
-        widget.value = str(value)
+def make_widget(ref: FieldRef, value: Any) -> FieldWidget:
+    """The widget that edits ``ref``, showing ``value`` from the start (so nothing "changes")."""
+    if ref.widget is Kind.CHECK:
+        return FieldCheck(ref, value)
+    if ref.widget in (Kind.TRISTATE, Kind.YES_NO):
+        return FieldChoice(ref, value)
+    if ref.widget is Kind.AREA:
+        return FieldArea(ref, value)
+    return FieldInput(ref, value)
+
+
+def field_row(widget: FieldWidget) -> Vertical:
+    """A labelled widget with an error line under it (id: the widget's id + "-error")."""
+    ref = widget.ref
+    children: list[Widget] = []
+    if not isinstance(widget, FieldCheck):
+        children.append(Label(ref.spec.label, markup=False))
+    error = Static("", id=f"{ref.widget_id}-error", classes="error -empty", markup=False)
+    return Vertical(*children, widget, error, classes="field")
+
+
+def show_value(widget: FieldWidget, value: Any) -> None:
+    """Show ``value`` in a form widget without it counting as a change by the person."""
+    with widget.prevent(Input.Changed, TextArea.Changed, Checkbox.Changed, Select.Changed):
+        if isinstance(widget, FieldCheck):
+            widget.value = bool(value)
+        elif isinstance(widget, FieldChoice):
+            widget.value = str(value) or "default"
+        elif isinstance(widget, FieldArea):
+            if widget.text != str(value):
+                widget.load_text(str(value))
+                widget.move_cursor(widget.document.end)
+        else:
+            widget.value = str(value)
+            widget.cursor_position = len(widget.value)

@@ -1,179 +1,250 @@
-"""The editor screen: routine fields and defaults, the exercise list, and the selected form."""
+"""The editor screen: the entry list, the selected entry's form, the routine and its defaults.
+
+It owns the draft, checks it once per change, keeps the undo history, and sends what the person
+asks for (save, try, quit) up to the app as messages.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, ListItem, ListView, Select, Static
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
 
 from legtimer.core.durations import format_clock
 from legtimer.core.errors import Problem
 from legtimer.core.plan import compile_plan
-from legtimer.core.routine import SETTING_NAMES, Routine
+from legtimer.core.routine import Routine, Section
+from legtimer.ui.editor.commands import EditorCommands
 from legtimer.ui.editor.draft import (
-    EXERCISE_FIELDS,
-    HEAD_FIELDS,
-    SETTING_KINDS,
-    SETTING_LABELS,
+    DEFAULTS_FORM,
+    ITEM_FORM,
+    ROUTINE_FORM,
+    SCOPE_OF_TABLE,
     Draft,
+    FieldRef,
+    Scope,
 )
-from legtimer.ui.editor.fields import field_row, set_widget_value
-from legtimer.ui.text import plain
+from legtimer.ui.editor.fields import FieldWidget, field_row, make_widget, show_value
+from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
+from legtimer.ui.editor.undo import Undo
+
+TOTAL_DELAY = 0.15
+"""Seconds after the last change before the total is planned again."""
 
 
-class ItemList(ListView):
-    """The warm-up, exercise and cool-down entries; list keys act on the highlighted one."""
+def plural(count: int, word: str) -> str:
+    """ "1 problem", "2 problems"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class ItemList(OptionList):
+    """The warm-up, exercise and cool-down entries; list keys act on the highlighted one.
+
+    An OptionList draws its lines itself, so a 1,000-entry routine is one widget, not 2,000:
+    renaming an entry then costs one line, not a layout of the whole list.
+    """
 
     BINDINGS = [
         Binding("a", "screen.add_item", "Add"),
+        Binding("w", "screen.add_section('warmup')", "+Warm-up"),
+        Binding("e", "screen.add_section('exercise')", "+Exercise"),
+        Binding("o", "screen.add_section('cooldown')", "+Cool-down"),
         Binding("c", "screen.duplicate_item", "Copy"),
         Binding("x,delete", "screen.delete_item", "Delete"),
         Binding("K,ctrl+up", "screen.move_item(-1)", "Up"),
         Binding("J,ctrl+down", "screen.move_item(1)", "Down"),
+        Binding("right", "screen.focus_form", "Form", show=False),
     ]
 
 
 class EditorScreen(Screen[None]):
-    """Edits a Draft; the app owns saving, trying and quitting."""
+    """Edits one routine's draft; saving, trying and quitting are asked of the app."""
 
     AUTO_FOCUS = "#items"
-
+    COMMANDS = Screen.COMMANDS | {EditorCommands}
     BINDINGS = [
-        Binding("ctrl+s", "app.save", "Save"),
-        Binding("ctrl+t", "app.try_it", "Try it"),
-        Binding("escape", "app.quit_editor", "Quit"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+t", "try_it", "Try it"),
+        Binding("ctrl+z", "undo", "Undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", priority=True),
+        Binding("escape", "quit", "Quit"),
     ]
 
-    def __init__(self, draft: Draft, title: str) -> None:
+    def __init__(self, routine: Routine, path: Path, note: str = "") -> None:
         super().__init__()
-        self.draft = draft
-        self.title_text = title
-        self.current = 0 if draft.items else -1
+        self.draft = Draft.from_routine(routine)
+        self.path = path
+        self.note = note
+        self.current = 0 if self.draft.items else -1
         self.routine: Routine | None = None
         self.problems: list[Problem] = []
+        self.undo_history = Undo(self.draft)
+        self._saved_data = self.draft.data()
+        self._sent_data: dict[str, Any] | None = None
+        self._data = self._saved_data
+        self._widgets: dict[FieldRef, FieldWidget] = {}
+        self._error_lines: list[Static] = []
+        self._total_timer: Timer | None = None
+
+    @property
+    def dirty(self) -> bool:
+        """True when the draft differs from what was last saved (or loaded)."""
+        return self._data != self._saved_data
 
     def compose(self) -> ComposeResult:
-        """Left: the list, the routine, its defaults. Right: the selected entry's form."""
-        yield Static(plain(self.title_text), id="editor-title")
-        with Horizontal(id="editor"):
-            with VerticalScroll(id="editor-left"):
+        """List, then the selected entry's form, then routine and defaults: also the Tab order."""
+        yield Static(self._title(), id="editor-title", markup=False)
+        with Grid(id="editor"):
+            with VerticalScroll(id="editor-left", can_focus=False):
                 yield Static(
-                    "EXERCISES  a add · c copy · x delete · K/J move", classes="section-title"
+                    "ENTRIES  a add · w/e/o add warm-up/exercise/cool-down · c copy · "
+                    "x delete · K/J move · enter edit",
+                    classes="section-title",
                 )
                 yield ItemList(*self._list_items(), id="items")
+            with VerticalScroll(id="editor-form", can_focus=False):
+                yield Static("", id="form-title", markup=False)
+                yield Static("", id="form-error", classes="error -empty", markup=False)
+                for ref in ITEM_FORM:
+                    yield field_row(self._make(ref))
+            with VerticalScroll(id="editor-settings", can_focus=False):
                 yield Static("ROUTINE", classes="section-title")
-                for key, label, kind in HEAD_FIELDS:
-                    yield field_row("r-", key, label, kind, self.draft.head.get(key, ""))
+                for ref in ROUTINE_FORM:
+                    yield field_row(self._make(ref))
                 yield Static(
                     "DEFAULTS (every exercise, unless it says otherwise)", classes="section-title"
                 )
-                for key in SETTING_NAMES:
-                    yield field_row(
-                        "d-",
-                        key,
-                        SETTING_LABELS[key],
-                        SETTING_KINDS[key],
-                        self.draft.defaults.get(key, ""),
-                        allow_default=False,
-                    )
-            with VerticalScroll(id="editor-form"):
-                yield Static("", id="form-title")
-                yield Static("", id="form-error", classes="error -empty", markup=False)
-                for key, label, kind in EXERCISE_FIELDS:
-                    hint = "from defaults" if key in SETTING_KINDS else ""
-                    yield field_row("f-", key, label, kind, "", placeholder=hint)
-        yield Static("", id="editor-status")
+                for ref in DEFAULTS_FORM:
+                    yield field_row(self._make(ref))
+        yield Static("", id="editor-status", markup=False)
         yield Footer()
 
-    def _list_items(self) -> list[ListItem]:
-        return [ListItem(Label(plain(item.label()))) for item in self.draft.items]
+    def _title(self) -> str:
+        return f"Editing {self.path}{self.note}"
+
+    def _list_items(self) -> list[Content]:
+        return [Content(item.label()) for item in self.draft.items]
+
+    def _make(self, ref: FieldRef) -> FieldWidget:
+        raw = self.draft.raw(ref.scope, self._selected())
+        widget = self._widgets[ref] = make_widget(ref, raw.get(ref.key, "") if raw else "")
+        return widget
+
+    def _widget(self, ref: FieldRef) -> FieldWidget:
+        return self._widgets[ref]
 
     def on_mount(self) -> None:
-        """Show the first entry and check everything once."""
+        """Select the first entry and check everything once."""
         items = self.query_one("#items", ItemList)
         if self.draft.items:
-            items.index = 0
+            items.highlighted = 0
         self.load_form()
         self.revalidate()
 
     # ---- keeping the draft in step with the widgets ------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """Typing updates the draft and re-checks it."""
-        self._store(event.input, event.value)
-
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        """A checkbox updates the draft."""
-        self._store(event.checkbox, event.value)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        """A choice updates the draft."""
-        self._store(event.select, str(event.value))
-
-    def _store(self, widget: Widget, value: Any) -> None:
-        widget_id = widget.id or ""
-        prefix, key = widget_id[:2], widget_id[2:]
-        if prefix == "r-":
-            target = self.draft.head
-        elif prefix == "d-":
-            target = self.draft.defaults
-        elif prefix == "f-" and 0 <= self.current < len(self.draft.items):
-            target = self.draft.items[self.current].raw
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    @on(Select.Changed)
+    def _field_changed(
+        self, event: Input.Changed | TextArea.Changed | Checkbox.Changed | Select.Changed
+    ) -> None:
+        """A person changed a field: store it (one undo step per field) and re-check."""
+        widget = event.control
+        ref: FieldRef | None = getattr(widget, "ref", None)
+        if ref is None:
+            return
+        if isinstance(event, TextArea.Changed):
+            value: Any = event.text_area.text
+        elif isinstance(event, Checkbox.Changed):
+            value = event.value
+        elif isinstance(event, Select.Changed):
+            value = str(event.value)
         else:
+            value = event.value
+        index = self.current if ref.scope is Scope.ITEM else None
+        raw = self.draft.raw(ref.scope, index)
+        if raw is None or raw.get(ref.key) == value:
             return
-        if target.get(key) == value:
-            return
-        target[key] = value
-        if prefix == "f-" and key == "name":
+        self.undo_history.before_change(typing_in=(ref, index))
+        self.draft.set(ref, index, value)
+        if ref.scope is Scope.ITEM and ref.key == "name":
             self._relabel(self.current)
         self.revalidate()
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving in the list shows that entry's form."""
-        index = event.list_view.index
-        if index is not None and index != self.current:
+        index = event.option_index
+        if index != self.current:
             self.current = index
             self.load_form()
             self.show_problems()
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an entry goes to its first field."""
+        self.action_focus_form()
+
+    def action_focus_form(self) -> None:
+        """→ / Enter: edit the selected entry, starting at its name."""
+        if self._selected() is not None:
+            self._widget(ITEM_FORM[0]).focus()
+
+    def load_settings(self) -> None:
+        """Show the routine's and the defaults' values."""
+        for ref in (*ROUTINE_FORM, *DEFAULTS_FORM):
+            raw = self.draft.raw(ref.scope, None)
+            show_value(self._widget(ref), raw.get(ref.key, "") if raw is not None else "")
+
     def load_form(self) -> None:
         """Fill the form from the selected entry (or hide it when the list is empty)."""
         form = self.query_one("#editor-form")
-        if not 0 <= self.current < len(self.draft.items):
+        index = self._selected()
+        if index is None:
             form.display = False
             return
         form.display = True
-        item = self.draft.items[self.current]
-        self.query_one("#form-title", Static).update(plain(item.label()))
-        for key, _label, _kind in EXERCISE_FIELDS:
-            set_widget_value(self.query_one(f"#f-{key}"), item.raw.get(key, ""))
+        item = self.draft.items[index]
+        self.query_one("#form-title", Static).update(item.label())
+        for ref in ITEM_FORM:
+            show_value(self._widget(ref), item.raw.get(ref.key, ""))
 
     def _relabel(self, index: int) -> None:
         items = self.query_one("#items", ItemList)
-        if 0 <= index < len(items.children):
+        if 0 <= index < items.option_count:
             label = self.draft.items[index].label()
-            items.children[index].query_one(Label).update(plain(label))
+            items.replace_option_prompt_at_index(index, Content(label))
             if index == self.current:
-                self.query_one("#form-title", Static).update(plain(label))
+                self.query_one("#form-title", Static).update(label)
 
     async def rebuild_list(self, select: int, focus_name: bool = False) -> None:
-        """Redraw the list after an add, copy, delete or move, and select ``select``."""
+        """Redraw the list after a list edit or an undo, and select ``select``."""
         items = self.query_one("#items", ItemList)
-        await items.clear()
-        await items.extend(self._list_items())
+        items.set_options(self._list_items())
         self.current = select
         if 0 <= select < len(self.draft.items):
-            items.index = select
+            items.highlighted = select
         self.load_form()
         self.revalidate()
-        if focus_name and 0 <= select < len(self.draft.items):
-            # A new entry: the name is what comes next, selected so typing replaces it.
-            name = self.query_one("#f-name", Input)
+        name = self._widget(ITEM_FORM[0])
+        if focus_name and 0 <= select < len(self.draft.items) and isinstance(name, Input):
+            # A new entry: its placeholder name is selected, so typing replaces it.
             name.focus()
             name.select_all()
         else:
@@ -182,97 +253,180 @@ class EditorScreen(Screen[None]):
     # ---- checking ----------------------------------------------------------------------------
 
     def revalidate(self) -> None:
-        """Run the loader over the draft; show each problem beside its field, and the total."""
-        self.routine, self.problems = self.draft.check(self.app_path())
+        """Check the draft once; show each problem beside its field, and the total."""
+        self._data = self.draft.data()
+        self.routine, self.problems = self.draft.check(self._data, str(self.path))
         self.show_problems()
         status = self.query_one("#editor-status", Static)
         if self.routine is not None:
-            plan = compile_plan(self.routine)
-            dirty = " · unsaved changes" if self.app_dirty() else ""
-            status.update(
-                f"Total {format_clock(plan.total)} · {len(plan.steps)} steps · no problems{dirty}"
-            )
-            status.set_class(False, "-bad")
+            # Planning a long routine takes longer than a keystroke may: do it once typing
+            # pauses (and at once the first time, so the total is there from the start).
+            if self._total_timer is not None:
+                self._total_timer.stop()
+            if self.is_mounted and str(status.render()).startswith("Total"):
+                self._total_timer = self.set_timer(TOTAL_DELAY, self.show_total)
+            else:
+                self.show_total()
         else:
             first = self.problems[0]
+            where = f"{first.where}: " if first.where else ""
             status.update(
-                plain(
-                    f"{len(self.problems)} problem(s), save is off: {first.where}: {first.message}"
-                )
+                f"{plural(len(self.problems), 'problem')}, save is off: {where}{first.message}"
             )
             status.set_class(True, "-bad")
 
+    def show_total(self) -> None:
+        """The status line for a valid draft: its planned length, and whether it is saved."""
+        self._total_timer = None
+        if self.routine is None:
+            return
+        plan = compile_plan(self.routine)
+        dirty = " · unsaved changes" if self.dirty else ""
+        status = self.query_one("#editor-status", Static)
+        status.update(
+            f"Total {format_clock(plan.total)} · {plural(len(plan.steps), 'step')} · "
+            f"no problems{dirty}"
+        )
+        status.set_class(False, "-bad")
+
+    def _target(self, problem: Problem, current: tuple[str, int] | None) -> str | None:
+        """The id of the error line a problem belongs under (None: not shown on this form)."""
+        table = problem.table
+        if table is None:
+            return None
+        scope = SCOPE_OF_TABLE.get(table[0])
+        if scope is None:
+            if table != current:
+                return None
+            scope = Scope.ITEM
+        if problem.key is None:
+            return "form-error"
+        return f"{scope.value}-{problem.key}-error"
+
+    def _errors(self) -> list[Static]:
+        """The error lines, found once (a query walks every widget of the screen)."""
+        if not self._error_lines:
+            self._error_lines = list(self.query(".error").results(Static))
+        return self._error_lines
+
     def show_problems(self) -> None:
         """Error lines under the fields they are about."""
+        index = self._selected()
+        current = self.draft.position(index) if index is not None else None
         messages: dict[str, list[str]] = {}
-        current = (
-            self.draft.position(self.current) if 0 <= self.current < len(self.draft.items) else None
-        )
         for problem in self.problems:
-            table = problem.table
-            if table == ("routine", 0):
-                target = f"r-{problem.key}" if problem.key else "form-error"
-            elif table == ("defaults", 0):
-                target = f"d-{problem.key}" if problem.key else "form-error"
-            elif table is not None and table == current:
-                target = f"f-{problem.key}" if problem.key else "form-error"
-            else:
-                continue
-            messages.setdefault(target, []).append(problem.message)
-        for error in self.query(".error"):
-            assert isinstance(error, Static)
-            target = error.id or ""
-            if target != "form-error":
-                target = target.removesuffix("-error")
-            text = "\n".join(messages.get(target, []))
-            error.update(plain(text))
-            error.set_class(not text, "-empty")
+            target = self._target(problem, current)
+            if target is not None:
+                messages.setdefault(target, []).append(problem.message)
+        for error in self._errors():
+            text = "\n".join(messages.get(error.id or "", []))
+            if text != str(error.render()) or error.has_class("-empty") != (not text):
+                error.update(text)
+                error.set_class(not text, "-empty")
 
     def field_errors(self) -> dict[str, str]:
-        """Widget id -> the error shown under it (for tests and the status line)."""
-        out = {}
-        for error in self.query(".error"):
+        """Widget id -> the error shown under it ("form-error" for the entry as a whole)."""
+        shown = {}
+        for error in self._errors():
             if not error.has_class("-empty"):
-                assert isinstance(error, Static)
-                target = error.id or ""
-                out[target if target == "form-error" else target.removesuffix("-error")] = str(
+                name = error.id or ""
+                shown[name if name == "form-error" else name.removesuffix("-error")] = str(
                     error.render()
                 )
-        return out
+        return shown
 
-    def app_path(self) -> str | None:
-        """The file being edited, as the app knows it."""
-        path = getattr(self.app, "path", None)
-        return str(path) if path else None
+    # ---- asking the app ----------------------------------------------------------------------
 
-    def app_dirty(self) -> bool:
-        """Whether the app has unsaved changes."""
-        dirty = getattr(self.app, "dirty", None)
-        return bool(dirty()) if callable(dirty) else False
+    def action_save(self) -> None:
+        """ctrl+s: ask the app to save, unless something is invalid."""
+        if self.routine is None:
+            first = self.problems[0]
+            where = f"{first.where}: " if first.where else ""
+            self.notify(
+                f"Not saved: {plural(len(self.problems), 'problem')} to fix first. "
+                f"{where}{first.message}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self._sent_data = self._data
+        self.post_message(SaveRequested(self.routine))
 
-    # ---- list actions ------------------------------------------------------------------------
+    def on_routine_saved(self, message: RoutineSaved) -> None:
+        """The app saved what was sent: that is now the clean state."""
+        if self._sent_data is not None:
+            self._saved_data = self._sent_data
+        self.path, self.note = message.path, ""
+        self.query_one("#editor-title", Static).update(self._title())
+        self.revalidate()
+
+    def action_try_it(self) -> None:
+        """ctrl+t: ask the app to run the routine as it stands."""
+        if self.routine is None:
+            self.notify("Fix the problems first, then try it.", severity="error")
+            return
+        self.post_message(TryRequested(self.routine))
+
+    def action_quit(self) -> None:
+        """esc / ctrl+q: ask the app to leave (it asks first when there are unsaved changes)."""
+        self.post_message(QuitRequested(self.dirty))
+
+    # ---- list actions and undo ---------------------------------------------------------------
 
     def _selected(self) -> int | None:
         return self.current if 0 <= self.current < len(self.draft.items) else None
 
     async def action_add_item(self) -> None:
-        """a: a new exercise after the selected one, in the same section."""
+        """a: a new entry after the selected one, in the same section."""
+        self.undo_history.before_change()
         await self.rebuild_list(self.draft.add(self._selected()), focus_name=True)
 
+    async def action_add_section(self, section: str) -> None:
+        """w / e / o: a new warm-up, exercise or cool-down entry, whatever is selected."""
+        self.undo_history.before_change()
+        await self.rebuild_list(self.draft.add(None, Section(section)), focus_name=True)
+
     async def action_duplicate_item(self) -> None:
-        """c: a copy of the selected exercise."""
+        """c: a copy of the selected entry."""
         index = self._selected()
         if index is not None:
+            self.undo_history.before_change()
             await self.rebuild_list(self.draft.duplicate(index))
 
     async def action_delete_item(self) -> None:
-        """x: remove the selected exercise."""
+        """x: remove the selected entry (undoable)."""
         index = self._selected()
         if index is not None:
+            name = self.draft.items[index].name()
+            self.undo_history.before_change()
             await self.rebuild_list(self.draft.delete(index))
+            self.notify(f"Deleted {name} · ctrl+z to undo", markup=False)
 
     async def action_move_item(self, step: int) -> None:
-        """K / J: move the selected exercise up or down within its section."""
+        """K / J: move the selected entry up or down within its section."""
         index = self._selected()
         if index is not None:
+            self.undo_history.before_change()
             await self.rebuild_list(self.draft.move(index, step))
+
+    async def action_undo(self) -> None:
+        """ctrl+z: undo the last change to the draft."""
+        if self.undo_history.undo():
+            await self._after_history()
+        else:
+            self.notify("Nothing to undo")
+
+    async def action_redo(self) -> None:
+        """ctrl+y: redo what was undone."""
+        if self.undo_history.redo():
+            await self._after_history()
+        else:
+            self.notify("Nothing to redo")
+
+    async def _after_history(self) -> None:
+        focused = self.focused
+        self.load_settings()
+        select = min(max(self.current, 0), len(self.draft.items) - 1)
+        await self.rebuild_list(select)
+        if focused is not None and focused.is_attached and focused.display:
+            focused.focus()

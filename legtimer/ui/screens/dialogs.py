@@ -23,17 +23,22 @@ KEYS = (
 
 
 class Confirm(ModalScreen[bool]):
-    """A yes/no question: y, q or enter say yes; n or escape say no."""
+    """A yes/no question. Only y says yes; n, q, esc and enter say no.
+
+    "No" is the default (what enter does) because the "yes" of these questions is the
+    destructive choice: quit, discard, overwrite. A person backing out with q or esc is never
+    taken as agreeing.
+    """
 
     BINDINGS = [
-        Binding("y,q,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,q,escape,enter", "answer(False)", "No"),
     ]
 
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
         self.question = question
-        self.answers = f"y / q / enter: {yes}     n / esc: {no}"
+        self.answers = f"y: {yes}     n / q / esc / enter: {no}"
 
     def compose(self) -> ComposeResult:
         """A short question with the two answers."""
