@@ -97,6 +97,21 @@ class Recording(NamedTuple):
     """Everything the terminal showed, scrollback included."""
 
 
+def _wait_for_recorders(recorder: Path, timeout: float = 5.0) -> None:
+    """Wait until no ``recorder`` process (one per beep, started by ALSA) is still writing."""
+    import subprocess
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        running = subprocess.run(
+            ["pgrep", "-f", str(recorder)], capture_output=True, text=True, check=False
+        )
+        if not running.stdout.strip():
+            return
+        time.sleep(0.02)
+
+
 def record_workout(tmp: Path, routine: Path) -> Recording:
     """Run the installed app on ``routine`` in tmux, to its summary, recording every beep."""
     import json
@@ -119,7 +134,7 @@ def record_workout(tmp: Path, routine: Path) -> Recording:
         screen = term.history()
     finally:
         term.close()
-    time.sleep(0.2)  # let the last recorder finish writing its file
+    _wait_for_recorders(home / "record.sh")
     first = json.loads(events.read_text().splitlines()[0])
     beeps = [c for c in read_captures(captures) if c.loud]
     return Recording(first["wall"], first["event"], beeps, status, screen)

@@ -70,7 +70,6 @@ class CheckpointStore:
         self.path = path
         self._lock = threading.Condition()
         self._waiting: Checkpoint | None = None
-        self._clear_waiting = False
         self._busy = False
         self._thread: threading.Thread | None = None
         self.error: str | None = None
@@ -116,22 +115,24 @@ class CheckpointStore:
     # ---- writing ---------------------------------------------------------------------------
 
     def save(self, checkpoint: Checkpoint) -> None:
-        """Write now, on this thread (for the last write before exit)."""
+        """Write now, on this thread (the last write before exit): nothing older lands after."""
+        with self._lock:
+            self._waiting = None
+        self.flush()
         self._write(checkpoint)
 
     def submit(self, checkpoint: Checkpoint) -> None:
         """Write soon, on the writer thread; a newer checkpoint replaces one not yet written."""
         with self._lock:
             self._waiting = checkpoint
-            self._clear_waiting = False
             self._ensure_thread()
             self._lock.notify()
 
     def clear(self) -> None:
         """Forget the place (the workout finished): waits for a write under way first."""
-        self.flush()
         with self._lock:
             self._waiting = None
+        self.flush()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
