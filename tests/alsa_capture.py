@@ -115,7 +115,6 @@ def _wait_for_recorders(recorder: Path, timeout: float = 5.0) -> None:
 def record_workout(tmp: Path, routine: Path) -> Recording:
     """Run the installed app on ``routine`` in tmux, to its summary, recording every beep."""
     import json
-    import time
 
     from tests.tmux import LEGTIMER, Terminal
 
