@@ -18,9 +18,14 @@ class _FooterApp(App[None]):
     def __init__(self, footer: type[Footer]) -> None:
         super().__init__()
         self.footer_class = footer
+        self.hide_two = False
 
     def compose(self) -> ComposeResult:
         yield self.footer_class()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hiding a key changes what the footer shows: a real rebuild."""
+        return not (action == "two" and self.hide_two)
 
 
 async def _keys_alive_after_rebuilds(footer: type[Footer], rebuilds: int) -> int:
@@ -31,6 +36,7 @@ async def _keys_alive_after_rebuilds(footer: type[Footer], rebuilds: int) -> int
         first = [weakref.ref(key) for key in app.query_one(Footer).children]
         assert first, "the footer shows keys"
         for _ in range(rebuilds):
+            app.hide_two = not app.hide_two
             app.refresh_bindings()
             await pilot.pause()
         gc.collect()
@@ -44,3 +50,25 @@ async def test_textuals_footer_keeps_every_key_it_replaces() -> None:
 
 async def test_lean_footer_lets_replaced_keys_go() -> None:
     assert await _keys_alive_after_rebuilds(LeanFooter, 20) == 0
+
+
+async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> None:
+    """Done greys out in every rest: the key widgets stay, only their class changes."""
+
+    class Toggling(_FooterApp):
+        enabled = True
+
+        def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+            return True if action != "two" or self.enabled else None  # None: greyed out
+
+    app = Toggling(LeanFooter)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = list(app.query_one(Footer).children)
+        for enabled in (False, True, False):
+            app.enabled = enabled
+            app.refresh_bindings()
+            await pilot.pause()
+            assert list(app.query_one(Footer).children) == before, "no rebuild"
+            two = [key for key in before if getattr(key, "action", "") == "two"]
+            assert [key.has_class("-disabled") for key in two] == [not enabled]

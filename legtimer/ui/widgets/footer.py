@@ -1,21 +1,61 @@
-"""A Footer that lets go of the keys it replaces.
+"""A Footer that refreshes its keys in place, and lets go of the keys it replaces.
 
-Textual 8.2's Footer rebuilds its keys on every ``refresh_bindings()``, and each new FooterKey is
-``data_bind``-ed to the Footer's ``compact``. The binding leaves a watcher on the long-lived
-Footer that Textual only prunes when ``compact`` itself changes, so every rebuild keeps the old
-keys alive (Textual issue #6666: about 28 KB per rebuild). Mutating ``compact`` after each
-rebuild runs that pruning; the keys still on screen simply get the same value again.
+Textual 8.2's Footer rebuilds every key widget on each ``refresh_bindings()``, even when only
+which keys are enabled changed (Done greys out in a rest, and back on for the next set). New
+widgets on every transition cost CPU and fill Textual's bounded style caches, and each rebuilt
+FooterKey is ``data_bind``-ed to the Footer's ``compact``: the binding leaves a watcher on the
+long-lived Footer that Textual only prunes when ``compact`` itself changes, so old keys stay
+alive (Textual issue #6666: about 28 KB per rebuild).
+
+So: when the keys shown are the same and only their enabled state changed, the existing key
+widgets are re-classed in place; a real rebuild (a label changed: Pause -> Resume) is followed by
+mutating ``compact``, which runs Textual's own pruning of the dead watchers.
 """
 
 from __future__ import annotations
 
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+
+DISABLED = "-disabled"
+"""The class Textual's FooterKey uses to draw a key greyed out."""
 
 
 class LeanFooter(Footer):
-    """Footer whose rebuilds do not accumulate (works around Textual issue #6666)."""
+    """Footer whose refreshes neither rebuild needlessly nor leak (Textual issue #6666)."""
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Re-class the keys in place when only enabled states changed; else rebuild."""
+        if self.is_attached and screen is self.screen and self._refresh_in_place(screen):
+            return
+        super().bindings_changed(screen)
 
     async def recompose(self) -> None:
         """Rebuild the keys, then drop the watchers the old keys left behind."""
         await super().recompose()
         self.mutate_reactive(Footer.compact)
+
+    def _refresh_in_place(self, screen: Screen[object]) -> bool:
+        # One key widget per action, for its first binding, as Footer.compose draws them.
+        by_action: dict[str, tuple[str, str, bool]] = {}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.show:
+                by_action.setdefault(
+                    binding.action, (binding.key, binding.description, active.enabled)
+                )
+        shown = list(by_action.values())
+        keys = [key for key in self.query("FooterKey") if not key.has_class("-command-palette")]
+        current = [(_text(key, "key"), _text(key, "description")) for key in keys]
+        if not keys or current != [(key, description) for key, description, _ in shown]:
+            return False
+        for widget, (_key, _description, enabled) in zip(keys, shown, strict=True):
+            widget.set_class(not enabled, DISABLED)
+        return True
+
+
+def _text(widget: Widget, name: str) -> str:
+    """A FooterKey's key or description (plain attributes of Textual's key widget)."""
+    value = getattr(widget, name, None)
+    return value if isinstance(value, str) else ""

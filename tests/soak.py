@@ -1,0 +1,111 @@
+"""A long workout driven on a fake clock under Pilot: every phase, pauses, skips, done.
+
+Shared by the memory test (hundreds of steps) and `make bench` (a simulated 8 hours).
+"""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from collections.abc import Callable, Sequence
+
+from legtimer.audio.sink import SilentSink
+from legtimer.core.events import Event
+from legtimer.core.loader import parse_routine
+from legtimer.ui.app import LegtimerApp
+from tests.conftest import FakeClock
+from tests.ui_helpers import fake_outfit
+
+EVERY_PHASE = """[routine]
+name = "Every phase"
+rounds = 100
+rest_between_rounds = "3s"
+[defaults]
+get_ready = "2s"
+rest = "2s"
+rest_after = "2s"
+switch_sides = "1s"
+seconds_per_rep = 1
+[[warmup]]
+name = "March"
+duration = "3s"
+cue = "Knees up, arms swinging."
+[[exercise]]
+name = "Clamshells"
+sets = 2
+reps = [2, 3]
+per_side = true
+cue = "Knees bent, open the top knee, keep the feet together."
+equipment = ["mat", "band"]
+[[exercise]]
+name = "Plank"
+sets = 2
+duration = "4s"
+cue = "One straight line from head to heels."
+[[exercise]]
+name = "Squats"
+reps = 3
+manual = true
+cue = "Sit back, chest up."
+[[cooldown]]
+name = "Stretch"
+duration = "3s"
+"""
+
+
+class QuietSink(SilentSink):
+    """Silence that keeps nothing: a long workout must not grow a test's list of events."""
+
+    def handle(self, events: Sequence[Event]) -> None:
+        """Nothing to play, nothing to keep."""
+
+
+async def drive(
+    transitions: int,
+    warm_up: int,
+    on_step: Callable[[int], None] | None = None,
+    size: tuple[int, int] = (100, 30),
+) -> tuple[int, float]:
+    """Run ``warm_up`` then ``transitions`` step changes; returns (heap growth, simulated s).
+
+    Each step is left by its time running out (most), by done (manual sets), by skip (every
+    17th) or after a pause (every 13th); a wake-up lands mid-step too, as the real timer's do.
+    """
+    clock = FakeClock()
+    app = LegtimerApp(parse_routine(EVERY_PHASE), outfit=fake_outfit(clock, QuietSink()))
+    grown = 0
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        driver = app.driver
+        assert driver is not None
+        session = driver.session
+        for count in range(warm_up + transitions):
+            if count == warm_up:
+                gc.collect()
+                tracemalloc.start()
+                base = tracemalloc.get_traced_memory()[0]
+            if session.finished:
+                break
+            if count % 13 == 0:
+                await pilot.press("space")
+                clock.advance(30.0)
+                await pilot.press("space")
+            clock.advance(min(1.0, session.remaining() / 2))
+            driver.tick()
+            if count % 17 == 0:
+                await pilot.press("n")
+            elif session.step.waits_for_user:
+                clock.advance(3.0)
+                driver.tick()
+                await pilot.press("d")
+            else:
+                clock.advance(session.remaining())
+                driver.tick()
+            await pilot.pause()
+            if on_step is not None:
+                on_step(count)
+        gc.collect()
+        if tracemalloc.is_tracing():
+            grown = tracemalloc.get_traced_memory()[0] - base
+            tracemalloc.stop()
+    return grown, clock.now
