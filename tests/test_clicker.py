@@ -79,6 +79,8 @@ def test_no_clicker_key_ever_skips_or_goes_back() -> None:
         if driver.session.finished:
             break
         for key in CLICKER_KEYS:
+            if driver.session.finished:
+                break
             before = driver.session.index
             waiting = driver.session.step.waits_for_user
             press(driver, key)
