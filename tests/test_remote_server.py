@@ -74,6 +74,7 @@ async def test_a_foreign_host_or_origin_is_refused_even_with_the_cookie() -> Non
     async with client_for(server) as client:
         await sign_in(client, server)
         port = client.port
+        assert port is not None
         for host in (f"evil.example:{port}", f"{LOOPBACK}:{port + 1}", LOOPBACK, "", "[::1"):
             response = await client.get("/", headers={"Host": host})
             assert response.status == 403, host
