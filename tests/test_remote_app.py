@@ -110,3 +110,22 @@ def test_the_app_does_not_load_aiohttp_until_asked() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", "the remote knows nothing of Textual"
+
+
+async def test_remote_true_in_the_routine_starts_it_without_the_flag() -> None:
+    routine = small_routine()
+    routine = routine._replace(preferences=routine.preferences._replace(remote=True))
+    outfit = fake_outfit(FakeClock(), SilentSink())
+    # The flag is off; the bind address still keeps this test on loopback.
+    app = LegtimerApp(routine, outfit=outfit, remote=RemoteWish(False, LOOPBACK))
+    async with app.run_test(size=(100, 30)) as pilot:
+        server = await remote_of(pilot, app)
+        assert server.driver is app.driver
+
+
+def test_remote_is_a_defaults_preference() -> None:
+    from legtimer.core.loader import parse_routine
+
+    text = '[routine]\nname = "R"\n[defaults]\nremote = true\n[[exercise]]\nname = "S"\nreps = 5\n'
+    assert parse_routine(text).preferences.remote is True
+    assert small_routine().preferences.remote is False
