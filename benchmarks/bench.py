@@ -172,7 +172,12 @@ def main() -> None:
     big_routine()
     editor_keystroke()
     ticks()
-    for extra in ("benchmarks.wake_latency", "benchmarks.screen_cpu", "benchmarks.audio_latency"):
+    for extra in (
+        "benchmarks.wake_latency",
+        "benchmarks.screen_cpu",
+        "benchmarks.audio_latency",
+        "benchmarks.remote_latency",
+    ):
         try:
             module = __import__(extra, fromlist=["main"])
         except ImportError:

@@ -1,4 +1,4 @@
-"""The core stays pure, and the wheel carries the routines and sounds."""
+"""The core stays pure, and the wheel carries the routines, sounds and the remote's page."""
 
 from __future__ import annotations
 
@@ -51,3 +51,4 @@ def test_wheel_contains_routines_and_sounds(tmp_path: Path) -> None:
     assert sounds
     for sound in sounds:
         assert f"legtimer/sounds/{sound}" in names
+    assert "legtimer/live/remote/page.html" in names, "the phone remote's page"

@@ -22,6 +22,9 @@ if [ "$want" = "test" ]; then
   command -v dbus-daemon >/dev/null 2>&1 || need "dbus"
   # `legtimer doctor` really speaks; its test needs a speech engine.
   command -v espeak-ng >/dev/null 2>&1 || need "espeak-ng"
+  # The phone remote's page is tested in a real (headless) browser, and its QR code read back.
+  command -v chromium >/dev/null 2>&1 || need "chromium"
+  command -v zbarimg >/dev/null 2>&1 || need "zbar-tools"
 fi
 
 [ -z "$missing" ] && exit 0

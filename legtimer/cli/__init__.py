@@ -73,6 +73,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         event_log=args.event_log,
         keep_awake=not args.no_keep_awake,
         resume_now=command == "resume",
+        remote=args.remote or args.remote_bind is not None,
+        remote_bind=args.remote_bind,
     )
 
 

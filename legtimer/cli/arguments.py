@@ -69,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write every cue event with its due time as JSON lines (for timing checks)",
     )
+    parser.add_argument(
+        "--remote",
+        action="store_true",
+        help="let a phone on the same Wi-Fi follow and drive the workout (or remote = true "
+        "in [defaults]); the screen shows a QR code and a link",
+    )
+    parser.add_argument(
+        "--remote-bind",
+        metavar="ADDRESS",
+        help="where the phone remote listens (implies --remote; default: every interface; "
+        "127.0.0.1: this machine only)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("list", help="list every routine found, with its length and where it lives")

@@ -76,6 +76,8 @@ def run_workout(
     event_log: str | None = None,
     keep_awake: bool = True,
     resume_now: bool = False,
+    remote: bool = False,
+    remote_bind: str | None = None,
 ) -> int:
     """The workout screen (or the picker), offering first to resume an interrupted workout."""
     log_file = open_event_log(event_log)
@@ -102,9 +104,11 @@ def run_workout(
         keep_place=True,
         event_log=log_file,
     )
+    from legtimer.live.remote import ALL_INTERFACES, RemoteWish
     from legtimer.ui.app import LegtimerApp
 
-    app = LegtimerApp(routine, outfit=outfit, offer=offer, resume_now=resume_now)
+    wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
+    app = LegtimerApp(routine, outfit=outfit, offer=offer, resume_now=resume_now, remote=wish)
     try:
         app.run()
     finally:

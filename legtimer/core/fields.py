@@ -228,7 +228,7 @@ class Report:
         return self.overrides(table, where, data).apply_to(Settings())
 
     def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
-        """keep_awake and flash from [defaults]."""
+        """keep_awake, flash and remote from [defaults]."""
         read = {
             name: value
             for name in Preferences._fields

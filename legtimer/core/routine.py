@@ -49,6 +49,8 @@ class Preferences(NamedTuple):
     """Keep the screen from sleeping while the workout runs."""
     flash: bool = False
     """Flash the screen at every transition (for a muted or noisy room)."""
+    remote: bool = False
+    """Let a phone on the same network follow and drive the workout (as --remote does)."""
 
 
 PREFERENCE_NAMES: tuple[str, ...] = Preferences._fields

@@ -240,6 +240,14 @@ FIELDS: tuple[Field, ...] = (
         _PREF.keep_awake,
     ),
     Field("flash", Kind.BOOLEAN, _D, "flash the screen at every transition", "Flash", _PREF.flash),
+    Field(
+        "remote",
+        Kind.BOOLEAN,
+        _D,
+        "let a phone on the same network follow and drive the workout (as --remote does)",
+        "Phone remote",
+        _PREF.remote,
+    ),
     *(
         Field(
             name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import signal
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.outfit import Outfit
+from legtimer.live.remote import RemoteWish
 from legtimer.live.resume import ResumeOffer
 from legtimer.ui.keys import WORKOUT_KEYS
 from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
@@ -25,6 +27,9 @@ from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.resume import ResumeChoice, ResumePrompt
 from legtimer.ui.screens.summary import SummaryScreen
 from legtimer.ui.screens.workout import WorkoutScreen
+
+if TYPE_CHECKING:
+    from legtimer.live.remote.server import RemoteServer
 
 
 class LegtimerApp(App[None]):
@@ -41,8 +46,14 @@ class LegtimerApp(App[None]):
         outfit: Outfit | None = None,
         offer: ResumeOffer | None = None,
         resume_now: bool = False,
+        remote: RemoteWish | None = None,
     ) -> None:
         super().__init__()
+        self.remote_wish = remote or RemoteWish()
+        self.remote: RemoteServer | None = None
+        """The phone remote once it listens (--remote, or remote = true in the routine)."""
+        self._first_frame_shown = False
+        self._remote_asked = False
         self.routine = routine
         self.outfit = outfit or Outfit()
         self.offer = offer
@@ -87,11 +98,48 @@ class LegtimerApp(App[None]):
         else:
             driver = self.outfit.driver(plan, self.bell)
         self.driver = driver
+        if self.remote is not None:
+            self.remote.follow(driver)
+        elif self._first_frame_shown:
+            self._open_remote()
         screen = WorkoutScreen(driver)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    # ---- the phone remote ---------------------------------------------------------------------
+
+    def on_ready(self) -> None:
+        """After the first frame: the phone remote, if asked for (aiohttp is imported only now)."""
+        self._first_frame_shown = True
+        self._open_remote()
+
+    def _open_remote(self) -> None:
+        routine = self.driver.plan.routine if self.driver is not None else self.routine
+        wanted = self.remote_wish.wanted or (routine is not None and routine.preferences.remote)
+        if wanted and not self._remote_asked:
+            self._remote_asked = True
+            self.run_worker(self._start_remote(), group="remote", exclusive=True)
+
+    async def _start_remote(self) -> None:
+        from legtimer.live.remote.server import RemoteServer
+
+        wish = self.remote_wish
+        server = RemoteServer(wish.bind, wish.port)
+        try:
+            await server.start()
+        except OSError as exc:
+            self.notify(
+                f"Phone remote: cannot listen on {wish.bind}: {exc.strerror or exc}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.remote = server
+        server.follow(self.driver)
+        self.notify(server.url, title="Phone remote: open", timeout=30, markup=False)
 
     # ---- what screens hand up -----------------------------------------------------------------
 
@@ -127,9 +175,13 @@ class LegtimerApp(App[None]):
         self._end_workout("closed")
         self.exit(return_code=128 + signum)
 
-    def on_unmount(self) -> None:
-        """ctrl+q, a signal, an error: the workout still ends properly (logged, resumable)."""
+    async def on_unmount(self) -> None:
+        """ctrl+q, a signal, an error: the workout still ends properly (logged, resumable), and
+        the phone remote stops listening."""
         self._end_workout("closed")
+        if self.remote is not None:
+            remote, self.remote = self.remote, None
+            await remote.stop()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The workout keys in the command palette too, beside Textual's (theme, quit...)."""
