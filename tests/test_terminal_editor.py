@@ -61,5 +61,5 @@ def test_new_edit_save_check_plan(tmp_path: Path) -> None:
         timeout=60,
     )
     assert planned.returncode == 0, planned.stderr
-    assert "Wall sit · set 1/3 · 10 reps" in planned.stdout
+    assert "Wall sit · set 1 of 3 · 10 reps" in planned.stdout
     assert (path.parent / "e2e.toml.bak").read_text().startswith("# e2e")

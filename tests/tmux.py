@@ -51,6 +51,7 @@ class Terminal:
                 "PATH",
                 "LANG",
                 "LC_ALL",
+                "PYTHONPATH",
             }
         )
         # The shell around the command records its exit status in a file: tmux can take a

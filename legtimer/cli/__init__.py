@@ -71,6 +71,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         voice=args.voice,
         event_log=args.event_log,
         keep_awake=not args.no_keep_awake,
+        flash=args.flash,
         resume_now=command == "resume",
     )
 

@@ -75,6 +75,7 @@ def run_workout(
     voice: bool = False,
     event_log: str | None = None,
     keep_awake: bool = True,
+    flash: bool = False,
     resume_now: bool = False,
 ) -> int:
     """The workout screen (or the picker), offering first to resume an interrupted workout."""
@@ -104,7 +105,7 @@ def run_workout(
     )
     from legtimer.ui.app import LegtimerApp
 
-    app = LegtimerApp(routine, outfit=outfit, offer=offer, resume_now=resume_now)
+    app = LegtimerApp(routine, outfit=outfit, offer=offer, resume_now=resume_now, flash=flash)
     try:
         app.run()
     finally:

@@ -19,8 +19,9 @@ from legtimer.core.routine import Routine
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.outfit import Outfit
 from legtimer.live.resume import ResumeOffer
-from legtimer.ui.keys import WORKOUT_KEYS
+from legtimer.ui.keys import WORKOUT_KEYS, split_action
 from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
+from legtimer.ui.phases import phase_variables
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.resume import ResumeChoice, ResumePrompt
 from legtimer.ui.screens.summary import SummaryScreen
@@ -41,8 +42,11 @@ class LegtimerApp(App[None]):
         outfit: Outfit | None = None,
         offer: ResumeOffer | None = None,
         resume_now: bool = False,
+        flash: bool = False,
     ) -> None:
         super().__init__()
+        self.flash = flash
+        """--flash: flash the screen at each transition (a routine's [defaults] can ask too)."""
         self.routine = routine
         self.outfit = outfit or Outfit()
         self.offer = offer
@@ -87,7 +91,7 @@ class LegtimerApp(App[None]):
         else:
             driver = self.outfit.driver(plan, self.bell)
         self.driver = driver
-        screen = WorkoutScreen(driver)
+        screen = WorkoutScreen(driver, flash=self.flash or routine.preferences.flash)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -131,12 +135,19 @@ class LegtimerApp(App[None]):
         """ctrl+q, a signal, an error: the workout still ends properly (logged, resumable)."""
         self._end_workout("closed")
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the phase colours worked out from them (ui/phases)."""
+        variables = super().get_css_variables()
+        return {**variables, **phase_variables(variables)}
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The workout keys in the command palette too, beside Textual's (theme, quit...)."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
             for binding in WORKOUT_KEYS:
                 action = binding.action
+                if screen.check_action(*split_action(action)) is False:
+                    continue  # the label twin that does not apply now (Resume while running)
 
                 def run(action: str = action) -> None:
                     self.call_next(screen.run_action, action)
