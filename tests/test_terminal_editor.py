@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from tests.tmux import LEGTIMER, Terminal
 def test_new_edit_save_check_plan(tmp_path: Path) -> None:
     home = null_audio_home(tmp_path / "home")
     env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
+    # The checkout's own code when the run says so (PYTHONPATH), not an installed copy.
+    env.update({k: v for k, v in os.environ.items() if k == "PYTHONPATH"})
     created = subprocess.run(
         [LEGTIMER, "new", "e2e"],
         capture_output=True,

@@ -162,11 +162,10 @@ class WorkoutScreen(Screen[None]):
         name.set_class(view.name_big, "-big-name")
         name.big = view.name_big and self.has_class("-big")
         self._line("detail", view.detail)
-        self._line("hint", view.hint)
+        self._line("hint", view.hint, hide_when_empty=True)
         for widget_id in ("cue", "cue-side"):
             self.query_one(f"#{widget_id}", Fitted).text = view.cue
         self.query_one("#lower").set_class(view.between, "-between")
-        self.query_one("#clock-row").set_class(not view.cue, "-no-cue")
         self._line("next", view.next_line)
         self.query_one("#next-name", BigName).text = view.next_name
         self._line("next-facts", view.next_facts)
@@ -179,11 +178,12 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#step-bar", Meter).show(view.step_fraction)
         self.query_one("#overall-bar", Meter).show(view.overall_fraction)
 
-    def _line(self, widget_id: str, text: str) -> None:
+    def _line(self, widget_id: str, text: str, hide_when_empty: bool = False) -> None:
         line = self.query_one(f"#{widget_id}", Line)
         line.text = text
-        # A class, not widget.display: an inline style would override the small-size rules.
-        line.set_class(not text, "-empty")
+        if hide_when_empty:
+            # A class, not widget.display: an inline style would override the small-size rules.
+            line.set_class(not text, "-empty")
 
     def _flash(self) -> None:
         flash = self.query_one("#flash")
