@@ -97,6 +97,7 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         """Follow the driver, start it if nobody has, and draw the first frame."""
         self.query_one("#next-panel").border_title = "NEXT"
+        self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
             self.driver.start()
@@ -191,8 +192,11 @@ class WorkoutScreen(Screen[None]):
         self.set_timer(FLASH_SECONDS, lambda: setattr(flash, "display", False))
 
     def on_resize(self, event: Resize) -> None:
+        """A new terminal size: lay the screen out for it."""
+        self._fit_to(*event.size)
+
+    def _fit_to(self, width: int, height: int) -> None:
         """Give the clock a third of the rows and more; big letters and side cue when roomy."""
-        width, height = event.size
         self.set_class(height < 24 or width < 60, "-compact")
         self.set_class(height < 16 or width < 44, "-tiny")
         self.set_class(height >= 30 and width >= 80, "-big")
