@@ -120,7 +120,13 @@ def main() -> None:
     startup()
     big_routine()
     ticks()
-    for extra in ("benchmarks.wake_latency", "benchmarks.screen_cpu", "benchmarks.audio_latency"):
+    extras = (
+        "benchmarks.wake_latency",
+        "benchmarks.screen_ticks",
+        "benchmarks.screen_cpu",
+        "benchmarks.audio_latency",
+    )
+    for extra in extras:
         try:
             module = __import__(extra, fromlist=["main"])
         except ImportError:

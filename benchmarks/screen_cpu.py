@@ -107,7 +107,9 @@ def main() -> None:
             routine = Path(tmp) / "ten.toml"
             routine.write_text(ROUTINE)
             env = {"HOME": tmp, "LEGTIMER_HOME": tmp, "PYTHONPATH": root}
-            ours = measure([legtimer, "--mute", "--routine", str(routine)], env, "Ten minutes", size)
+            ours = measure(
+                [legtimer, "--mute", "--routine", str(routine)], env, "Ten minutes", size
+            )
             theirs = measure([termdown, "10m"], env, "88", size)
         ratio = ours / theirs if theirs else float("nan")
         print(

@@ -44,7 +44,9 @@ async def _run(size: tuple[int, int]) -> tuple[float, float]:
         return now[0]
 
     def outfit() -> Outfit:
-        return Outfit(clock=clock, cues=lambda _p, _b, _c: SilentSink(), schedule=lambda _d, _f: None)
+        return Outfit(
+            clock=clock, cues=lambda _p, _b, _c: SilentSink(), schedule=lambda _d, _f: None
+        )
 
     # Ticks: a long plank, one second at a time.
     runners = load_routine(ROOT / "routines" / "runners.toml")
