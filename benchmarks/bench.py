@@ -172,12 +172,14 @@ def main() -> None:
     big_routine()
     editor_keystroke()
     ticks()
-    for extra in (
+    extras = (
         "benchmarks.wake_latency",
+        "benchmarks.screen_ticks",
         "benchmarks.screen_cpu",
         "benchmarks.audio_latency",
         "benchmarks.remote_latency",
-    ):
+    )
+    for extra in extras:
         try:
             module = __import__(extra, fromlist=["main"])
         except ImportError:

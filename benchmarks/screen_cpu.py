@@ -1,7 +1,8 @@
 """Steady CPU of the workout screen during a countdown, against termdown in the same terminal.
 
-Both run in a private tmux server at 100x30 for the same window after a settle time; CPU is
-read from /proc (user + system ticks of the process). Target: legtimer <= 0.7 x termdown.
+Both run in a private tmux server at 100x30 and at 160x45, for the same window after a settle
+time; CPU is read from /proc (user + system ticks of the process). Target: legtimer <= 0.7 x
+termdown at each size. The checkout's own code runs (PYTHONPATH), not an installed copy.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 SETTLE = 3.0
+SIZES = ((100, 30), (160, 45))
 WINDOW = 20.0
 ROUTINE = """[routine]
 name = "Ten minutes"
@@ -43,8 +45,10 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
-def measure(command: list[str], env: dict[str, str], expect: str) -> float:
-    """Percent of one core used by ``command`` in a 100x30 tmux pane, after settling."""
+def measure(
+    command: list[str], env: dict[str, str], expect: str, size: tuple[int, int] = (100, 30)
+) -> float:
+    """Percent of one core used by ``command`` in a tmux pane of ``size``, after settling."""
     with tempfile.TemporaryDirectory() as tmp:
         sock = str(Path(tmp) / "sock")
         full_env = {**os.environ, **env, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
@@ -58,9 +62,9 @@ def measure(command: list[str], env: dict[str, str], expect: str) -> float:
                 "new-session",
                 "-d",
                 "-x",
-                "100",
+                str(size[0]),
                 "-y",
-                "30",
+                str(size[1]),
                 *command,
             ],
             env=full_env,
@@ -96,17 +100,22 @@ def main() -> None:
         print("screen CPU: skipped (needs tmux and termdown: pip install termdown)")
         return
     legtimer = str(Path(sys.executable).parent / "legtimer")
-    with tempfile.TemporaryDirectory() as tmp:
-        routine = Path(tmp) / "ten.toml"
-        routine.write_text(ROUTINE)
-        env = {"HOME": tmp, "LEGTIMER_HOME": tmp}
-        ours = measure([legtimer, "--mute", "--routine", str(routine)], env, "Plank")
-        theirs = measure([termdown, "10m"], env, "88")
-    print(f"screen CPU during a countdown, {WINDOW:.0f} s at 100x30:")
-    print(
-        f"  legtimer {ours:5.2f} % of a core   termdown {theirs:5.2f} %   "
-        f"ratio {ours / theirs if theirs else float('nan'):.2f} (target <= 0.70)"
-    )
+    root = str(Path(__file__).resolve().parent.parent)
+    print(f"screen CPU during a countdown, {WINDOW:.0f} s per program and size:")
+    for size in SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            routine = Path(tmp) / "ten.toml"
+            routine.write_text(ROUTINE)
+            env = {"HOME": tmp, "LEGTIMER_HOME": tmp, "PYTHONPATH": root}
+            ours = measure(
+                [legtimer, "--mute", "--routine", str(routine)], env, "Ten minutes", size
+            )
+            theirs = measure([termdown, "10m"], env, "88", size)
+        ratio = ours / theirs if theirs else float("nan")
+        print(
+            f"  {size[0]}x{size[1]}: legtimer {ours:5.2f} % of a core   termdown {theirs:5.2f} %"
+            f"   ratio {ratio:.2f} (target <= 0.70)"
+        )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def test_new_edit_save_check_plan(tmp_path: Path) -> None:
         timeout=60,
     )
     assert planned.returncode == 0, planned.stderr
-    assert "Wall sit · set 1/3 · 10 reps" in planned.stdout
+    assert "Wall sit · set 1 of 3 · 10 reps" in planned.stdout
     assert (path.parent / "e2e.toml.bak").read_text().startswith("# e2e")
 
 
@@ -120,7 +121,6 @@ def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> No
 
 def _pythonpath() -> dict[str, str]:
     """Pass PYTHONPATH on, so a worktree's own legtimer is the one tested."""
-    import os
 
     value = os.environ.get("PYTHONPATH")
     return {"PYTHONPATH": value} if value else {}

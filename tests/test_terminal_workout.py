@@ -36,7 +36,7 @@ def runners(tmp_path: Path, term_home: Path) -> Iterator[Terminal]:
 def test_runners_workout_in_a_real_terminal(runners: Terminal) -> None:
     term = runners
     first = term.wait_text("GET READY")
-    assert "March in place" in first
+    assert "Leg Workout for Runners" in first, "the routine's own title"
     left0 = find(LEFT, first)
     assert left0 is not None
     # The countdown advances on its own.

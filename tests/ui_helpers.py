@@ -11,7 +11,9 @@ from legtimer.core.routine import Routine
 from legtimer.live.outfit import Outfit
 from legtimer.ui.app import LegtimerApp
 from legtimer.ui.screens.workout import WorkoutScreen
-from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.view import PHASE_CLASSES
+from legtimer.ui.widgets.bigclock import BigClock, Glyph
+from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.line import Line
 from tests.conftest import FakeClock
 
@@ -82,11 +84,25 @@ def text_of(app: LegtimerApp, widget_id: str) -> str:
     widget = app.screen.query_one(f"#{widget_id}")
     if widget.has_class("-empty"):
         return ""
-    if isinstance(widget, Line):
+    if isinstance(widget, Line | Fitted | BigName):
         return widget.text
     assert isinstance(widget, Static)
     return str(widget.render())
 
 
+def phase(app: LegtimerApp) -> str:
+    """The phase class on the band ("work", "rest"...)."""
+    band = app.screen.query_one("#band")
+    (found,) = [name[1:] for name in band.classes if name in PHASE_CLASSES]
+    return found
+
+
 def clock_text(app: LegtimerApp) -> str:
     return app.screen.query_one("#clock", BigClock).text
+
+
+def digit_rows(app: LegtimerApp) -> int:
+    """How many terminal rows the big clock's digits cover (drawn rows, not the widget)."""
+    glyphs = [g for g in app.screen.query_one("#clock", BigClock).query(Glyph) if g.display]
+    drawn = [str(g.render()).split("\n") for g in glyphs]
+    return max((sum(1 for row in rows if row.strip()) for rows in drawn), default=0)

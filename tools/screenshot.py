@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from legtimer.core.loader import load_routine  # noqa: E402
+from legtimer.live.outfit import Outfit  # noqa: E402
 from legtimer.ui.app import LegtimerApp  # noqa: E402
 
 
@@ -23,11 +24,13 @@ class _Frozen:
 
 async def _shoot(out: Path, at: float, size: tuple[int, int]) -> None:
     clock = _Frozen()
-    app = LegtimerApp(load_routine(ROOT / "routines" / "runners.toml"), clock=clock)
+    outfit = Outfit(clock=clock, schedule=lambda _delay, _callback: None)
+    app = LegtimerApp(load_routine(ROOT / "routines" / "runners.toml"), outfit=outfit)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         clock.now = at
-        app.screen.tick()  # type: ignore[attr-defined]
+        assert app.driver is not None
+        app.driver.tick()
         await pilot.pause()
         out.write_text(app.export_screenshot(title="legtimer --routine runners"))
 

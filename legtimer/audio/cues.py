@@ -17,6 +17,7 @@ from legtimer.core.events import (
     WorkoutFinished,
 )
 from legtimer.core.plan import Plan, StepKind
+from legtimer.core.words import spoken_line
 
 STALE_AFTER = 0.5
 """An event due longer ago than this is old news (a late tick after a stall): no beep for it."""
@@ -122,20 +123,8 @@ class CuePlayer:
             return "Workout complete. Well done."
         if not isinstance(event, StepStarted):
             return None
-        step = event.step
-        if step.kind is StepKind.SWITCH:
-            return "Switch sides."
-        following = self.plan.next_up(step) if self.plan else None
-        if step.kind is StepKind.GET_READY:
-            return f"Get ready. First up: {following.name}." if following else "Get ready."
-        if step.kind.is_rest:
-            return f"Rest. Next up: {following.name}." if following else "Rest."
-        parts = [f"{step.name}."]
-        if step.sets > 1:
-            parts.append(f"Set {step.set_no} of {step.sets}.")
-        if step.side is not None:
-            parts.append(f"{step.side.value.capitalize()} side.")
-        return " ".join(parts)
+        following = self.plan.next_up(event.step) if self.plan else None
+        return spoken_line(event.step, following)
 
     def close(self) -> None:
         """Stop all sound before the process exits."""

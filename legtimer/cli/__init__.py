@@ -72,6 +72,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         voice=args.voice,
         event_log=args.event_log,
         keep_awake=not args.no_keep_awake,
+        flash=args.flash,
         resume_now=command == "resume",
         remote=args.remote or args.remote_bind is not None,
         remote_bind=args.remote_bind,

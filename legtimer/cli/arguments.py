@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mute", action="store_true", help="start with sounds off")
     parser.add_argument("--voice", action="store_true", help="speak each step (espeak-ng or say)")
     parser.add_argument(
+        "--flash",
+        action="store_true",
+        help="flash the screen at each transition (or flash = true in [defaults])",
+    )
+    parser.add_argument(
         "--no-keep-awake",
         action="store_true",
         help="let the screen sleep during the workout (or keep_awake = false in [defaults])",

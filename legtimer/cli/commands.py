@@ -11,7 +11,7 @@ from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK, RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
-from legtimer.core.words import plan_lines
+from legtimer.core.words import count, plan_lines
 
 
 def list_routines() -> int:
@@ -79,7 +79,7 @@ def check_files(files: Sequence[str]) -> int:
             continue
         plan = compile_plan(routine)
         print(
-            f"{target}: ok: {routine.name}, {len(routine.exercises)} exercises, "
+            f"{target}: ok: {routine.name}, {count(len(routine.exercises), 'exercise')}, "
             f"about {format_span(plan.total)}"
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK

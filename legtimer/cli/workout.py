@@ -75,6 +75,7 @@ def run_workout(
     voice: bool = False,
     event_log: str | None = None,
     keep_awake: bool = True,
+    flash: bool = False,
     resume_now: bool = False,
     remote: bool = False,
     remote_bind: str | None = None,
@@ -108,7 +109,9 @@ def run_workout(
     from legtimer.ui.app import LegtimerApp
 
     wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
-    app = LegtimerApp(routine, outfit=outfit, offer=offer, resume_now=resume_now, remote=wish)
+    app = LegtimerApp(
+        routine, outfit=outfit, offer=offer, resume_now=resume_now, remote=wish, flash=flash
+    )
     try:
         app.run()
     finally:

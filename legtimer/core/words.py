@@ -1,35 +1,141 @@
-"""A plan's steps in words, once, for `legtimer plan`, the picker, the screen and the voice."""
+"""A plan's steps in words, once, for `legtimer plan`, the picker, the screen and the voice.
+
+Every place that names a step ("Clamshells · set 1 of 3 · left side · 15-20 reps") asks this
+module, so the plan printout, the screen and the spoken line can never drift into three styles.
+Pure: no Textual, no Rich.
+"""
 
 from __future__ import annotations
 
-from legtimer.core.durations import format_clock, format_span
+from legtimer.core.durations import format_clock, format_duration, format_span
 from legtimer.core.plan import Plan, Step, StepKind
+
+SEP = " · "
+"""Between the parts of one line."""
+
+
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 exercise", "3 exercises", "0 sets": a number with its noun, plural when it should be."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def set_words(step: Step) -> str:
+    """ "set 2 of 3", or "" when the exercise has a single set."""
+    return f"set {step.set_no} of {step.sets}" if step.sets > 1 else ""
+
+
+def side_words(step: Step) -> str:
+    """ "left side", or "" for work on both sides at once."""
+    return f"{step.side.value} side" if step.side is not None else ""
+
+
+def reps_words(step: Step) -> str:
+    """ "15-20 reps", "1 rep", or "" for timed work."""
+    return step.exercise.reps_text() if step.exercise is not None else ""
+
+
+def amount_words(step: Step) -> str:
+    """How much: the reps, or for timed work its length ("45s")."""
+    return reps_words(step) or format_duration(step.estimate)
+
+
+def equipment_words(step: Step) -> str:
+    """ "kettlebell, mat", or ""."""
+    exercise = step.exercise
+    return ", ".join(exercise.equipment) if exercise is not None else ""
+
+
+def _join(parts: list[str]) -> str:
+    return SEP.join(part for part in parts if part)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def describe_step(step: Step) -> str:
-    """One line for a step in `plan` output and the picker preview."""
+    """One line for a step in `plan` output and the picker preview.
+
+    "Clamshells · set 1 of 3 · left side · 15-20 reps", with "Warm-up: " or "Cool-down: " in
+    front of those sections' steps and the round when the routine has several.
+    """
     if step.kind is StepKind.GET_READY:
         return "Get ready"
     if step.kind.is_rest or step.kind is StepKind.SWITCH:
         return step.name
-    parts = [step.name]
-    if step.sets > 1:
-        parts.append(f"set {step.set_no}/{step.sets}")
-    if step.side is not None:
-        parts.append(step.side.value)
-    if step.exercise is not None and step.exercise.reps is not None:
-        reps = step.exercise.reps_text()
-        parts.append(f"{reps} (done when you say)" if step.waits_for_user else reps)
-    if step.rounds > 1:
-        parts.append(f"round {step.round_no}/{step.rounds}")
+    reps = reps_words(step)
+    if reps and step.waits_for_user:
+        reps += " (done when you say)"
+    rounds = f"round {step.round_no} of {step.rounds}" if step.rounds > 1 else ""
     label = {StepKind.WARMUP: "Warm-up: ", StepKind.COOLDOWN: "Cool-down: "}.get(step.kind, "")
-    return label + " · ".join(parts)
+    return label + _join([step.name, set_words(step), side_words(step), reps, rounds])
+
+
+def detail_line(step: Step) -> str:
+    """The screen's line under the name: "Set 2 of 3 · Left side · 15-20 reps" during work,
+    what to do during a switch or get-ready, and what was just done during a rest."""
+    if step.kind is StepKind.SWITCH:
+        return f"Switch to the {step.side.value if step.side else 'other'} side"
+    if step.kind is StepKind.GET_READY:
+        return "Get into position"
+    if step.kind.is_rest:
+        return done_line(step)
+    return _join([_cap(set_words(step)), _cap(side_words(step)), reps_words(step)])
+
+
+def done_line(step: Step) -> str:
+    """What a rest follows: "Clamshells · set 3 of 3 done", "Round 1 of 3 done"."""
+    if step.kind is StepKind.ROUND_REST:
+        return f"Round {step.round_no} of {step.rounds} done"
+    exercise = step.exercise.name if step.exercise is not None else step.name
+    if step.sets > 1:
+        return f"{exercise}{SEP}set {step.set_no} of {step.sets} done"
+    return f"{exercise} done"
+
+
+def next_line(step: Step) -> str:
+    """What comes next, in one line: "Swings · set 1 of 3 · 10 reps · needs kettlebell"."""
+    equipment = equipment_words(step)
+    return _join(
+        [
+            step.name,
+            set_words(step),
+            side_words(step),
+            amount_words(step),
+            f"needs {equipment}" if equipment else "",
+        ]
+    )
+
+
+def next_facts(step: Step) -> str:
+    """The NEXT panel's facts under the name: "Set 2 of 3 · Left side · 15-20 reps · Needs mat"."""
+    equipment = equipment_words(step)
+    return _join(
+        [
+            _cap(set_words(step)),
+            _cap(side_words(step)),
+            amount_words(step),
+            f"Needs {equipment}" if equipment else "",
+        ]
+    )
+
+
+def spoken_line(step: Step, following: Step | None) -> str:
+    """What the voice says as ``step`` begins: "Clamshells. Set 1 of 3. Left side."."""
+    if step.kind is StepKind.SWITCH:
+        return "Switch sides."
+    if step.kind is StepKind.GET_READY:
+        return f"Get ready. First up: {following.name}." if following else "Get ready."
+    if step.kind.is_rest:
+        return f"Rest. Next up: {following.name}." if following else "Rest."
+    parts = [step.name, _cap(set_words(step)), _cap(side_words(step))]
+    return " ".join(f"{part}." for part in parts if part)
 
 
 def plan_lines(plan: Plan) -> list[str]:
     """The expanded timeline as text lines."""
     routine = plan.routine
-    lines = [f"{routine.name}: {len(plan.steps)} steps, about {format_span(plan.total)}"]
+    lines = [f"{routine.name}: {count(len(plan.steps), 'step')}, about {format_span(plan.total)}"]
     lines.append(f"{'START':<8}  {'LENGTH':<6}  STEP")
     for step in plan.steps:
         length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")

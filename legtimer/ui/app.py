@@ -21,8 +21,9 @@ from legtimer.live.driver import WorkoutDriver
 from legtimer.live.outfit import Outfit
 from legtimer.live.remote import RemoteWish
 from legtimer.live.resume import ResumeOffer
-from legtimer.ui.keys import WORKOUT_KEYS
+from legtimer.ui.keys import WORKOUT_KEYS, split_action
 from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
+from legtimer.ui.phases import phase_variables
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.resume import ResumeChoice, ResumePrompt
 from legtimer.ui.screens.summary import SummaryScreen
@@ -47,8 +48,11 @@ class LegtimerApp(App[None]):
         offer: ResumeOffer | None = None,
         resume_now: bool = False,
         remote: RemoteWish | None = None,
+        flash: bool = False,
     ) -> None:
         super().__init__()
+        self.flash = flash
+        """--flash: flash the screen at each transition (a routine's [defaults] can ask too)."""
         self.remote_wish = remote or RemoteWish()
         self.remote: RemoteServer | None = None
         """The phone remote once it listens (--remote, or remote = true in the routine)."""
@@ -102,7 +106,7 @@ class LegtimerApp(App[None]):
             self.remote.follow(driver)
         elif self._first_frame_shown:
             self._open_remote()
-        screen = WorkoutScreen(driver)
+        screen = WorkoutScreen(driver, flash=self.flash or routine.preferences.flash)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -183,12 +187,19 @@ class LegtimerApp(App[None]):
             remote, self.remote = self.remote, None
             await remote.stop()
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the phase colours worked out from them (ui/phases)."""
+        variables = super().get_css_variables()
+        return {**variables, **phase_variables(variables)}
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The workout keys in the command palette too, beside Textual's (theme, quit...)."""
         yield from super().get_system_commands(screen)
         if isinstance(screen, WorkoutScreen):
             for binding in WORKOUT_KEYS:
                 action = binding.action
+                if screen.check_action(*split_action(action)) is False:
+                    continue  # the label twin that does not apply now (Resume while running)
 
                 def run(action: str = action) -> None:
                     self.call_next(screen.run_action, action)

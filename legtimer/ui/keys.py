@@ -1,14 +1,22 @@
 """The workout's keys, declared once: the Footer, the help screen, the command palette and the
-on-screen hints are all made from these bindings."""
+on-screen hints are all made from these bindings.
+
+A key whose label follows the state (Pause / Resume, Mute / Unmute) is declared twice: the plain
+binding, and a twin whose action carries the state it is shown in (``command('pause', 'paused')``).
+The screen's ``check_action`` shows exactly one of the two; the help lists only the plain one.
+"""
 
 from __future__ import annotations
 
+from textual.actions import parse
 from textual.binding import Binding
 
 from legtimer.live.driver import Command
 
 WORKOUT_KEYS: tuple[Binding, ...] = (
     Binding("space", "command('pause')", "Pause", tooltip="pause / resume", id="pause"),
+    Binding("space", "command('pause', 'paused')", "Resume", tooltip="resume", id="resume"),
+    Binding("q", "quit_workout", "Quit", tooltip="quit (asks first)", id="quit"),
     Binding("n", "command('skip')", "Next", tooltip="next step (skip this one)", id="skip"),
     Binding(
         "b",
@@ -32,6 +40,7 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         key_display="+",
         tooltip="add 10 seconds",
         id="more-time",
+        show=False,
     ),
     Binding(
         "minus,underscore",
@@ -40,12 +49,17 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         key_display="-",
         tooltip="remove 10 seconds",
         id="less-time",
+        show=False,
     ),
     Binding("m", "command('mute')", "Mute", tooltip="sound off / on", id="mute"),
+    Binding("m", "command('mute', 'muted')", "Unmute", tooltip="sound on", id="unmute"),
+    Binding("c", "cue", "Cue", tooltip="the whole form cue, with easier and harder", id="cue"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
-    Binding("q", "quit_workout", "Quit", tooltip="quit (asks first)", id="quit"),
 )
-"""In Footer order."""
+"""In Footer order: Pause and Quit first, so a narrow terminal still shows them."""
+
+STATES = ("paused", "muted")
+"""The states a twin binding can be shown in."""
 
 APP_KEYS = (
     ("ctrl+q", "quit at once (the workout is logged and can be resumed)"),
@@ -56,9 +70,21 @@ APP_KEYS = (
 
 def command_of(action: str) -> Command | None:
     """The driver command a binding's action sends ("command('pause')" -> PAUSE)."""
-    if action.startswith("command('") and action.endswith("')"):
-        return Command(action[len("command('") : -2])
+    name, parameters = split_action(action)
+    if name == "command" and parameters:
+        return Command(str(parameters[0]))
     return None
+
+
+def split_action(action: str) -> tuple[str, tuple[object, ...]]:
+    """ "command('pause', 'paused')" -> ("command", ("pause", "paused"))."""
+    _, name, parameters = parse(action)
+    return name, tuple(parameters)
+
+
+def is_twin(binding: Binding) -> bool:
+    """A binding that only relabels another for a state (Resume, Unmute)."""
+    return len(split_action(binding.action)[1]) > 1
 
 
 def keys_of(binding_id: str) -> str:
@@ -72,7 +98,11 @@ def keys_of(binding_id: str) -> str:
 
 def help_lines() -> list[tuple[str, str]]:
     """(keys, what they do) for every key, as the help screen lists them."""
-    rows = [(binding.key_display or binding.key, binding.tooltip) for binding in WORKOUT_KEYS]
+    rows = [
+        (binding.key_display or binding.key, binding.tooltip)
+        for binding in WORKOUT_KEYS
+        if not is_twin(binding)
+    ]
     return rows + list(APP_KEYS)
 
 

@@ -22,3 +22,46 @@ def visible(text: str) -> str:
 def plain(text: str) -> Content:
     """Routine text as Textual content that is never parsed as markup."""
     return Content(visible(text))
+
+
+ELLIPSIS = "\u2026"
+
+
+def fit_lines(text: str, width: int, lines: int) -> list[str]:
+    """``text`` wrapped at spaces into at most ``lines`` lines of ``width`` columns.
+
+    When it does not all fit, the last line ends in "…" after the last whole word that fits, so
+    nothing is ever cut silently or mid-word (a single word longer than a line is the one
+    exception: it is cut, with "…"). Paragraph breaks in the text are kept.
+    """
+    if width <= 0 or lines <= 0:
+        return []
+    wrapped: list[str] = []
+    for paragraph in visible(text).split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:  # a word longer than the line: cut it to fill lines
+                if line:
+                    wrapped.append(line)
+                    line = ""
+                wrapped.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                wrapped.append(line)
+                line = word
+        wrapped.append(line)
+    while wrapped and not wrapped[-1]:
+        wrapped.pop()
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[:lines]
+    last = kept[-1]
+    while last and len(last) + 1 > width:
+        cut = last.rfind(" ")
+        last = last[:cut] if cut > 0 else last[: width - 1]
+    kept[-1] = last.rstrip(" ,;:.-") + ELLIPSIS
+    return kept

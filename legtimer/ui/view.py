@@ -1,16 +1,19 @@
 """What the workout screen says, worked out from the session as plain data.
 
 Kept free of widgets so every line can be tested without a terminal, and so the screen does
-nothing but copy these strings into widgets.
+nothing but copy these strings into widgets. Split in two by how often it changes: a
+``StepView`` when the step (or pause, or the end) changes, a ``TickView`` every second, so a
+tick costs only the clock, the rep counter and the bars. The words come from core.words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from legtimer.core.durations import format_clock, format_duration
+from legtimer.core.durations import format_clock
 from legtimer.core.plan import Step, StepKind
 from legtimer.core.session import Session
+from legtimer.core.words import detail_line, next_facts, next_line
 
 PHASES: dict[StepKind, tuple[str, str]] = {
     StepKind.GET_READY: ("GET READY", "get-ready"),
@@ -29,28 +32,49 @@ PHASE_CLASSES = tuple(
 
 
 @dataclass(frozen=True)
-class View:
-    """Every piece of text on the workout screen for one moment."""
+class StepView:
+    """What stays the same for a whole step (until a pause, a skip or the end)."""
 
     phase: str
     phase_class: str
+    title: str
+    """The routine's own name."""
     position: str
     name: str
+    """The headline: the exercise (work, switch), what was done (rest), or what to do."""
+    name_big: bool
+    """Draw the headline in block letters when there is room."""
     detail: str
+    """ "Set 2 of 3 · Left side · 15-20 reps": bold, one line."""
+    cue: str
+    """How to do the current exercise (work), or "" between sets (the NEXT panel has it)."""
+    between: bool
+    """Not a work step: the NEXT panel takes the cue's place."""
+    next_name: str
+    next_facts: str
+    next_cue: str
+    next_line: str
+    """The one-line NEXT under a work step's cue ("NEXT: Swings · set 1 of 3 · 10 reps")."""
+    hint: str
+    cue_title: str
+    """Whose cue the `c` overlay shows."""
+    meta: str
+    """Benefit, equipment, easier and harder: for the `c` overlay."""
+
+
+@dataclass(frozen=True)
+class TickView:
+    """What moves within a step."""
+
     clock: str
     rep: str
-    cue: str
-    meta: str
-    next_up: str
-    next_prominent: bool
     overall: str
     step_fraction: float
     overall_fraction: float
-    hint: str
 
 
 def phase_of(session: Session) -> tuple[str, str]:
-    """(label, CSS class name) for the banner; the label is never the only signal."""
+    """(label, CSS class name) for the band; the label is never the only signal."""
     if session.finished:
         return "DONE", "done"
     if session.paused:
@@ -60,17 +84,7 @@ def phase_of(session: Session) -> tuple[str, str]:
 
 def describe_next(step: Step) -> str:
     """ "Kettlebell Swings · set 1 of 3 · 10 reps · needs kettlebell"."""
-    parts = [step.name]
-    if step.sets > 1:
-        parts.append(f"set {step.set_no} of {step.sets}")
-    if step.side is not None:
-        parts.append(f"{step.side.value} side")
-    exercise = step.exercise
-    if exercise is not None:
-        parts.append(exercise.reps_text() or format_duration(step.estimate))
-        if exercise.equipment:
-            parts.append("needs " + ", ".join(exercise.equipment))
-    return " · ".join(parts)
+    return next_line(step)
 
 
 def position_of(step: Step) -> str:
@@ -82,29 +96,10 @@ def position_of(step: Step) -> str:
     return text
 
 
-def _detail(step: Step) -> str:
-    if step.kind is StepKind.SWITCH:
-        side = step.side.value if step.side else "other"
-        return f"Switch to the {side} side"
-    if step.kind is StepKind.GET_READY:
-        return "Get into position"
-    if step.kind is StepKind.ROUND_REST:
-        return f"Round {step.round_no} of {step.rounds} done"
-    if step.kind.is_rest:
-        return f"Set {step.set_no} of {step.sets} done" if step.sets > 1 else "Exercise done"
-    parts = []
-    if step.sets > 1:
-        parts.append(f"Set {step.set_no} of {step.sets}")
-    if step.side is not None:
-        parts.append(f"{step.side.value.capitalize()} side")
-    if step.exercise is not None and step.exercise.reps is not None:
-        parts.append(step.exercise.reps_text())
-    return " · ".join(parts)
-
-
-def _meta(step: Step) -> str:
-    exercise = step.exercise
-    if exercise is None or not step.kind.is_work:
+def meta_of(step: Step | None) -> str:
+    """An exercise's benefit, equipment, easier and harder options, one per line."""
+    exercise = step.exercise if step is not None else None
+    if exercise is None:
         return ""
     parts = []
     if exercise.benefit:
@@ -115,11 +110,11 @@ def _meta(step: Step) -> str:
         parts.append("Easier: " + exercise.easier)
     if exercise.harder:
         parts.append("Harder: " + exercise.harder)
-    return "  ·  ".join(parts)
+    return "\n".join(parts)
 
 
-def view_of(session: Session, done_keys: str = "Enter or D") -> View:
-    """Everything the screen shows right now.
+def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
+    """Everything on the screen that changes only with the step.
 
     Args:
         session: the workout.
@@ -128,75 +123,63 @@ def view_of(session: Session, done_keys: str = "Enter or D") -> View:
     plan = session.plan
     step = session.step
     label, css = phase_of(session)
-    following = plan.next_up(step)
+    title = plan.routine.name
     if session.finished:
-        return View(
-            label,
-            css,
-            "",
-            plan.routine.name,
-            "Workout complete",
-            "0:00",
-            "",
-            "",
-            "",
-            "",
-            False,
-            _overall(session),
-            1.0,
-            1.0,
-            "",
-        )
-    manual = step.waits_for_user
-    clock = (
-        format_clock(session.elapsed_in_step(), count_up=True)
-        if manual
-        else format_clock(session.remaining())
-    )
-    rep = ""
-    if step.is_paced:
-        rep = f"rep {session.current_rep()} of {step.rep_count}"
-    hint = ""
-    if manual:
-        hint = f"Your pace: press {done_keys} when the set is done"
-        rep = f"{step.rep_count} reps, counting up"
-    if step.kind.is_work:
-        name, cue = step.name, step.exercise.cue if step.exercise else ""
+        return StepView(
+            label, css, title, "", title, False, "Workout complete", "", False, "", "", "", "",
+            "", "", "",
+        )  # fmt: skip
+    following = plan.next_up(step)
+    kind = step.kind
+    between = not kind.is_work and following is not None
+    hint = f"Your pace: press {done_keys} when the set is done" if step.waits_for_user else ""
+    if kind.is_work or kind is StepKind.SWITCH:
+        name, big = step.name, True
+    elif kind is StepKind.GET_READY:
+        name, big = "Get into position", False
     else:
-        name = (
-            step.name
-            if step.kind is not StepKind.GET_READY
-            else (following.name if following else step.name)
-        )
-        # Between sets, the next one's cue: how to do what comes next, while there is time.
-        cue = following.exercise.cue if following and following.exercise else ""
-    if following is None:
-        next_text = "Last one: finish strong"
-    else:
-        next_text = "NEXT: " + describe_next(following)
-    prominent = not step.kind.is_work
-    length = session.step_length()
-    if manual:
-        fraction = min(1.0, session.elapsed_in_step() / step.estimate) if step.estimate else 0.0
-    else:
-        fraction = 1 - session.remaining() / length if length > 0 else 1.0
-    return View(
+        name, big = detail_line(step), False
+    detail = "" if kind.is_rest or kind is StepKind.GET_READY else detail_line(step)
+    cue = step.exercise.cue if kind.is_work and step.exercise else ""
+    next_cue = following.exercise.cue if following and following.exercise else ""
+    next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"
+    shown = step if kind.is_work else following
+    return StepView(
         phase=label,
         phase_class=css,
+        title=title,
         position=position_of(step),
         name=name,
-        detail=_detail(step),
-        clock=clock,
-        rep=rep,
+        name_big=big,
+        detail=detail,
         cue=cue,
-        meta=_meta(step),
-        next_up=next_text,
-        next_prominent=prominent,
-        overall=_overall(session),
-        step_fraction=fraction,
-        overall_fraction=_overall_fraction(session),
+        between=between,
+        next_name=following.name if following else "",
+        next_facts=next_facts(following) if following else "",
+        next_cue=next_cue,
+        next_line=next_text,
         hint=hint,
+        cue_title=shown.name if shown else "",
+        meta=meta_of(shown),
     )
+
+
+def tick_view_of(session: Session) -> TickView:
+    """Everything on the screen that moves with the clock."""
+    step = session.step
+    if session.finished:
+        return TickView("0:00", "", _overall(session), 1.0, 1.0)
+    manual = step.waits_for_user
+    if manual:
+        clock = format_clock(session.elapsed_in_step(), count_up=True)
+        rep = f"{step.rep_count} reps, counting up"
+        fraction = min(1.0, session.elapsed_in_step() / step.estimate) if step.estimate else 0.0
+    else:
+        clock = format_clock(session.remaining())
+        rep = f"rep {session.current_rep()} of {step.rep_count}" if step.is_paced else ""
+        length = session.step_length()
+        fraction = 1 - session.remaining() / length if length > 0 else 1.0
+    return TickView(clock, rep, _overall(session), fraction, _overall_fraction(session))
 
 
 def _overall(session: Session) -> str:

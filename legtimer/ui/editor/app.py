@@ -15,6 +15,7 @@ from legtimer.storage.saving import SaveError, has_comments, save_routine
 from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
 from legtimer.ui.editor.screen import EditorScreen
 from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.phases import phase_variables
 from legtimer.ui.screens.dialogs import Confirm
 from legtimer.ui.screens.summary import SummaryScreen
 from legtimer.ui.screens.workout import WorkoutScreen
@@ -48,6 +49,11 @@ class EditorApp(App[None]):
         self.driver: WorkoutDriver | None = None
         note = " · bundled and read-only: saving makes your own copy" if bundled else ""
         self.editor = EditorScreen(routine, path, note)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the phase colours the shared stylesheet names."""
+        variables = super().get_css_variables()
+        return {**variables, **phase_variables(variables)}
 
     def on_mount(self) -> None:
         """Open the editor screen."""

@@ -15,6 +15,7 @@ from legtimer.core.durations import format_span
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, compile_plan
+from legtimer.core.words import count, plan_lines
 from legtimer.storage.library import RoutineEntry, find_routines
 from legtimer.ui.messages import RoutineChosen
 from legtimer.ui.text import plain
@@ -35,14 +36,12 @@ class Choice:
             return f"{self.entry.name}  (invalid)"
         routine = self.plan.routine
         return (
-            f"{routine.name}  ·  {len(routine.exercises)} exercises  ·  "
+            f"{routine.name}  ·  {count(len(routine.exercises), 'exercise')}  ·  "
             f"{format_span(self.plan.total)}  ·  {self.entry.where}"
         )
 
     def preview(self) -> str:
         """The plan, as `legtimer plan` prints it, or the problems."""
-        from legtimer.core.words import plan_lines
-
         if self.plan is None:
             return f"{self.entry.path}\n\n{self.problem}"
         routine = self.plan.routine

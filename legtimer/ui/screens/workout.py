@@ -1,7 +1,10 @@
 """The workout screen: renders the driver's session and turns keys into commands.
 
 It keeps no time and writes no files. The driver owns the session and its wake-ups; this screen
-is one of its listeners, redrawn after every change, and it hands the ending up to the app.
+is one of its listeners. A tick touches only what moves (the clock's changed digits, the rep
+counter, the bars, the overall line); the rest is redrawn only when the step view changes.
+Phase classes go on the few widgets they colour, never on the screen: a class on the screen
+restyles every widget in it.
 """
 
 from __future__ import annotations
@@ -12,21 +15,36 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
 from legtimer.live.driver import Command, Ending, WorkoutDriver
-from legtimer.ui.keys import WORKOUT_KEYS, command_of, keys_of
+from legtimer.ui.keys import STATES, WORKOUT_KEYS, command_of, keys_of, split_action
 from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
-from legtimer.ui.text import plain
-from legtimer.ui.view import PHASE_CLASSES, View, view_of
-from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.view import PHASE_CLASSES, StepView, TickView, step_view_of, tick_view_of
+from legtimer.ui.widgets.bigclock import BigClock, rows_for
+from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.footer import LeanFooter
 from legtimer.ui.widgets.line import Line
 from legtimer.ui.widgets.meter import Meter
+
+FLASH_SECONDS = 0.35
+"""How long the screen flashes at a transition (with --flash)."""
+WIDE = 140
+"""From this many columns the cue stands beside the clock instead of under it."""
+
+
+def clock_rows(height: int) -> int:
+    """Rows for the digits at a terminal height: a third of it or more, the same in every phase.
+
+    8 at 24 rows, 10 at 30, 13 at 40, 15 at 45.
+    """
+    return rows_for(max(1, round(2 * height / 15)))
 
 
 class WorkoutScreen(Screen[None]):
@@ -34,10 +52,13 @@ class WorkoutScreen(Screen[None]):
 
     BINDINGS = list(WORKOUT_KEYS)
 
-    def __init__(self, driver: WorkoutDriver) -> None:
+    def __init__(self, driver: WorkoutDriver, *, flash: bool = False) -> None:
         super().__init__()
         self.driver = driver
-        self._shown: dict[str, object] = {}
+        self.flash = flash
+        """Flash the screen at every transition (a muted or noisy room)."""
+        self._step_view: StepView | None = None
+        self._tick_view: TickView | None = None
         self._was_running_before_dialog = False
         self._key_answers: tuple[bool | None, ...] | None = None
         self._notices_shown: set[str] = set()
@@ -45,28 +66,38 @@ class WorkoutScreen(Screen[None]):
         self._done_keys = keys_of("done")
 
     def compose(self) -> ComposeResult:
-        """Banner, name, detail, big clock, step bar, cue, meta, next-up, overall, footer."""
-        with Horizontal(id="banner"):
+        """Band, headline, detail, clock (cue beside it when wide), bars, cue or NEXT, footer."""
+        with Horizontal(id="band"):
             yield Static("", id="phase")
+            yield Line(id="title")
             yield Static("SOUND OFF", id="sound")
-            yield Static("", id="position")
+            yield Line(id="position")
         with Vertical(id="body"):
-            yield Static("", id="name")
-            yield Static("", id="detail")
-            yield BigClock(id="clock")
+            yield BigName(id="name")
+            yield Line(id="detail")
+            with Horizontal(id="clock-row"):
+                yield BigClock(id="clock")
+                yield Fitted(id="cue-side")
             yield Line(id="rep")
+            yield Line(id="hint")
             yield Meter(id="step-bar")
-            yield Static("", id="hint")
-            yield Static("", id="cue")
-            yield Static("", id="meta")
-            yield Static("", id="next")
+            with Vertical(id="lower"):
+                yield Fitted(id="cue")
+                yield Line(id="next")
+                with Vertical(id="next-panel"):
+                    yield BigName(id="next-name")
+                    yield Line(id="next-facts")
+                    yield Fitted("How: ", id="next-cue")
         with Vertical(id="footer-area"):
             yield Line(id="overall")
             yield Meter(id="overall-bar")
         yield LeanFooter()
+        yield Static("", id="flash")
 
     def on_mount(self) -> None:
         """Follow the driver, start it if nobody has, and draw the first frame."""
+        self.query_one("#next-panel").border_title = "NEXT"
+        self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
             self.driver.start()
@@ -80,14 +111,16 @@ class WorkoutScreen(Screen[None]):
     # ---- what the driver tells ------------------------------------------------------------
 
     def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
-        """Redraw, refresh the keys if what applies changed, and say any new notice once."""
+        """Redraw what changed, refresh the keys if what applies changed, say new notices once."""
         for notice in driver.notices():
             if notice not in self._notices_shown:
                 self._notices_shown.add(notice)
                 self.notify(notice, title="Note", severity="warning", timeout=8, markup=False)
-        step_changed = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
-        self.render_state(force=step_changed)
-        answers = tuple(self.check_action(binding.action, ()) for binding in WORKOUT_KEYS)
+        moved_on = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
+        if moved_on and self.flash and self._step_view is not None:
+            self._flash()
+        self.render_state()
+        answers = tuple(self.check_action(*split_action(b.action)) for b in WORKOUT_KEYS)
         if answers != self._key_answers:
             # The Footer rebuilds on refresh_bindings: only when what check_action says changes.
             self._key_answers = answers
@@ -102,67 +135,113 @@ class WorkoutScreen(Screen[None]):
 
     # ---- drawing ---------------------------------------------------------------------------
 
-    def render_state(self, force: bool = False) -> None:
-        """Copy the current view into the widgets, touching only what changed."""
-        view = view_of(self.driver.session, self._done_keys)
-        self._set_phase(view)
-        for widget_id, text in (
-            ("phase", f" {view.phase} "),
-            ("position", view.position),
-            ("name", view.name),
-            ("detail", view.detail),
-            ("hint", view.hint),
-            ("cue", view.cue),
-            ("meta", view.meta),
-            ("next", view.next_up),
-        ):
-            self._set_text(widget_id, text, force)
+    def render_state(self) -> None:
+        """Copy the current views into the widgets: the step's only when it changed."""
+        session = self.driver.session
+        step = step_view_of(session, self._done_keys)
+        if step != self._step_view:
+            self._draw_step(step, self._step_view)
+            self._step_view = step
+        self.set_class(self.driver.cues.muted, "-muted")
+        tick = tick_view_of(session)
+        if tick != self._tick_view:
+            self._draw_tick(tick)
+            self._tick_view = tick
+
+    def _draw_step(self, view: StepView, before: StepView | None) -> None:
+        if before is None or view.phase_class != before.phase_class:
+            wanted = f"-{view.phase_class}"
+            for widget_id in ("band", "clock", "step-bar", "flash"):
+                widget = self.query_one(f"#{widget_id}")
+                widget.remove_class(*PHASE_CLASSES, update=False)
+                widget.add_class(wanted)
+        self.query_one("#phase", Static).update(f" {view.phase} ")
+        self._line("title", view.title)
+        self._line("position", view.position)
+        name = self.query_one("#name", BigName)
+        name.text = view.name
+        name.set_class(view.name_big, "-big-name")
+        name.big = view.name_big and self.has_class("-big")
+        self._line("detail", view.detail)
+        self._line("hint", view.hint, hide_when_empty=True)
+        for widget_id in ("cue", "cue-side"):
+            self.query_one(f"#{widget_id}", Fitted).text = view.cue
+        self.query_one("#lower").set_class(view.between, "-between")
+        self._line("next", view.next_line)
+        self.query_one("#next-name", BigName).text = view.next_name
+        self._line("next-facts", view.next_facts)
+        self.query_one("#next-cue", Fitted).text = view.next_cue
+
+    def _draw_tick(self, view: TickView) -> None:
         self.query_one("#clock", BigClock).text = view.clock
-        self.query_one("#rep", Line).text = view.rep
-        self.query_one("#rep", Line).set_class(not view.rep, "-empty")
-        self.query_one("#overall", Line).text = view.overall
+        self._line("rep", view.rep)
+        self._line("overall", view.overall)
         self.query_one("#step-bar", Meter).show(view.step_fraction)
         self.query_one("#overall-bar", Meter).show(view.overall_fraction)
-        self.set_class(view.next_prominent, "-next-prominent")
-        self.set_class(self.driver.cues.muted, "-muted")
 
-    def _set_phase(self, view: View) -> None:
-        wanted = f"-{view.phase_class}"
-        if not self.has_class(wanted):
-            self.remove_class(*PHASE_CLASSES)
-            self.add_class(wanted)
+    def _line(self, widget_id: str, text: str, hide_when_empty: bool = False) -> None:
+        line = self.query_one(f"#{widget_id}", Line)
+        line.text = text
+        if hide_when_empty:
+            # A class, not widget.display: an inline style would override the small-size rules.
+            line.set_class(not text, "-empty")
 
-    def _set_text(self, widget_id: str, text: str, force: bool) -> None:
-        if not force and self._shown.get(widget_id) == text:
-            return
-        self._shown[widget_id] = text
-        widget = self.query_one(f"#{widget_id}", Static)
-        widget.update(plain(text))
-        # A class, not widget.display: an inline style would override the small-size rules.
-        widget.set_class(not text, "-empty")
+    def _flash(self) -> None:
+        flash = self.query_one("#flash")
+        flash.display = True
+        self.set_timer(FLASH_SECONDS, lambda: setattr(flash, "display", False))
 
     def on_resize(self, event: Resize) -> None:
-        """Drop secondary panels on small terminals; the clock and phase always stay."""
-        width, height = event.size
+        """A new terminal size: lay the screen out for it."""
+        self._fit_to(*event.size)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """Give the clock a third of the rows and more; big letters and side cue when roomy."""
         self.set_class(height < 24 or width < 60, "-compact")
         self.set_class(height < 16 or width < 44, "-tiny")
+        self.set_class(height >= 30 and width >= 80, "-big")
+        self.set_class(height >= 48 and width >= 100, "-huge")
+        self.set_class(width >= WIDE and height >= 30, "-wide")
+        row: Widget = self.query_one("#clock-row")
+        row.styles.height = "1fr" if height < 16 or width < 44 else clock_rows(height)
+        name = self.query_one("#name", BigName)
+        name.max_lines = 2 if self.has_class("-huge") else 1
+        name.big = name.has_class("-big-name") and self.has_class("-big")
+        self.query_one("#next-name", BigName).big = self.has_class("-big")
 
     # ---- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out keys that cannot apply now (None greys them in the Footer)."""
+        """Grey out keys that cannot apply now (None), hide the label twin not in its state."""
         command: Command | None = None
         if action == "command" and parameters:
             command = Command(str(parameters[0]))
+            if command.value in ("pause", "mute"):
+                state = "paused" if command is Command.PAUSE else "muted"
+                shown_in = str(parameters[1]) if len(parameters) > 1 else None
+                if (shown_in == state) != self._in_state(state):
+                    return False
         else:
             command = command_of(action)
         if command is None:
             return True
         return True if self.driver.available(command) else None
 
-    def action_command(self, name: str) -> None:
+    def _in_state(self, state: str) -> bool:
+        assert state in STATES
+        if state == "paused":
+            return self.driver.session.paused
+        return self.driver.cues.muted
+
+    def action_command(self, name: str, _shown_in: str | None = None) -> None:
         """A workout key: the driver carries it out."""
         self.driver.send(Command(name))
+
+    def action_cue(self) -> None:
+        """c: the whole cue, benefit and options in an overlay (the workout keeps going)."""
+        view = self._step_view or step_view_of(self.driver.session, self._done_keys)
+        cue = view.cue or view.next_cue
+        self.app.push_screen(CueOverlay(view.cue_title, cue, view.meta))
 
     def action_help(self) -> None:
         """?: the key table, with the workout paused while it is open."""

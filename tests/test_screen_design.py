@@ -1,0 +1,136 @@
+"""Issue 8 beyond the phase walk: contrast, words, fitting, flash, the cue overlay, labels."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.color import Color
+
+from legtimer.core.plan import compile_plan
+from legtimer.core.words import count, describe_step, next_line, spoken_line
+from legtimer.ui.app import LegtimerApp
+from legtimer.ui.keys import help_lines
+from legtimer.ui.phases import PHASE_NAMES, phase_variables
+from legtimer.ui.screens.cue import CueOverlay
+from legtimer.ui.text import ELLIPSIS, fit_lines
+from tests.ui_helpers import advance, make_app, small_routine, workout
+
+
+def wcag(first: Color, second: Color) -> float:
+    """WCAG 2 contrast, written out here rather than trusting the code under test."""
+
+    def lum(c: Color) -> float:
+        def ch(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b)
+
+    a, b = sorted((lum(first), lum(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_every_phase_label_meets_aa_on_its_own_distinct_band(theme: str) -> None:
+    app = App[None]()
+    app.theme = theme
+    colours = phase_variables(app.get_css_variables())
+    bands = {name: Color.parse(colours[f"phase-{name}"]) for name in PHASE_NAMES}
+    for name, band in bands.items():
+        label = Color.parse(colours[f"phase-{name}-text"])
+        assert wcag(band, label) >= 4.5, (theme, name, band.hex, label.hex)
+    assert len({band.hex for band in bands.values()}) == len(PHASE_NAMES)
+    assert bands["warmup"] != bands["cooldown"] and bands["get-ready"] != bands["switch"]
+
+
+async def test_the_band_is_drawn_in_the_computed_colours() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await advance(pilot, app, clock, 5.0)
+        band = workout(app).query_one("#band")
+        expected = phase_variables(app.get_css_variables())["phase-work"]
+        assert band.styles.background.hex == expected
+        assert band.region.width == 100, "full width"
+
+
+def test_fit_lines_cuts_at_a_word_with_an_ellipsis_and_never_silently() -> None:
+    text = "Lie on your side with your knees bent and lift the top knee slowly"
+    lines = fit_lines(text, 20, 2)
+    assert len(lines) == 2 and all(len(line) <= 20 for line in lines)
+    assert lines[-1].endswith(ELLIPSIS)
+    assert " ".join(lines)[:-1].strip() in text, "whole words only"
+    assert fit_lines("short", 20, 2) == ["short"]
+    assert fit_lines(text, 200, 1) == [text]
+
+
+def test_words_one_style_everywhere() -> None:
+    plan = compile_plan(small_routine())
+    clam = plan.steps[1]
+    assert describe_step(clam) == "Clamshells · set 1 of 2 · left side · 4-5 reps"
+    assert next_line(clam) == "Clamshells · set 1 of 2 · left side · 4-5 reps · needs mat"
+    assert spoken_line(clam, None) == "Clamshells. Set 1 of 2. Left side."
+    assert (count(1, "exercise"), count(3, "exercise"), count(1, "rep")) == (
+        "1 exercise",
+        "3 exercises",
+        "1 rep",
+    )
+
+
+async def test_flash_shows_at_a_transition_and_goes_away() -> None:
+    from legtimer.audio.sink import SilentSink
+    from tests.conftest import FakeClock
+    from tests.ui_helpers import fake_outfit
+
+    clock = FakeClock()
+    app = LegtimerApp(small_routine(), outfit=fake_outfit(clock, SilentSink()), flash=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        flash = workout(app).query_one("#flash")
+        assert not flash.display
+        await advance(pilot, app, clock, 5.0)
+        assert flash.display and flash.has_class("-work")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if not flash.display:
+                break
+        assert not flash.display
+
+
+async def test_c_shows_the_whole_cue_and_the_workout_goes_on() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, app, clock, 5.0)
+        await pilot.press("c")
+        assert isinstance(app.screen, CueOverlay)
+        assert app.screen.cue == "Knees bent, open the top knee."
+        assert "Equipment: mat" in app.screen.meta
+        assert not workout_session_paused(app)
+        await pilot.press("c")
+        assert not isinstance(app.screen, CueOverlay)
+
+
+def workout_session_paused(app: LegtimerApp) -> bool:
+    assert app.driver is not None
+    return app.driver.session.paused
+
+
+async def test_footer_labels_follow_state_and_quit_pause_fit_at_80_columns() -> None:
+    app, clock, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+
+        def shown() -> dict[str, str]:
+            return {
+                key: active.binding.description
+                for key, active in app.screen.active_bindings.items()
+                if active.binding.show
+            }
+
+        assert shown()["space"] == "Pause" and shown()["m"] == "Mute"
+        await pilot.press("space", "m")
+        await pilot.pause()
+        assert shown()["space"] == "Resume" and shown()["m"] == "Unmute"
+        footer = app.screen.query_one("Footer")
+        keys = {k.description: k for k in footer.query("FooterKey")}  # type: ignore[attr-defined]
+        for label in ("Resume", "Quit"):
+            assert keys[label].region.right <= 80, label
+        assert not any(what == "resume" for _, what in help_lines()), "help lists keys once"
