@@ -18,7 +18,7 @@ def describe_step(step: Step) -> str:
     if step.side is not None:
         parts.append(step.side.value)
     if step.exercise is not None and step.exercise.reps is not None:
-        reps = step.exercise.reps_text()
+        reps = step.reps_text()
         parts.append(f"{reps} (done when you say)" if step.waits_for_user else reps)
     if step.rounds > 1:
         parts.append(f"round {step.round_no}/{step.rounds}")
