@@ -116,3 +116,19 @@ def test_fixture_spans_26_weeks() -> None:
     history = fixed_history()
     first = min(day_of(w.started_at) for w in history.workouts)
     assert TODAY - first == timedelta(days=150)
+
+
+async def test_a_long_history_fills_the_table_after_the_screen_is_up() -> None:
+    start = MIDNIGHT - 450 * 86_400
+    rows = [WorkoutRow(n, "Legs", start + n * 86_400, 1200, True, 10, 0) for n in range(450)]
+    app = make_app(History(list(reversed(rows)), []))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#workouts", DataTable)
+        await pilot.pause()
+        assert table.row_count >= 200, "at least the newest rows are there at once"
+        for _ in range(200):  # poll: the rest arrives in chunks on timers
+            if table.row_count == 450:
+                break
+            await pilot.pause(0.05)
+        assert table.row_count == 450
+        assert table.get_row_at(449)[0] == day_of(start).isoformat(), "oldest last"

@@ -27,6 +27,10 @@ from legtimer.ui.text import plain, visible
 from legtimer.ui.widgets.charts import calendar_lines, exercise_lines, weekly_lines
 from legtimer.ui.widgets.footer import LeanFooter
 
+FIRST_ROWS = 200
+"""Workouts in the table when the screen opens; the rest follow in chunks."""
+CHUNK_ROWS = 500
+
 SetsOf = Callable[[int], Sequence[SetRecord]]
 """Reads one workout's sets (by id) when it is selected."""
 Day = Callable[[float], date]
@@ -118,10 +122,21 @@ class HistoryScreen(Screen[None]):
         yield LeanFooter()
 
     def on_mount(self) -> None:
-        """Fill the workouts table (newest first)."""
+        """Fill the workouts table, newest first: the first rows now, older ones in chunks.
+
+        A DataTable measures every cell it is given; 5,000 workouts at once took most of a
+        second, so the screen shows the newest :data:`FIRST_ROWS` and adds the rest a chunk
+        at a time after it is on screen, staying responsive meanwhile.
+        """
         table = self.query_one("#workouts", DataTable)
         table.add_columns("When", "Routine", "Time", "Sets")
-        for row in self.history.workouts:
+        self._fill(FIRST_ROWS)
+
+    def _fill(self, count: int) -> None:
+        """Add the next ``count`` workouts to the table; schedule the next chunk if any."""
+        table = self.query_one("#workouts", DataTable)
+        start = len(self._rows)
+        for row in self.history.workouts[start : start + count]:
             key = str(row.id)
             self._rows[key] = row
             status = "" if row.finished else " (stopped)"
@@ -132,6 +147,8 @@ class HistoryScreen(Screen[None]):
                 f"{row.sets_done} done, {row.sets_skipped} skipped{status}",
                 key=key,
             )
+        if len(self._rows) < len(self.history.workouts):
+            self.set_timer(0.05, lambda: self._fill(CHUNK_ROWS))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Show the sets of the workout chosen."""
