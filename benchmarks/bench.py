@@ -165,6 +165,15 @@ def ticks() -> None:
     )
 
 
+def training_log() -> None:
+    """Time to record a set (median, max) and to open the history screen on 5,000 workouts."""
+    from benchmarks.trainlog_bench import report_history_screen, report_record_set
+
+    with tempfile.TemporaryDirectory() as name:
+        report_record_set(Path(name))
+        report_history_screen(Path(name))
+
+
 def main() -> None:
     """Run every benchmark and print its numbers."""
     print(f"legtimer benchmarks  (python {sys.version.split()[0]}, median of several runs)")
@@ -172,6 +181,7 @@ def main() -> None:
     big_routine()
     editor_keystroke()
     ticks()
+    training_log()
     extras = (
         "benchmarks.wake_latency",
         "benchmarks.screen_ticks",

@@ -3,6 +3,8 @@
 - Recording a set (one fsynced transaction), median and max over 500 sets.
 - Listing 5,000 workouts with their sets (``workouts()``), median of 5 runs.
 - Opening the log and asking for the last session of one exercise, at that size.
+- Opening the history screen on 5,000 workouts: open the log, read it, mount the screen
+  (all three tabs composed, the workouts table filled), median of 5 runs.
 
 The database lives in a temporary folder on the same disk as ``tempfile.gettempdir()``
 (or the folder given as the first argument).
@@ -68,6 +70,54 @@ def fill(path: Path, workouts: int = 5000) -> None:
                 sql.insert_set(db, workout, record)
 
 
+def bench_history_screen(path: Path, runs: int = 5) -> list[float]:
+    """Seconds from opening the log to the history screen mounted and filled."""
+    import asyncio
+    from datetime import date, datetime
+
+    from legtimer.storage.history_data import read_history, sets_of
+    from legtimer.ui.history_app import HistoryApp
+
+    times: list[float] = []
+
+    async def once() -> None:
+        start = time.perf_counter()
+        with TrainingLog.open(path) as log:
+            app = HistoryApp(
+                read_history(log),
+                date.today(),
+                lambda wid: sets_of(log, wid),
+                lambda seconds: datetime.fromtimestamp(seconds).date(),
+            )
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                times.append(time.perf_counter() - start)
+
+    for _ in range(runs):
+        asyncio.run(once())
+    return times
+
+
+def report_record_set(folder: Path) -> None:
+    """Print the time to record a set (median, max), as `make bench` shows it."""
+    times = bench_record_set(folder)
+    print(
+        f"record a set (x{len(times)}): median {_ms(statistics.median(times))}, "
+        f"max {_ms(max(times))}"
+    )
+
+
+def report_history_screen(folder: Path) -> None:
+    """Print the time to open the history screen on 5,000 workouts."""
+    path = folder / "history.db"
+    fill(path)
+    times = bench_history_screen(path)
+    print(
+        f"open the history screen, 5,000 workouts: median {_ms(statistics.median(times))}, "
+        f"max {_ms(max(times))}"
+    )
+
+
 def main() -> None:
     base = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory(dir=base) as name:
@@ -104,6 +154,11 @@ def main() -> None:
         TrainingLog.open(path).close()
         print(f"open an existing log: {_ms(time.perf_counter() - start)}")
         print(f"database size: {path.stat().st_size / 1e6:.1f} MB")
+        times = bench_history_screen(path)
+        print(
+            f"open the history screen at 5,000 workouts: median "
+            f"{_ms(statistics.median(times))}, max {_ms(max(times))}"
+        )
 
 
 if __name__ == "__main__":

@@ -97,7 +97,10 @@ def test_plan_prints_timeline_and_total() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Leg Workout for Runners: 62 steps")
     assert lines[2].split() == ["0:00", "0:15", "Get", "ready"]
-    assert lines[-1].split() == ["TOTAL", "36:54"]
+    # An empty log: Clamshells [15, 20] is paced at its low end, 15 (the top would be 36:54).
+    assert lines[-2].split() == ["TOTAL", "35:39"]
+    assert lines[-1] == "Clamshells: Today 15 (first time: bottom of the range)"
+    assert "Clamshells · set 1 of 3 · left side · 15 of 15-20 reps" in result.stdout
 
 
 def test_list_shows_bundled_and_user_routines(private_home: Path) -> None:

@@ -49,8 +49,8 @@ def test_it_never_goes_down_when_every_set_hit_its_target(
     (low, high), last = case
     target = next_target(low, high, last)
     assert all(target.reps >= set_target for set_target, _ in last if set_target is not None)
-    fewest = min(done for _, done in last if done is not None)
-    assert target.reps == min(high, fewest + 1)
+    most = max(done for _, done in last if done is not None)
+    assert target.reps == min(high, max(most + 1, max(t for t, _ in last if t is not None)))
 
 
 @given(ranges().flatmap(lambda r: st.tuples(st.just(r), sessions(*r))))
@@ -100,15 +100,16 @@ def test_hitting_every_target_climbs_from_low_to_high_in_steps_of_one(
     assert seen == [*range(low, high + 1), high]
 
 
-def test_worked_example_lowest_set_sets_the_pace() -> None:
-    # [15, 20]; last time 15 / 16 / 16 against a target of 15: every set hit it.
+def test_worked_example_the_best_set_sets_the_pace() -> None:
+    # [15, 20]; last time 15 / 16 / 16 against a target of 15: every set hit it (the issue).
     target = next_target(15, 20, [(15, 15), (15, 16), (15, 16)])
-    assert target == Target(16, (15, 16, 16), "every set reached its target: 15 + 1")
-    assert target.describe() == "Last time 15 / 16 / 16 → today 16"
+    assert target == Target(17, (15, 16, 16), "every set reached its target: 16 + 1")
+    assert target.describe() == "Last time 15 / 16 / 16 → today 17"
 
 
 def test_worked_example_all_sets_ahead_move_together() -> None:
-    assert next_target(15, 20, [(16, 17), (16, 17), (16, 18)]).reps == 18
+    assert next_target(15, 20, [(16, 17), (16, 17), (16, 18)]).reps == 19
+    assert next_target(15, 20, [(16, 19), (16, 17), (16, 18)]).reps == 20  # capped at the top
 
 
 def test_worked_example_a_miss_repeats() -> None:
@@ -140,3 +141,14 @@ def test_a_bad_range_is_refused() -> None:
         next_target(10, 8, [])
     with pytest.raises(ValueError):
         next_target(0, 8, [])
+
+
+@given(ranges().flatmap(lambda r: st.tuples(st.just(r), sessions(*r, hit=True))))
+def test_it_never_asks_more_than_one_above_the_best_set(
+    case: tuple[tuple[int, int], list[SetResult]],
+) -> None:
+    (low, high), last = case
+    target = next_target(low, high, last)
+    best = max(done for _, done in last if done is not None)
+    last_target = max(t for t, _ in last if t is not None)
+    assert target.reps <= max(best + 1, last_target)

@@ -86,7 +86,7 @@ def test_countdown_height_in_every_phase_and_next_whole(
         top = next(i for i, line in enumerate(rest) if "╭" in line and "NEXT" in line)
         bottom = next(i for i, line in enumerate(rest) if "╰" in line)
         panel = "\n".join(rest[top : bottom + 1])
-        assert "Set 2 of 2 · Left side · 15-20 reps · Needs mat, band" in panel
+        assert "Set 2 of 2 · Left side · 15 of 15-20 reps · Needs mat, band" in panel
         assert "How: Lie on your side" in panel
         assert "…" in panel or "rep." in panel, "whole, or cut with …"
         assert bottom < len(rest) - 1, "the whole panel is on screen"

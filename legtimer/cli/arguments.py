@@ -115,9 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("doctor", help="check sound, voice, keep-awake and folders, with a fix for each")
     sub.add_parser("sound-check", help="the same as doctor (its old name)")
-    history = sub.add_parser("history", help="past workouts from the training log")
+    history = sub.add_parser(
+        "history", help="past workouts: a calendar, charts and every set (--plain: a table)"
+    )
     export = history.add_mutually_exclusive_group()
-    export.add_argument("--plain", action="store_true", help="print the table (the default)")
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help="print the table (the default when not in a terminal)",
+    )
     export.add_argument("--json", action="store_true", help="every workout with its sets, as JSON")
     export.add_argument("--csv", action="store_true", help="every set, one row each, as CSV")
     return parser

@@ -48,8 +48,19 @@ def list_routines() -> int:
 
 
 def show_plan(routine: Routine) -> int:
-    """`legtimer plan ROUTINE`."""
-    print("\n".join(plan_lines(compile_plan(routine))))
+    """`legtimer plan ROUTINE`: paced at today's targets from the training log."""
+    from legtimer.core.targets import progresses
+    from legtimer.storage.paths import log_path
+    from legtimer.storage.progress import targets_from_log
+
+    targets = targets_from_log(routine, log_path())
+    print("\n".join(plan_lines(compile_plan(routine, targets))))
+    shown: set[str] = set()
+    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+        target = (targets or {}).get(exercise.name)
+        if target is not None and progresses(routine, exercise) and exercise.name not in shown:
+            shown.add(exercise.name)
+            print(f"{exercise.name}: {target.describe()}")
     return EXIT_OK
 
 

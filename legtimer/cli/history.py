@@ -1,23 +1,30 @@
-"""`legtimer history`: every workout in the training log, as a table or exported whole."""
+"""`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise."""
 
 from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from legtimer.core.durations import format_clock
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
+if TYPE_CHECKING:
+    from legtimer.storage.trainlog import TrainingLog
+
 
 def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False) -> int:
-    """Print the log: a table (oldest first), or every workout with its sets as JSON or CSV."""
-    from legtimer.cli.workout import tidy_log
+    """The history screen when stdout is a terminal and no format was asked for; else print
+    the log: a table (oldest first), or every workout with its sets as JSON or CSV."""
+    from legtimer.cli.workout import has_terminal, tidy_log
     from legtimer.storage.paths import log_path
     from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 
     tidy_log()
     try:
         with TrainingLog.open(log_path()) as log:
+            if not (plain or as_json or as_csv) and has_terminal():
+                return _history_screen(log)
             if as_json:
                 print(log.export_json())
                 return EXIT_OK
@@ -46,3 +53,18 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
             f"{sets}{status}"
         )
     return EXIT_OK
+
+
+def _history_screen(log: TrainingLog) -> int:
+    """Open the history screen on an open log (Textual is imported only now)."""
+    from datetime import date, datetime
+
+    from legtimer.storage.history_data import read_history, sets_of
+    from legtimer.ui.history_app import HistoryApp
+
+    def day_of(seconds: float) -> date:
+        return datetime.fromtimestamp(seconds).date()
+
+    app = HistoryApp(read_history(log), date.today(), lambda wid: sets_of(log, wid), day_of)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -13,6 +13,7 @@ from legtimer.audio.sink import CueSink
 from legtimer.cli.usage import UsageError
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 from legtimer.core.plan import Plan
+from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
 from legtimer.live.outfit import Outfit
 
@@ -68,6 +69,14 @@ def tidy_log() -> None:
         pass  # the workout's own recorder says so on screen, once
 
 
+def targets_from_log(routine: Routine, exclude_workout: int | None) -> dict[str, Target] | None:
+    """Today's targets from the training log (the app's ``targets`` hook)."""
+    from legtimer.storage.paths import log_path
+    from legtimer.storage.progress import targets_from_log as read_targets
+
+    return read_targets(routine, log_path(), exclude_workout)
+
+
 def run_workout(
     routine: Routine | None,
     *,
@@ -110,7 +119,13 @@ def run_workout(
 
     wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
     app = LegtimerApp(
-        routine, outfit=outfit, offer=offer, resume_now=resume_now, remote=wish, flash=flash
+        routine,
+        outfit=outfit,
+        offer=offer,
+        resume_now=resume_now,
+        remote=wish,
+        flash=flash,
+        targets=targets_from_log,
     )
     try:
         app.run()

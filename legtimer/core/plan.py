@@ -11,9 +11,11 @@ Rules the plan follows (documented in docs/routines.md):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import NamedTuple
 
+from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine, Section, Settings
 
 HALFWAY_MIN_SECONDS = 10.0
@@ -87,6 +89,8 @@ class Step(NamedTuple):
     rep_beat: bool = False
     next_up: int | None = None
     """Index of the next step where the person moves, for the next-up panel."""
+    target_reps: int | None = None
+    """Today's target from progression (None: no target given, the top of the range)."""
 
     @property
     def waits_for_user(self) -> bool:
@@ -100,8 +104,19 @@ class Step(NamedTuple):
 
     @property
     def rep_count(self) -> int:
-        """Target reps for this step (top of a range)."""
+        """Target reps for this step: today's target, else the top of a range."""
+        if self.target_reps is not None:
+            return self.target_reps
         return self.reps[1] if self.reps else 0
+
+    def reps_text(self) -> str:
+        """ "17 of 15-20 reps" with today's target, else as the routine says ("15-20 reps")."""
+        if self.exercise is None:
+            return ""
+        text = self.exercise.reps_text()
+        if self.target_reps is None or self.reps is None or self.reps[0] == self.reps[1]:
+            return text
+        return f"{self.target_reps} of {text}"
 
     @property
     def end(self) -> float:
@@ -114,6 +129,12 @@ class Plan(NamedTuple):
 
     routine: Routine
     steps: tuple[Step, ...]
+    targets: tuple[tuple[str, Target], ...] = ()
+    """Today's target per rep exercise (name, target), when the plan was given targets."""
+
+    def target(self, exercise: str) -> Target | None:
+        """Today's target for an exercise, with last time's reps (for "Last time ... → today")."""
+        return dict(self.targets).get(exercise)
 
     @property
     def total(self) -> float:
@@ -153,10 +174,16 @@ class _Item(NamedTuple):
     total: int
 
 
-def compile_plan(routine: Routine) -> Plan:
-    """Expand a routine into its steps, in order, with planned start times."""
+def compile_plan(routine: Routine, targets: Mapping[str, Target] | None = None) -> Plan:
+    """Expand a routine into its steps, in order, with planned start times.
+
+    Args:
+        routine: what to run.
+        targets: today's rep target per exercise name (:func:`legtimer.core.targets.
+            todays_targets`); rep sets are paced and logged at it. None: the top of each range.
+    """
     items = _items(routine)
-    builder = _Builder(routine)
+    builder = _Builder(routine, targets or {})
     for number, item in enumerate(items):
         settings = item.exercise.settings(routine.defaults)
         if (
@@ -173,7 +200,7 @@ def compile_plan(routine: Routine) -> Plan:
         builder.exercise(item, settings)
         if number + 1 < len(items):
             builder.after_exercise(item, settings, items[number + 1])
-    return Plan(routine, builder.finish())
+    return Plan(routine, builder.finish(), tuple((targets or {}).items()))
 
 
 def _items(routine: Routine) -> list[_Item]:
@@ -196,8 +223,9 @@ def _items(routine: Routine) -> list[_Item]:
 class _Builder:
     """Appends steps, skipping zero-length ones, and fixes up indexes and next-up at the end."""
 
-    def __init__(self, routine: Routine) -> None:
+    def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         self.routine = routine
+        self.targets = targets
         self.steps: list[Step] = []
         self.clock = 0.0
 
@@ -248,12 +276,15 @@ class _Builder:
     def exercise(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
         kind = _WORK_KIND[item.section]
+        target: Target | None = None
         if exercise.duration is not None:
             duration: float | None = exercise.duration
             estimate = exercise.duration
         else:
             assert exercise.reps is not None
-            estimate = exercise.reps[1] * settings.seconds_per_rep
+            target = self.targets.get(exercise.name)
+            today = exercise.reps[1] if target is None else target.reps
+            estimate = today * settings.seconds_per_rep
             duration = None if settings.manual else estimate
         sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if exercise.per_side else [None]
         for set_no in range(1, exercise.sets + 1):
@@ -281,6 +312,7 @@ class _Builder:
                     seconds_per_rep=settings.seconds_per_rep,
                     halfway=settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS,
                     rep_beat=settings.rep_beat and exercise.reps is not None,
+                    target_reps=None if target is None else target.reps,
                 )
             if set_no < exercise.sets:
                 rest = self._rest(item, "rest", settings.rest)

@@ -3,11 +3,11 @@
 The rule, for an exercise with a rep range [low, high]:
 
 - First time (nothing usable from last session): today's target is ``low``.
-- Every set of last session reached its target: today's target is one more than the *fewest*
+- Every set of last session reached its target: today's target is one more than the *most*
   reps done in any of those sets, capped at ``high`` (and never below last session's target).
-  The fewest, not the most, so that every set moves up together and the weakest set sets the
-  pace: after 15 / 16 / 16 the target is 16 for all sets, a step each set has shown it can take.
-  Using the most (17) would ask the first set for two more reps than it managed.
+  The most, as the issue's example reads: "Last time 15 / 16 / 16 per side -> today 17". Every
+  set reached its target, so each is asked for the best set's count plus one; a set that then
+  falls short repeats that target next time instead of dragging the whole exercise back.
 - Some set fell short of its target: repeat last session's target.
 - A fixed count (low == high) stays fixed; with progression off the target is ``high``, which
   is how legtimer paced before it had a training log.
@@ -38,7 +38,7 @@ class Target(NamedTuple):
     """Why, in a few words: "every set reached 16: one more", "first time", ..."""
 
     def describe(self) -> str:
-        """E.g. "Last time 15 / 16 / 16 → today 16", or "Today 15 (first time)"."""
+        """E.g. "Last time 15 / 16 / 16 → today 17", or "Today 15 (first time)"."""
         if not self.last:
             return f"Today {self.reps} ({self.reason})"
         done = " / ".join(str(reps) for reps in self.last)
@@ -83,11 +83,11 @@ def next_target(
     if short:
         reps = min(high, max(low, last_target))
         return Target(reps, last, f"not every set reached {last_target}: repeat it")
-    fewest = min(last)
-    reps = min(high, max(low, fewest + 1, last_target))
-    if reps == high and fewest >= high:
+    most = max(last)
+    reps = min(high, max(low, most + 1, last_target))
+    if reps == high and min(last) >= high:
         return Target(reps, last, "top of the range: add load or try the harder variant")
-    return Target(reps, last, f"every set reached its target: {fewest} + 1")
+    return Target(reps, last, f"every set reached its target: {most} + 1")
 
 
 def at_top(last_session: Sequence[SetResult], high: int) -> bool:

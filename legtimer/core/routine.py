@@ -94,6 +94,10 @@ class Exercise(NamedTuple):
     equipment: tuple[str, ...] = ()
     easier: str = ""
     harder: str = ""
+    load: str = ""
+    """What it is done with ("16 kg", "blue band"): the first default; then last time's load."""
+    progression: bool = True
+    """False: a rep range always paces its top (no double progression)."""
     overrides: Overrides = Overrides()
 
     def reps_text(self) -> str:
@@ -124,6 +128,8 @@ class Routine(NamedTuple):
     sounds: tuple[tuple[str, str], ...] = ()
     """(cue name, path as written in the file, relative to the routine's folder)."""
     preferences: Preferences = Preferences()
+    progression: bool = True
+    """False turns double progression off for every exercise of the routine."""
     path: str | None = None
     """Where it was loaded from; not part of what the routine says."""
 

@@ -79,6 +79,7 @@ class Field:
 _R = frozenset({Table.ROUTINE})
 _D = frozenset({Table.DEFAULTS})
 _E = frozenset({Table.EXERCISE})
+_RE = frozenset({Table.ROUTINE, Table.EXERCISE})
 _DE = frozenset({Table.DEFAULTS, Table.EXERCISE})
 _S = frozenset({Table.SOUNDS})
 _SET = Settings()
@@ -149,6 +150,23 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("easier", Kind.TEXT, _E, "a swap for an easier variant", "Easier", "", multiline=True),
     Field("harder", Kind.TEXT, _E, "a swap for a harder variant", "Harder", "", multiline=True),
+    Field(
+        "load",
+        Kind.TEXT,
+        _E,
+        'what it is done with ("16 kg", "blue band"); after the first time, last time\'s load',
+        "Load",
+        "",
+    ),
+    Field(
+        "progression",
+        Kind.BOOLEAN,
+        _RE,
+        "a rep range starts at its low end and climbs one rep when every set reached its "
+        "target; false always paces the top",
+        "Progression",
+        True,
+    ),
     Field(
         "get_ready",
         Kind.DURATION,

@@ -30,8 +30,8 @@ def side_words(step: Step) -> str:
 
 
 def reps_words(step: Step) -> str:
-    """ "15-20 reps", "1 rep", or "" for timed work."""
-    return step.exercise.reps_text() if step.exercise is not None else ""
+    """ "15-20 reps", "17 of 15-20 reps" with today's target, "1 rep", or "" for timed work."""
+    return step.reps_text()
 
 
 def amount_words(step: Step) -> str:

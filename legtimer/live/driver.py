@@ -11,7 +11,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeVar
 
 from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.events import Event, WorkoutFinished
@@ -64,6 +64,9 @@ class Listener(Protocol):
 
     def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
         """Once, when the workout finishes or is stopped."""
+
+
+L = TypeVar("L")
 
 
 class Cancellable(Protocol):
@@ -128,6 +131,13 @@ class WorkoutDriver:
         """Stop following."""
         if listener in self._listeners:
             self._listeners.remove(listener)
+
+    def listener(self, kind: type[L]) -> L | None:
+        """The listener of this type (the training log's, for corrections), or None."""
+        for listener in self._listeners:
+            if isinstance(listener, kind):
+                return listener
+        return None
 
     def notices(self) -> list[str]:
         """One line for each thing not at its best: sound, keep-awake, the log."""

@@ -2,6 +2,16 @@
 
 A workout is recorded once it has a set behind it or has run 30 seconds: a false start is not
 a workout. Every ending is recorded, marked finished or stopped early.
+
+What the workout screen may ask of it (find it with ``driver.listener(Logbook)``; a workout
+that is not logged, like the editor's "try it", has none):
+
+- :attr:`Logbook.last_rep_set` and :meth:`Logbook.correction_line` ("Set 1: 15 reps  ↑↓ to
+  correct"): the rep set just recorded, which the rest after it may correct;
+- :meth:`Logbook.correct_last_reps`: ``↑``/``↓``/digits during that rest, or the reps typed to
+  end a manual set (send ``Command.DONE`` first, then correct);
+- :meth:`Logbook.load_for` and :meth:`Logbook.set_load`: ``l`` edits today's load of an exercise,
+  used for its sets from then on and offered as the default next time.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ class Logbook:
         started_at: float | None = None,
         workout_id: int | None = None,
         checkpointer: Checkpointer | None = None,
+        loads: dict[str, str] | None = None,
     ) -> None:
         self.recorder = recorder
         self.routine_file = routine_file
@@ -40,6 +51,10 @@ class Logbook:
         """True once the workout has its record (it ran long enough, or a set ended)."""
         self.set_handles: list[int] = []
         """The recorder's handle of each set recorded in this run, oldest first."""
+        self.loads: dict[str, str] = dict(loads or {})
+        """Today's load per exercise: last time's, else the routine's ``load``."""
+        self.today: list[SetRecord] = []
+        """Every set recorded in this run, oldest first, with corrections applied."""
         self._resumed = workout_id
         self._name = routine_name
 
@@ -53,7 +68,56 @@ class Logbook:
         for event in events:
             if isinstance(event, StepEnded) and event.step.kind.is_work:
                 self._begin()
-                self.set_handles.append(self.recorder.record_set(self._set(driver, event)))
+                record = self._set(driver, event)
+                self.set_handles.append(self.recorder.record_set(record))
+                self.today.append(record)
+
+    @property
+    def last_rep_set(self) -> SetRecord | None:
+        """The set just recorded, when it was a rep set that was done (it may be corrected)."""
+        if not self.today:
+            return None
+        last = self.today[-1]
+        return last if last.reps is not None and not last.skipped else None
+
+    def correct_last_reps(self, reps: int) -> SetRecord | None:
+        """Record ``reps`` (at least 0) for the rep set just done instead of its target.
+
+        Returns:
+            The corrected set, or None when the last set was not a rep set that was done.
+        """
+        last = self.last_rep_set
+        if last is None:
+            return None
+        fixed = last._replace(reps=max(0, reps))
+        self.today[-1] = fixed
+        self.recorder.correct_reps(self.set_handles[-1], fixed.reps or 0)
+        return fixed
+
+    def correction_line(self) -> str:
+        """ "Set 1: 15 reps  ↑↓ to correct" for the rest after a rep set, else ""."""
+        last = self.last_rep_set
+        if last is None:
+            return ""
+        side = f" ({last.side})" if last.side else ""
+        unit = "rep" if last.reps == 1 else "reps"
+        return f"Set {last.set_no}{side}: {last.reps} {unit}  ↑↓ to correct"
+
+    def load_for(self, exercise: str) -> str:
+        """Today's load of ``exercise`` ("" when none is known)."""
+        return self.loads.get(exercise, "")
+
+    def set_load(self, exercise: str, load: str) -> None:
+        """Today's load of ``exercise``, for its sets from now on and as next time's default.
+
+        Blank text forgets today's load (sets are then recorded without one); it is not stored.
+        """
+        load = " ".join(load.split())
+        if not load:
+            self.loads.pop(exercise, None)
+            return
+        self.loads[exercise] = load
+        self.recorder.remember_load(exercise, load)
 
     def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
         """Record the ending, finished or stopped early, with its times."""
@@ -93,5 +157,6 @@ class Logbook:
             target_seconds=step.duration if step.reps is None else None,
             reps=step.rep_count if done and step.reps else None,
             seconds=round(event.seconds, 1),
+            load=self.loads.get(step.name),
             skipped=not done,
         )

@@ -77,6 +77,7 @@ class Outfit:
             from legtimer.live.logbook import Logbook
             from legtimer.storage.paths import log_path
             from legtimer.storage.pending import WorkoutRecorder
+            from legtimer.storage.progress import loads_from_log
 
             logbook = Logbook(
                 WorkoutRecorder(log_path()),
@@ -85,6 +86,7 @@ class Outfit:
                 started_at=started_at,
                 workout_id=workout_id,
                 checkpointer=checkpointer,
+                loads=loads_from_log(routine, log_path()),
             )
             listeners.append(logbook)
             notices.append(lambda: logbook.problem and f"Training log: {logbook.problem}")

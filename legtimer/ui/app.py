@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from legtimer.core.compare import against_last_time
 from legtimer.core.plan import compile_plan
+from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
 from legtimer.live.driver import WorkoutDriver
+from legtimer.live.logbook import Logbook
 from legtimer.live.outfit import Outfit
 from legtimer.live.remote import RemoteWish
 from legtimer.live.resume import ResumeOffer
@@ -31,6 +34,9 @@ from legtimer.ui.screens.workout import WorkoutScreen
 
 if TYPE_CHECKING:
     from legtimer.live.remote.server import RemoteServer
+
+TargetsFor = Callable[[Routine, int | None], Mapping[str, Target] | None]
+"""Today's rep targets for a routine (leaving out the workout a resume continues), or None."""
 
 
 class LegtimerApp(App[None]):
@@ -49,8 +55,11 @@ class LegtimerApp(App[None]):
         resume_now: bool = False,
         remote: RemoteWish | None = None,
         flash: bool = False,
+        targets: TargetsFor | None = None,
     ) -> None:
         super().__init__()
+        self.targets = targets
+        """Where today's targets come from (the training log); None paces each range's top."""
         self.flash = flash
         """--flash: flash the screen at each transition (a routine's [defaults] can ask too)."""
         self.remote_wish = remote or RemoteWish()
@@ -96,7 +105,10 @@ class LegtimerApp(App[None]):
     def start_workout(self, routine: Routine, offer: ResumeOffer | None = None) -> None:
         """Build the driver for a routine and show its workout screen."""
         self._end_workout("closed")
-        plan = compile_plan(routine)
+        targets = None
+        if self.targets is not None:
+            targets = self.targets(routine, offer.resumed.workout_id if offer else None)
+        plan = compile_plan(routine, targets)
         if offer is not None:
             driver = self.outfit.driver(plan, self.bell, offer.resume, offer.resumed)
         else:
@@ -153,7 +165,22 @@ class LegtimerApp(App[None]):
 
     def on_workout_ended(self, message: WorkoutEnded) -> None:
         """The summary follows every ending the person asked to see."""
-        self.switch_screen(SummaryScreen(message.ending.summary, message.recorded))
+        self.switch_screen(
+            SummaryScreen(message.ending.summary, message.recorded, self._against_last_time())
+        )
+
+    def _against_last_time(self) -> list[str]:
+        """Today's reps against last time's, when the plan had targets and the log followed."""
+        driver = self.driver
+        logbook = None if driver is None else driver.listener(Logbook)
+        if driver is None or logbook is None or not driver.plan.targets:
+            return []
+        last = {name: list(target.last) for name, target in driver.plan.targets}
+        today: dict[str, list[int]] = {}
+        for record in logbook.today:
+            if record.reps is not None and not record.skipped:
+                today.setdefault(record.exercise, []).append(record.reps)
+        return against_last_time(driver.plan.routine, last, today)
 
     def on_leave_requested(self, _message: LeaveRequested) -> None:
         """Done with the workout: leave the app."""

@@ -61,6 +61,9 @@ class FieldRef:
     def widget(self) -> Widget:
         """The kind of widget that edits this field."""
         if self.spec.kind is Kind.BOOLEAN:
+            if self.scope is not Scope.DEFAULTS and self.spec.default is True:
+                # Left out means yes (progression): "default" keeps a file from gaining the key.
+                return Widget.TRISTATE
             if self.scope is Scope.ITEM:
                 return Widget.TRISTATE if self.spec.is_setting else Widget.CHECK
             return Widget.YES_NO

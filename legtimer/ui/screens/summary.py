@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -42,10 +44,14 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [Binding("q,escape,enter", "leave", "Quit")]
 
-    def __init__(self, summary: Summary, recorded: bool = False) -> None:
+    def __init__(
+        self, summary: Summary, recorded: bool = False, against: Sequence[str] = ()
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.recorded = recorded
+        self.against = tuple(against)
+        """Lines of today's sets against last time's ("Clamshells  15/16/16 → 17/17/17")."""
 
     def action_leave(self) -> None:
         """q: out of the workout (the app decides where to)."""
@@ -60,6 +66,9 @@ class SummaryScreen(Screen[None]):
             yield Static(plain(summary.routine), id="summary-name")
             yield Static(totals_line(summary), id="summary-totals")
             yield Static(plain("\n".join(summary_lines(summary))), id="summary-table")
+            if self.against:
+                lines = ["AGAINST LAST TIME", *self.against]
+                yield Static(plain("\n".join(lines)), id="summary-against")
             if self.recorded:
                 yield Static("Saved to your training log: legtimer history", id="summary-saved")
         yield LeanFooter()

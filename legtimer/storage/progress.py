@@ -1,0 +1,74 @@
+"""What the training log says for today: each rep exercise's target and each exercise's load.
+
+The bridge between the SQLite log and the pure progression rule: it reads last sessions as
+``(target reps, reps done)`` pairs and hands them to :func:`legtimer.core.targets.todays_targets`.
+A log that does not exist yet is the first time; one that cannot be read gives None, and the
+plan then paces the top of each range as it did before there was a log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from legtimer.core.progression import SetResult, Target
+from legtimer.core.routine import Routine
+from legtimer.core.targets import rep_exercises, todays_targets
+from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
+
+def last_sessions(
+    log: TrainingLog, names: Iterable[str], exclude_workout: int | None = None
+) -> dict[str, list[SetResult]]:
+    """(target reps, reps done) of each set of every named exercise's last session."""
+    return {
+        name: [
+            (record.target_reps, record.reps)
+            for record in log.last_session_sets(name, exclude_workout)
+        ]
+        for name in names
+    }
+
+
+def targets_from_log(
+    routine: Routine, db_path: Path, exclude_workout: int | None = None
+) -> dict[str, Target] | None:
+    """Today's targets for ``routine``, or None when the log cannot be read.
+
+    Args:
+        routine: the routine about to run (or be planned).
+        db_path: the training log; it is not created when missing.
+        exclude_workout: a workout to leave out (the interrupted one a resume continues).
+    """
+    if not db_path.exists():
+        return todays_targets(routine, {})
+    try:
+        with TrainingLog.open(db_path) as log:
+            last = last_sessions(log, rep_exercises(routine), exclude_workout)
+    except LogUnavailable:
+        return None
+    return todays_targets(routine, last)
+
+
+def todays_loads(log: TrainingLog, routine: Routine) -> dict[str, str]:
+    """Each exercise's load today: the one set last time, else what the routine says."""
+    out: dict[str, str] = {}
+    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+        if exercise.name in out:
+            continue
+        load = log.last_load(exercise.name) or exercise.load
+        if load:
+            out[exercise.name] = load
+    return out
+
+
+def loads_from_log(routine: Routine, db_path: Path) -> dict[str, str]:
+    """:func:`todays_loads` from the log at ``db_path``; the routine's own if it is unreadable."""
+    if db_path.exists():
+        try:
+            with TrainingLog.open(db_path) as log:
+                return todays_loads(log, routine)
+        except LogUnavailable:
+            pass
+    exercises = (*routine.warmup, *routine.exercises, *routine.cooldown)
+    return {exercise.name: exercise.load for exercise in reversed(exercises) if exercise.load}
