@@ -184,8 +184,10 @@ class Report:
             self.add(table, "reps", where, f'reps = "{value}" is text; {fix}')
             return None
         if isinstance(value, list):
-            if len(value) >= 2 and all(_is_int(v) for v in value) and (
-                len(value) > 2 or value[0] > value[1]
+            if (
+                len(value) >= 2
+                and all(_is_int(v) for v in value)
+                and (len(value) > 2 or value[0] > value[1])
             ):
                 # Reps that change each set, written as a list: never read as a range.
                 each = ", ".join(f"{{ reps = {v} }}" for v in value)
@@ -243,7 +245,9 @@ class Report:
             self.add(table, "sets", where, f"sets lists {len(value)} sets; allowed: at most 100")
             return None
         before = len(self.problems)
-        targets = [self._set_target(table, f"{where} set {n}", item) for n, item in enumerate(value, 1)]
+        targets = [
+            self._set_target(table, f"{where} set {n}", item) for n, item in enumerate(value, 1)
+        ]
         if len(self.problems) != before:
             return None
         return tuple(t for t in targets if t is not None)

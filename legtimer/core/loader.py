@@ -136,7 +136,9 @@ def parse_routine(text: str, path: str | None = None, shown: str | None = None) 
         twice = _DECLARED_TWICE.match(detail)
         if twice:
             # tomllib names the table as a Python tuple: say it as the file writes it.
-            raise RoutineError([Problem(shown, line, "", _declared_twice(twice.group(1)))]) from None
+            raise RoutineError(
+                [Problem(shown, line, "", _declared_twice(twice.group(1)))]
+            ) from None
         raise RoutineError(
             [
                 Problem(

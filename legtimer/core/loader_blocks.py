@@ -21,7 +21,9 @@ def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tup
     if value is None:
         return ()
     if isinstance(value, dict):
-        report.add(("block", 0), None, "[block]", "write [[block]] with double brackets, one per block")
+        report.add(
+            ("block", 0), None, "[block]", "write [[block]] with double brackets, one per block"
+        )
         return ()
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         report.add(("", 0), "block", "block", "must be a list of tables, each written [[block]]")

@@ -281,7 +281,14 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("name", Kind.TEXT, _B, "shown on screen and in plan", "Name", required=True),
     Field(
-        "rounds", Kind.WHOLE, _B, "times through the block's exercises", "Rounds", 1, low=1, high=100
+        "rounds",
+        Kind.WHOLE,
+        _B,
+        "times through the block's exercises",
+        "Rounds",
+        1,
+        low=1,
+        high=100,
     ),
     Field(
         "rest_between_rounds",
@@ -363,9 +370,7 @@ _BY_TABLE: dict[Table, dict[str, Field]] = {
     table: {f.key: f for f in FIELDS if table in f.where} for table in Table
 }
 
-SETTINGS: tuple[Field, ...] = tuple(
-    f for f in FIELDS if f.is_setting and Table.DEFAULTS in f.where
-)
+SETTINGS: tuple[Field, ...] = tuple(f for f in FIELDS if f.is_setting and Table.DEFAULTS in f.where)
 """The [defaults] keys an exercise may override, in the order of :class:`Settings`."""
 
 
