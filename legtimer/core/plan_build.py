@@ -285,7 +285,7 @@ class _Builder:
     ) -> None:
         if settings.rest_until_ready:
             extra["until_ready"] = True
-        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)
+        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)  # type: ignore[arg-type]
 
     def _interval_rest(self, item: _Item, every: float, settings: Settings) -> None:
         """Fill the EMOM round to ``every``: kept even at zero, it holds the next boundary."""

@@ -14,7 +14,7 @@ from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
 from legtimer.storage.pending import WorkoutRecorder
-from legtimer.storage.trainlog import SetRecord
+from legtimer.storage.trainlog import Score, SetRecord
 
 MIN_SECONDS_TO_LOG = 30.0
 """A workout quit in its first half-minute was a false start, not a workout."""
@@ -63,7 +63,12 @@ class Logbook:
             return
         self._begin()
         self.recorder.end(
-            time.time(), summary.finished, summary.total, summary.worked, summary.rested
+            time.time(),
+            summary.finished,
+            summary.total,
+            summary.worked,
+            summary.rested,
+            scores=[Score(*score) for score in summary.scores],
         )
         self.recorder.close()
         driver.recorded = True
@@ -83,8 +88,11 @@ class Logbook:
         step: Step = event.step
         wall = time.time() - (driver.clock() - event.at)
         done = event.outcome is Outcome.COMPLETED
+        load = step.exercise.load if step.exercise is not None else ""
         return SetRecord(
             exercise=step.name,
+            block=step.block or None,
+            load=load or None,
             round=step.round_no,
             set_no=step.set_no,
             started_at=wall - event.seconds,

@@ -20,6 +20,7 @@ PHASES: dict[StepKind, tuple[str, str]] = {
     StepKind.REST: ("REST", "rest"),
     StepKind.REST_AFTER: ("REST", "rest"),
     StepKind.ROUND_REST: ("REST", "rest"),
+    StepKind.INTERVAL_REST: ("REST", "rest"),
     StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
 }
 PHASE_CLASSES = tuple(
@@ -99,6 +100,10 @@ def _detail(step: Step) -> str:
         parts.append(f"{step.side.value.capitalize()} side")
     if step.exercise is not None and step.exercise.reps is not None:
         parts.append(step.exercise.reps_text())
+    if step.exercise is not None and step.exercise.load:
+        parts.append(step.exercise.load)
+    if step.block and not step.in_amrap:
+        parts.append(f"{step.block} · round {step.round_no} of {step.rounds}")
     return " · ".join(parts)
 
 
@@ -147,12 +152,14 @@ def view_of(session: Session, done_keys: str = "Enter or D") -> View:
             1.0,
             "",
         )
-    manual = step.waits_for_user
+    manual = step.waits_for_user and not step.in_amrap
     clock = (
         format_clock(session.elapsed_in_step(), count_up=True)
         if manual
         else format_clock(session.remaining())
     )
+    if session.waiting:
+        clock = "+" + format_clock(session.overtime(), count_up=True)
     rep = ""
     if step.is_paced:
         rep = f"rep {session.current_rep()} of {step.rep_count}"
@@ -160,6 +167,26 @@ def view_of(session: Session, done_keys: str = "Enter or D") -> View:
     if manual:
         hint = f"Your pace: press {done_keys} when the set is done"
         rep = f"{step.rep_count} reps, counting up"
+    detail = _detail(step)
+    score = session.amrap_score()
+    if score is not None:
+        rep = str(score)
+        detail = f"{step.block} · AMRAP" + (
+            f" {step.round_no} of {step.rounds}" if step.rounds > 1 else ""
+        )
+        if step.waits_for_user:
+            hint = f"Press {done_keys} when these reps are done"
+    elif step.kind.is_rest and session.tally.scores and _after_amrap(session):
+        rep = f"{session.tally.scores[-1].block}: {session.tally.scores[-1]}"
+    if step.kind is StepKind.INTERVAL_REST:
+        left = format_clock(session.remaining())
+        detail = (
+            f"Round {step.round_no + 1} of {step.rounds} in {left}"
+            if step.round_no < step.rounds
+            else f"{step.block} ends in {left}"
+        )
+    if session.waiting:
+        hint = "Rest is up: press Space or Enter when you are ready"
     if step.kind.is_work:
         name, cue = step.name, step.exercise.cue if step.exercise else ""
     else:
@@ -174,6 +201,8 @@ def view_of(session: Session, done_keys: str = "Enter or D") -> View:
         next_text = "Last one: finish strong"
     else:
         next_text = "NEXT: " + describe_next(following)
+        if following.block and following.block_no != step.block_no:
+            next_text = f"NEXT: {following.block}: " + describe_next(following)
     prominent = not step.kind.is_work
     length = session.step_length()
     if manual:
@@ -185,7 +214,7 @@ def view_of(session: Session, done_keys: str = "Enter or D") -> View:
         phase_class=css,
         position=position_of(step),
         name=name,
-        detail=_detail(step),
+        detail=detail,
         clock=clock,
         rep=rep,
         cue=cue,
@@ -203,7 +232,16 @@ def _overall(session: Session) -> str:
     elapsed = format_clock(session.elapsed(), count_up=True)
     left = format_clock(session.total_remaining())
     where = f"step {session.index + 1} of {len(session.plan.steps)}"
+    step = session.step
+    if step.block_no:
+        where += f" · block {step.block_no} of {step.block_count}"
     return f"{elapsed} elapsed  ·  {left} left  ·  {where}"
+
+
+def _after_amrap(session: Session) -> bool:
+    """The rest right after an AMRAP, where its score stays on screen."""
+    index = session.step.plan_index
+    return index > 0 and session.plan.steps[index - 1].in_amrap
 
 
 def _overall_fraction(session: Session) -> float:
