@@ -66,7 +66,8 @@ def block_table(block: Block) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for spec in fields_in(Table.BLOCK).values():
         value = getattr(block, spec.key)
-        if spec.required or _written(spec, value):
+        # rest_until_ready = false on a block is said on purpose (it overrides [defaults]).
+        if spec.required or _written(spec, value) or value is False:
             table[spec.key] = toml_value(spec, value)
     table["exercise"] = [exercise_table(item) for item in block.exercises]
     return table
