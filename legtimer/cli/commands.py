@@ -35,7 +35,7 @@ def list_routines() -> int:
             (
                 entry.name,
                 routine.name,
-                str(len(routine.exercises)),
+                str(routine.main_count),
                 format_span(plan.total),
                 f"{entry.where}: {entry.path}",
             )
@@ -79,7 +79,7 @@ def check_files(files: Sequence[str]) -> int:
             continue
         plan = compile_plan(routine)
         print(
-            f"{target}: ok: {routine.name}, {len(routine.exercises)} exercises, "
+            f"{target}: ok: {routine.name}, {routine.main_count} exercises, "
             f"about {format_span(plan.total)}"
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK

@@ -217,6 +217,11 @@ class Routine(NamedTuple):
         return {name: (base / rel) for name, rel in self.sounds}
 
     @property
+    def main_count(self) -> int:
+        """Exercises in the main part: the [[exercise]] list, or every block's exercises."""
+        return len(self.exercises) + sum(len(block.exercises) for block in self.blocks)
+
+    @property
     def equipment(self) -> tuple[str, ...]:
         """Everything the routine needs, in order of first use."""
         seen: dict[str, None] = {}

@@ -35,7 +35,7 @@ class Choice:
             return f"{self.entry.name}  (invalid)"
         routine = self.plan.routine
         return (
-            f"{routine.name}  ·  {len(routine.exercises)} exercises  ·  "
+            f"{routine.name}  ·  {routine.main_count} exercises  ·  "
             f"{format_span(self.plan.total)}  ·  {self.entry.where}"
         )
 
