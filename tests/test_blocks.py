@@ -189,7 +189,7 @@ BAD = [
         "weight in a set",
         HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsets = [{ weight = "20 kg" }]\n',
         7,
-        "did you mean 'load'? a set may have reps, duration, load, note, rest",
+        "did you mean 'load'? a set may have reps, duration, note, load, rest",
     ),
     (
         "reps and duration in a set",

@@ -162,16 +162,6 @@ FIELDS: tuple[Field, ...] = (
         "Per side",
         False,
     ),
-    Field(
-        "first_side",
-        Kind.CHOICE,
-        _E,
-        "the side a per-side set starts on",
-        "First side",
-        "left",
-        choices=("left", "right"),
-    ),
-    Field("load", Kind.TEXT, _ES, 'what to hold, such as "20 kg"', "Load", ""),
     Field("note", Kind.TEXT, frozenset({Table.SET}), "a word for this set alone", "Note", ""),
     Field(
         "cue", Kind.TEXT, _E, "how to do it, shown during the set", "Form cue", "", multiline=True
@@ -187,6 +177,16 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("easier", Kind.TEXT, _E, "a swap for an easier variant", "Easier", "", multiline=True),
     Field("harder", Kind.TEXT, _E, "a swap for a harder variant", "Harder", "", multiline=True),
+    Field(
+        "first_side",
+        Kind.CHOICE,
+        _E,
+        "the side a per-side set starts on",
+        "First side",
+        "left",
+        choices=("left", "right"),
+    ),
+    Field("load", Kind.TEXT, _ES, 'what to hold, such as "20 kg"', "Load", ""),
     Field(
         "get_ready",
         Kind.DURATION,
