@@ -174,11 +174,49 @@ def training_log() -> None:
         report_history_screen(Path(name))
 
 
+def block_routine_text(blocks: int = 100) -> str:
+    """A routine of ``blocks`` blocks: supersets, EMOMs, AMRAPs and per-set lists in turn."""
+    parts = ['[routine]\nname = "Blocks"\n']
+    for i in range(blocks):
+        clock = ('every = "2m"\n', 'time_cap = "5m"\n', 'rest_between_rounds = "90s"\n')[i % 3]
+        parts.append(f'[[block]]\nname = "Block {i}"\nrounds = 3\n{clock}')
+        for j in range(3):
+            sets = '[{ reps = 5, load = "20 kg" }, { reps = 3, load = "30 kg" }]'
+            body = f"sets = {sets}\n" if i % 3 == 2 and j == 0 else "reps = 8\n"
+            parts.append(f'[[block.exercise]]\nname = "Move {i}.{j}"\n{body}cue = "Cue {j}."\n')
+    return "".join(parts)
+
+
+def block_routine() -> None:
+    """Load + plan of a 100-block routine against tomllib's own parse of the same text."""
+    import tomllib
+
+    from legtimer.core.loader import parse_routine
+    from legtimer.core.plan import compile_plan
+
+    text = block_routine_text()
+    ours, theirs = [], []
+    for _ in range(15):
+        start = time.perf_counter()
+        tomllib.loads(text)
+        theirs.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        plan = compile_plan(parse_routine(text))
+        ours.append(time.perf_counter() - start)
+    mine, base = statistics.median(ours), statistics.median(theirs)
+    print(f"tomllib parse of a 100-block routine          {base * 1000:7.1f} ms")
+    print(
+        f"load + plan of it ({len(plan.steps):,} steps)            {mine * 1000:7.1f} ms"
+        f"   ({mine / base:.2f}x tomllib; target <= 2x)"
+    )
+
+
 def main() -> None:
     """Run every benchmark and print its numbers."""
     print(f"legtimer benchmarks  (python {sys.version.split()[0]}, median of several runs)")
     startup()
     big_routine()
+    block_routine()
     editor_keystroke()
     ticks()
     training_log()

@@ -18,7 +18,11 @@ def test_the_key_table_in_the_docs_is_the_generated_one() -> None:
 def test_the_table_names_the_bounds_the_loader_enforces() -> None:
     table = markdown_table()
     assert "| `seconds_per_rep` | defaults, exercise | number | more than 0, at most 60 |" in table
-    assert "| `sets` | exercise | whole number | 1 to 100 |" in table
+    assert (
+        "| `sets` | exercise | whole number or list | 1 to 100, or a list of per-set tables |"
+        in table
+    )
+    assert "| `every` | block | duration | longer than zero" in table
 
 
 def test_tools_is_importable_from_the_root() -> None:

@@ -65,7 +65,8 @@ BAD_FILES = [
         "reps range reversed",
         HEAD + '[[exercise]]\nname = "A"\nreps = [20, 15]\n',
         6,
-        "has low above high; write [15, 20]",
+        "a range is [low, high], like [15, 20]; reps that change each set are written "
+        "sets = [{ reps = 20 }, { reps = 15 }]",
     ),
     (
         "reps and duration",

@@ -51,6 +51,7 @@ _settings = st.builds(
     countdown=st.none() | st.integers(0, 10),
     halfway=st.none() | st.booleans(),
     rep_beat=st.none() | st.booleans(),
+    rest_until_ready=st.none() | st.booleans(),
 )
 
 
@@ -95,7 +96,9 @@ _routines = st.builds(
         manual=st.booleans(),
         halfway=st.booleans(),
         rep_beat=st.booleans(),
+        rest_until_ready=st.booleans(),
     ),
+    blocks=st.just(()),  # block routines round-trip in tests/test_blocks.py
     warmup=st.lists(_exercises(), max_size=2).map(tuple),
     cooldown=st.lists(_exercises(), max_size=2).map(tuple),
     sounds=st.just(()),

@@ -9,10 +9,12 @@ from collections.abc import Callable, Sequence
 from legtimer.audio.backends import Backend, SilentBackend
 from legtimer.audio.voice import Voice
 from legtimer.core.events import (
+    CapReached,
     CountdownTicked,
     Event,
     HalfwayReached,
     RepBeat,
+    RestRanOut,
     StepStarted,
     WorkoutFinished,
 )
@@ -41,6 +43,10 @@ def cue_for(event: Event) -> str | None:
         return "rep"
     if isinstance(event, WorkoutFinished):
         return "finish"
+    if isinstance(event, CapReached):
+        return "rest"  # the end-of-work sound, wherever the person is in the circuit
+    if isinstance(event, RestRanOut):
+        return "work"  # rest is over: go when ready
     return None
 
 
@@ -98,7 +104,10 @@ class CuePlayer:
         cues = [(cue, e) for e in due if (cue := cue_for(e)) is not None]
         if not cues:
             return
-        cue, event = max(cues, key=lambda pair: PRIORITY[pair[0]])
+        capped = [(cue, e) for cue, e in cues if isinstance(e, CapReached)]
+        if any(cue == "finish" for cue, _ in cues):
+            capped = []
+        cue, event = capped[0] if capped else max(cues, key=lambda pair: PRIORITY[pair[0]])
         self._play(cue)
         if self.voice is not None:
             line = self.spoken_line(event)
@@ -121,6 +130,8 @@ class CuePlayer:
         """What the voice says at a step's start: "Clamshells. Set 1 of 3. Left side."."""
         if isinstance(event, WorkoutFinished):
             return "Workout complete. Well done."
+        if isinstance(event, CapReached):
+            return f"Time. {event.score}."
         if not isinstance(event, StepStarted):
             return None
         following = self.plan.next_up(event.step) if self.plan else None

@@ -35,7 +35,7 @@ def list_routines() -> int:
             (
                 entry.name,
                 routine.name,
-                str(len(routine.exercises)),
+                str(routine.main_count),
                 format_span(plan.total),
                 f"{entry.where}: {entry.path}",
             )
@@ -90,7 +90,7 @@ def check_files(files: Sequence[str]) -> int:
             continue
         plan = compile_plan(routine)
         print(
-            f"{target}: ok: {routine.name}, {count(len(routine.exercises), 'exercise')}, "
+            f"{target}: ok: {routine.name}, {count(routine.main_count, 'exercise')}, "
             f"about {format_span(plan.total)}"
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK

@@ -61,10 +61,65 @@ class RepBeat(NamedTuple):
     at: float
 
 
+class RoundStartedLate(NamedTuple):
+    """An EMOM round began after its boundary because the previous round's work overran."""
+
+    step: Step
+    late_by: float
+    at: float
+
+
+class RestRanOut(NamedTuple):
+    """A rest-until-ready rest reached its length: it sounds, then waits for the person."""
+
+    step: Step
+    at: float
+
+
+class RestExtended(NamedTuple):
+    """The person ended a rest-until-ready rest ``extra`` seconds after it ran out."""
+
+    step: Step
+    extra: float
+    at: float
+
+
+class AmrapScore(NamedTuple):
+    """An AMRAP's result: full rounds, plus exercises done into the next one."""
+
+    block: str
+    round: int
+    """Which AMRAP of the block (1-based), when ``rounds`` asks for several."""
+    rounds_done: int
+    extra_exercises: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.rounds_done} rounds + {self.extra_exercises}"
+
+
+class CapReached(NamedTuple):
+    """An AMRAP's time cap: the work ends wherever the person is, and this is the score."""
+
+    step: Step
+    score: AmrapScore
+    at: float
+
+
 class WorkoutFinished(NamedTuple):
     """The last step ended."""
 
     at: float
 
 
-Event = StepStarted | StepEnded | CountdownTicked | HalfwayReached | RepBeat | WorkoutFinished
+Event = (
+    StepStarted
+    | StepEnded
+    | CountdownTicked
+    | HalfwayReached
+    | RepBeat
+    | RoundStartedLate
+    | RestRanOut
+    | RestExtended
+    | CapReached
+    | WorkoutFinished
+)

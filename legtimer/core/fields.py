@@ -6,13 +6,15 @@ Which keys a table allows, their types, bounds and defaults all come from
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex, TableId
-from legtimer.core.routine import Exercise, Overrides, Preferences, Section, Settings
+from legtimer.core.routine import Exercise, Overrides, Preferences, Section, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
 
@@ -66,11 +68,25 @@ class Report:
             ordered = sorted(self.problems, key=lambda p: (p.line is None, p.line or 0))
             raise RoutineError(ordered)
 
-    def unknown_key(self, table: TableId, key: str, allowed: Iterable[str], where: str) -> None:
-        """Unknown keys are errors, with a suggestion for near misses."""
+    def unknown_key(
+        self,
+        table: TableId,
+        key: str,
+        allowed: Iterable[str],
+        where: str,
+        kind: Table | None = None,
+    ) -> None:
+        """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
         allowed = list(allowed)
-        guess = suggest(key, allowed)
+        belongs = belongs_elsewhere(key, kind)
+        if belongs:
+            self.add(table, key, where, f"unknown key '{key}'; {belongs}")
+            return
+        guess = ALIASES.get(key.lower()) if kind is Table.SET else None
+        guess = guess or suggest(key, allowed)
         hint = f"did you mean '{guess}'?" if guess else f"allowed: {', '.join(allowed)}"
+        if kind is Table.SET:
+            hint += f" a set may have {', '.join(allowed)}"
         self.add(table, key, where, f"unknown key '{key}'; {hint}")
 
     def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
@@ -78,7 +94,7 @@ class Report:
         allowed = fields_in(kind)
         for key in data:
             if key not in allowed:
-                self.unknown_key(table, key, allowed, where)
+                self.unknown_key(table, key, allowed, where, kind)
 
     def value(self, table: TableId, where: str, data: dict[str, Any], spec: Field) -> Any:
         """One key read as its schema says; None when it is absent or wrong (then recorded)."""
@@ -162,7 +178,28 @@ class Report:
         allowed = (
             f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
         )
+        if isinstance(value, str) and (found := _TEXT_RANGE.match(value)):
+            low, high = found.group(1), found.group(2)
+            fix = f"write reps = [{low}, {high}]" if high else f"write reps = {low}"
+            self.add(table, "reps", where, f'reps = "{value}" is text; {fix}')
+            return None
         if isinstance(value, list):
+            if (
+                len(value) >= 2
+                and all(_is_int(v) for v in value)
+                and (len(value) > 2 or value[0] > value[1])
+            ):
+                # Reps that change each set, written as a list: never read as a range.
+                each = ", ".join(f"{{ reps = {v} }}" for v in value)
+                low, high = min(value), max(value)
+                self.add(
+                    table,
+                    "reps",
+                    where,
+                    f"reps {value}: a range is [low, high], like [{low}, {high}]; "
+                    f"reps that change each set are written sets = [{each}]",
+                )
+                return None
             if len(value) != 2 or not all(_is_int(v) for v in value):
                 self.add(
                     table,
@@ -174,14 +211,6 @@ class Report:
             low, high = value
             if not (_within(spec, low) and _within(spec, high)):
                 self.add(table, "reps", where, f"reps {value} is out of range; {allowed}")
-                return None
-            if low > high:
-                self.add(
-                    table,
-                    "reps",
-                    where,
-                    f"reps [{low}, {high}] has low above high; write [{high}, {low}]",
-                )
                 return None
             return (low, high)
         if not _is_int(value):
@@ -196,6 +225,68 @@ class Report:
             self.add(table, "reps", where, f"reps = {value} is out of range; {allowed}")
             return None
         return (value, value)
+
+    def _sets(
+        self, table: TableId, where: str, spec: Field, value: Any
+    ) -> int | tuple[SetTarget, ...] | None:
+        """A number of sets, or a list of per-set tables (each checked, all problems kept)."""
+        if not isinstance(value, list):
+            return self._whole(table, where, dataclasses.replace(spec, kind=Kind.WHOLE), value)
+        if not value or not all(isinstance(item, dict) for item in value):
+            self.add(
+                table,
+                "sets",
+                where,
+                "sets must be a whole number or a list of per-set tables, "
+                'like sets = [{ reps = 5, load = "20 kg" }, { reps = 5, load = "40 kg" }]',
+            )
+            return None
+        if spec.high is not None and len(value) > spec.high:
+            self.add(table, "sets", where, f"sets lists {len(value)} sets; allowed: at most 100")
+            return None
+        before = len(self.problems)
+        targets = [
+            self._set_target(table, f"{where} set {n}", item) for n, item in enumerate(value, 1)
+        ]
+        if len(self.problems) != before:
+            return None
+        return tuple(t for t in targets if t is not None)
+
+    def _set_target(self, table: TableId, where: str, data: dict[str, Any]) -> SetTarget | None:
+        before = len(self.problems)
+        allowed = fields_in(Table.SET)
+        for key in data:
+            if key not in allowed:
+                self.unknown_key(table, key, allowed, where, Table.SET)
+        read = {key: self.value(table, where, data, spec) for key, spec in allowed.items()}
+        if read["reps"] is not None and read["duration"] is not None:
+            self.add(table, "sets", where, "has both reps and duration; use exactly one")
+        # The keys of an inline table have no line of their own: point at `sets`.
+        line = self.lines.line_of(table, "sets")
+        for n in range(before, len(self.problems)):
+            self.problems[n] = self.problems[n]._replace(line=line, key="sets")
+        if len(self.problems) != before:
+            return None
+        return SetTarget(
+            reps=read["reps"],
+            duration=read["duration"],
+            load=read["load"] or "",
+            rest=read["rest"],
+            note=read["note"] or "",
+        )
+
+    def _choice(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+        if value not in spec.choices:
+            self.add(
+                table,
+                spec.key,
+                where,
+                f"{spec.key} must be {spec.allowed()}, not {value!r}"
+                if isinstance(value, str)
+                else f"{spec.key} must be {spec.allowed()}, not {type_name(value)}",
+            )
+            return None
+        return str(value)
 
     def _text_list(
         self, table: TableId, where: str, spec: Field, value: Any
@@ -248,9 +339,29 @@ _READERS = {
     Kind.NUMBER: Report._number,
     Kind.BOOLEAN: Report._boolean,
     Kind.REPS: Report._reps,
+    Kind.SETS: Report._sets,
+    Kind.CHOICE: Report._choice,
     Kind.TEXT_LIST: Report._text_list,
     Kind.SOUND_FILE: Report._sound_file,
 }
+
+
+_TEXT_RANGE = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|to|,)\s*(\d+))?\s*$")
+
+ALIASES = {"weight": "load", "kg": "load", "lbs": "load", "time": "duration", "seconds": "duration"}
+"""Words from other apps for a per-set key."""
+
+
+def belongs_elsewhere(key: str, kind: Table | None) -> str | None:
+    """Where an idea from another app goes in this format, when ``key`` is one of those."""
+    lower = key.lower()
+    if lower in ("superset", "circuit", "group", "giant_set", "supersets", "circuits"):
+        return "to pair or circle exercises, put them in one [[block]] with rounds"
+    if lower in ("rounds", "rest_between_rounds") and kind in (Table.EXERCISE, Table.DEFAULTS):
+        return f"{key} belongs in [routine] or a [[block]]"
+    if lower in ("emom", "amrap", "interval"):
+        return 'write a [[block]] with every = "1m" (EMOM) or time_cap = "10m" (AMRAP)'
+    return None
 
 
 def _within(spec: Field, value: float) -> bool:
@@ -267,23 +378,42 @@ class ExerciseReader:
         self.section = section
         self.defaults = defaults
 
-    def read(self, index: int, data: dict[str, Any]) -> Exercise | None:
-        """The exercise, or None when it has problems (which are recorded)."""
+    def read(
+        self,
+        index: int,
+        data: dict[str, Any],
+        table: TableId | None = None,
+        place: str | None = None,
+    ) -> Exercise | None:
+        """The exercise, or None when it has problems (which are recorded).
+
+        Args:
+            index: its position in its list (0-based).
+            data: the parsed table.
+            table: which table of the file it is, when not ``(section, index)``.
+            place: how messages name it, when not "exercise 2".
+        """
         report = self.report
         before = len(report.problems)
-        table: TableId = (self.section.value, index)
+        table = table or (self.section.value, index)
         raw_name = data.get("name")
         label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-        where = f"{self.section.value} {index + 1}" + (f' "{label}"' if label else "")
+        where = (place or f"{self.section.value} {index + 1}") + (f' "{label}"' if label else "")
         report.known_keys(table, where, data, Table.EXERCISE)
         values: dict[str, Any] = {}
         for spec in fields_in(Table.EXERCISE).values():
             if not spec.is_setting:
                 value = report.value(table, where, data, spec)
                 values[spec.key] = spec.default if value is None else value
+        if isinstance(values["sets"], tuple):
+            values["per_set"] = values["sets"]
+            values["sets"] = len(values["per_set"])
+        every_set_says = bool(values.get("per_set")) and all(
+            t.reps is not None or t.duration is not None for t in values["per_set"]
+        )
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
-        elif "reps" not in data and "duration" not in data:
+        elif "reps" not in data and "duration" not in data and not every_set_says:
             report.add(
                 table,
                 None,
@@ -293,13 +423,16 @@ class ExerciseReader:
             )
         overrides = report.overrides(table, where, data)
         settings = overrides.apply_to(self.defaults)
-        reps = values["reps"]
-        if reps is not None and reps[1] * settings.seconds_per_rep > MAX_STEP_SECONDS:
+        top = max(
+            [values["reps"][1] if values["reps"] else 0]
+            + [t.reps[1] for t in values.get("per_set", ()) if t.reps is not None]
+        )
+        if top and top * settings.seconds_per_rep > MAX_STEP_SECONDS:
             report.add(
                 table,
                 "reps",
                 where,
-                f"{reps[1]} reps at {settings.seconds_per_rep:g} s "
+                f"{top} reps at {settings.seconds_per_rep:g} s "
                 "each is longer than 4 hours; allowed: at most 4 hours per set",
             )
         if values["duration"] is not None and overrides.manual:

@@ -15,6 +15,7 @@ from typing import Any
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.fields import ExerciseReader, Report
 from legtimer.core.lines import LineIndex
+from legtimer.core.loader_blocks import read_blocks
 from legtimer.core.routine import Exercise, Preferences, Routine, Section, Settings
 from legtimer.core.schema import TOP_LEVEL, Table, fields_in
 from legtimer.core.sounds import check_sound_file
@@ -132,6 +133,12 @@ def parse_routine(text: str, path: str | None = None, shown: str | None = None) 
         line = int(found.group(1)) if found else None
         detail = _TOML_POSITION.sub("", message)
         column = f" (column {found.group(2)})" if found else ""
+        twice = _DECLARED_TWICE.match(detail)
+        if twice:
+            # tomllib names the table as a Python tuple: say it as the file writes it.
+            raise RoutineError(
+                [Problem(shown, line, "", _declared_twice(twice.group(1)))]
+            ) from None
         raise RoutineError(
             [
                 Problem(
@@ -156,6 +163,20 @@ def parse_routine(text: str, path: str | None = None, shown: str | None = None) 
     if not data:
         raise RoutineError([empty])
     return routine_from_data(data, LineIndex.scan(text), shown, path)
+
+
+_DECLARED_TWICE = re.compile(r"^Cannot (?:declare|overwrite a value) \(?([^)]*?),?\)? twice")
+
+
+def _declared_twice(names: str) -> str:
+    """The message for a table written twice, from tomllib's ``('routine',)``."""
+    parts = [part.strip().strip("'\"") for part in names.split(",") if part.strip()]
+    name = ".".join(parts) or "this table"
+    if name == "routine":
+        return "only one [routine]; for several parts use [[block]]"
+    if name in ("defaults", "sounds"):
+        return f"only one [{name}] table; put all its keys under the first"
+    return f"[{name}] is written twice; each table once (or [[{name}]] for a list of them)"
 
 
 def routine_from_data(
@@ -192,7 +213,27 @@ def routine_from_data(
     sections: dict[Section, tuple[Exercise, ...]] = {}
     for section in Section:
         sections[section] = _exercises(report, data, section, defaults)
-    if "exercise" not in data:
+    blocks = read_blocks(report, data, defaults)
+    if "exercise" in data and "block" in data:
+        report.add(
+            ("block", 0),
+            None,
+            "",
+            "a routine has top-level [[exercise]] tables or [[block]]s, never both: keep the "
+            "blocks and move those exercises into a [[block]] as [[block.exercise]], or keep "
+            "[[exercise]] and drop the blocks",
+        )
+    elif "block" in data and head is not None:
+        for key in ("rounds", "rest_between_rounds"):
+            if key in head:
+                report.add(
+                    ("routine", 0),
+                    key,
+                    "[routine]",
+                    f"{key} in [routine] repeats the [[exercise]] list; "
+                    "with [[block]]s give each block its own",
+                )
+    elif "exercise" not in data and "block" not in data:
         report.add(
             ("", 0),
             None,
@@ -210,6 +251,7 @@ def routine_from_data(
         cooldown=sections[Section.COOLDOWN],
         sounds=sounds,
         preferences=preferences,
+        blocks=blocks,
         path=path,
     )
 

@@ -16,10 +16,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from legtimer.core.progression import Target
-from legtimer.core.routine import Exercise, Routine, Section, Settings
-
-HALFWAY_MIN_SECONDS = 10.0
-"""A halfway cue on a step shorter than this would be noise."""
+from legtimer.core.routine import Exercise, Routine, Section
 
 
 class StepKind(Enum):
@@ -32,6 +29,8 @@ class StepKind(Enum):
     REST = "rest"
     REST_AFTER = "rest after exercise"
     ROUND_REST = "rest between rounds"
+    INTERVAL_REST = "rest until the next round"
+    """EMOM: what is left of a round's interval; it ends on the boundary, not after a length."""
     COOLDOWN = "cool-down"
 
     @property
@@ -41,8 +40,13 @@ class StepKind(Enum):
 
     @property
     def is_rest(self) -> bool:
-        """Any of the three kinds of rest."""
-        return self in (StepKind.REST, StepKind.REST_AFTER, StepKind.ROUND_REST)
+        """Any kind of rest."""
+        return self in (
+            StepKind.REST,
+            StepKind.REST_AFTER,
+            StepKind.ROUND_REST,
+            StepKind.INTERVAL_REST,
+        )
 
 
 class Side(Enum):
@@ -50,13 +54,6 @@ class Side(Enum):
 
     LEFT = "left"
     RIGHT = "right"
-
-
-_WORK_KIND = {
-    Section.WARMUP: StepKind.WARMUP,
-    Section.MAIN: StepKind.WORK,
-    Section.COOLDOWN: StepKind.COOLDOWN,
-}
 
 
 class Step(NamedTuple):
@@ -91,6 +88,19 @@ class Step(NamedTuple):
     """Index of the next step where the person moves, for the next-up panel."""
     target_reps: int | None = None
     """Today's target from progression (None: no target given, the top of the range)."""
+    block: str = ""
+    """The name of its [[block]]; "" outside blocks."""
+    block_no: int = 0
+    """1-based position of its block (n of N), 0 outside blocks."""
+    block_count: int = 0
+    every: float | None = None
+    """EMOM: the length of each round's interval."""
+    time_cap: float | None = None
+    """AMRAP: how long the circuit loops."""
+    until_ready: bool = False
+    """A rest that, when it runs out, waits for the person and counts the extra up."""
+    note: str = ""
+    """This set's own note from a per-set list."""
 
     @property
     def waits_for_user(self) -> bool:
@@ -122,6 +132,16 @@ class Step(NamedTuple):
     def end(self) -> float:
         """Planned end, in seconds from the start of the workout."""
         return self.start + self.estimate
+
+    @property
+    def in_amrap(self) -> bool:
+        """Part of an AMRAP's circuit (its rests between AMRAPs are not)."""
+        return self.time_cap is not None and (self.kind.is_work or self.kind is StepKind.SWITCH)
+
+    @property
+    def clocked(self) -> bool:
+        """In an EMOM or AMRAP block, where the block's clock, not the step, sets the pace."""
+        return self.every is not None or self.in_amrap
 
 
 class Plan(NamedTuple):
@@ -166,14 +186,6 @@ def lead_in(plan: Plan, index: int, seconds: float) -> Step:
     )
 
 
-class _Item(NamedTuple):
-    exercise: Exercise
-    section: Section
-    round_no: int
-    position: int
-    total: int
-
-
 def compile_plan(routine: Routine, targets: Mapping[str, Target] | None = None) -> Plan:
     """Expand a routine into its steps, in order, with planned start times.
 
@@ -182,182 +194,6 @@ def compile_plan(routine: Routine, targets: Mapping[str, Target] | None = None) 
         targets: today's rep target per exercise name (:func:`legtimer.core.targets.
             todays_targets`); rep sets are paced and logged at it. None: the top of each range.
     """
-    items = _items(routine)
-    builder = _Builder(routine, targets or {})
-    for number, item in enumerate(items):
-        settings = item.exercise.settings(routine.defaults)
-        if (
-            number == 0
-            or item.exercise.overrides.get_ready is not None
-            or (
-                item.section is Section.MAIN
-                and items[number - 1].section is Section.WARMUP
-                and item.round_no == 1
-                and item.position == 1
-            )
-        ):
-            builder.get_ready(item, settings.get_ready)
-        builder.exercise(item, settings)
-        if number + 1 < len(items):
-            builder.after_exercise(item, settings, items[number + 1])
-    return Plan(routine, builder.finish(), tuple((targets or {}).items()))
+    from legtimer.core.plan_build import build_plan  # the builder needs this module's types
 
-
-def _items(routine: Routine) -> list[_Item]:
-    out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup))
-        for i, ex in enumerate(routine.warmup)
-    ]
-    for round_no in range(1, routine.rounds + 1):
-        out += [
-            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises))
-            for i, ex in enumerate(routine.exercises)
-        ]
-    out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown))
-        for i, ex in enumerate(routine.cooldown)
-    ]
-    return out
-
-
-class _Builder:
-    """Appends steps, skipping zero-length ones, and fixes up indexes and next-up at the end."""
-
-    def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
-        self.routine = routine
-        self.targets = targets
-        self.steps: list[Step] = []
-        self.clock = 0.0
-
-    def add(
-        self,
-        item: _Item,
-        kind: StepKind,
-        duration: float | None,
-        estimate: float,
-        settings: Settings,
-        name: str = "",
-        **extra: object,
-    ) -> None:
-        if estimate <= 0:
-            return
-        rounds = self.routine.rounds if item.section is Section.MAIN else 1
-        step = Step(
-            plan_index=len(self.steps),
-            kind=kind,
-            duration=duration,
-            estimate=estimate,
-            start=self.clock,
-            name=name or item.exercise.name,
-            exercise=item.exercise,
-            section=item.section,
-            sets=item.exercise.sets,
-            round_no=item.round_no,
-            rounds=rounds,
-            exercise_no=item.position,
-            exercise_count=item.total,
-            countdown=settings.countdown,
-            **extra,  # type: ignore[arg-type]
-        )
-        self.steps.append(step)
-        self.clock += estimate
-
-    def get_ready(self, item: _Item, seconds: float) -> None:
-        self.add(
-            item,
-            StepKind.GET_READY,
-            seconds,
-            seconds,
-            item.exercise.settings(self.routine.defaults),
-            name="Get ready",
-            set_no=1,
-        )
-
-    def exercise(self, item: _Item, settings: Settings) -> None:
-        exercise = item.exercise
-        kind = _WORK_KIND[item.section]
-        target: Target | None = None
-        if exercise.duration is not None:
-            duration: float | None = exercise.duration
-            estimate = exercise.duration
-        else:
-            assert exercise.reps is not None
-            target = self.targets.get(exercise.name)
-            today = exercise.reps[1] if target is None else target.reps
-            estimate = today * settings.seconds_per_rep
-            duration = None if settings.manual else estimate
-        sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if exercise.per_side else [None]
-        for set_no in range(1, exercise.sets + 1):
-            for side in sides:
-                if side is Side.RIGHT:
-                    self.add(
-                        item,
-                        StepKind.SWITCH,
-                        settings.switch_sides,
-                        settings.switch_sides,
-                        settings,
-                        name="Switch sides",
-                        set_no=set_no,
-                        side=side,
-                    )
-                self.add(
-                    item,
-                    kind,
-                    duration,
-                    estimate,
-                    settings,
-                    set_no=set_no,
-                    side=side,
-                    reps=exercise.reps,
-                    seconds_per_rep=settings.seconds_per_rep,
-                    halfway=settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS,
-                    rep_beat=settings.rep_beat and exercise.reps is not None,
-                    target_reps=None if target is None else target.reps,
-                )
-            if set_no < exercise.sets:
-                rest = self._rest(item, "rest", settings.rest)
-                self.add(item, StepKind.REST, rest, rest, settings, name="Rest", set_no=set_no)
-
-    def after_exercise(self, item: _Item, settings: Settings, following: _Item) -> None:
-        ends_round = (
-            item.section is Section.MAIN
-            and following.section is Section.MAIN
-            and following.round_no != item.round_no
-        )
-        if ends_round:
-            seconds = self.routine.rest_between_rounds
-            self.add(
-                item,
-                StepKind.ROUND_REST,
-                seconds,
-                seconds,
-                settings,
-                name="Rest between rounds",
-                set_no=item.exercise.sets,
-            )
-            return
-        seconds = self._rest(item, "rest_after", settings.rest_after)
-        self.add(
-            item,
-            StepKind.REST_AFTER,
-            seconds,
-            seconds,
-            settings,
-            name="Rest",
-            set_no=item.exercise.sets,
-        )
-
-    def _rest(self, item: _Item, key: str, seconds: float) -> float:
-        """Warm-up and cool-down rest only where the item itself asks to."""
-        if item.section is Section.MAIN or item.exercise.overrides.is_set(key):
-            return seconds
-        return 0.0
-
-    def finish(self) -> tuple[Step, ...]:
-        out: list[Step] = []
-        following: int | None = None
-        for step in reversed(self.steps):
-            out.append(step._replace(next_up=following))
-            if step.kind.is_work:
-                following = step.plan_index
-        return tuple(reversed(out))
+    return Plan(routine, build_plan(routine, targets or {}), tuple((targets or {}).items()))

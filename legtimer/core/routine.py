@@ -37,6 +37,7 @@ class Settings(NamedTuple):
     countdown: int = 3
     halfway: bool = True
     rep_beat: bool = True
+    rest_until_ready: bool = False
 
 
 SETTING_NAMES: tuple[str, ...] = Settings._fields
@@ -68,6 +69,7 @@ class Overrides(NamedTuple):
     countdown: int | None = None
     halfway: bool | None = None
     rep_beat: bool | None = None
+    rest_until_ready: bool | None = None
 
     def apply_to(self, defaults: Settings) -> Settings:
         """Defaults with every override that is set laid over them."""
@@ -79,6 +81,17 @@ class Overrides(NamedTuple):
     def is_set(self, name: str) -> bool:
         """True when the routine file set this key on the exercise itself."""
         return getattr(self, name) is not None
+
+
+class SetTarget(NamedTuple):
+    """One entry of a per-set list: what it leaves out (None or "") comes from its exercise."""
+
+    reps: tuple[int, int] | None = None
+    duration: float | None = None
+    load: str = ""
+    rest: float | None = None
+    """Rest after this set; None means the exercise's own rest."""
+    note: str = ""
 
 
 class Exercise(NamedTuple):
@@ -98,6 +111,10 @@ class Exercise(NamedTuple):
     """What it is done with ("16 kg", "blue band"): the first default; then last time's load."""
     progression: bool = True
     """False: a rep range always paces its top (no double progression)."""
+    first_side: str = "left"
+    """The side a per-side set starts on."""
+    per_set: tuple[SetTarget, ...] = ()
+    """Targets that change from set to set; when given, ``sets`` is its length."""
     overrides: Overrides = Overrides()
 
     def reps_text(self) -> str:
@@ -111,6 +128,45 @@ class Exercise(NamedTuple):
     def settings(self, defaults: Settings) -> Settings:
         """This exercise's effective settings."""
         return self.overrides.apply_to(defaults)
+
+    def as_set(self, set_no: int) -> Exercise:
+        """The exercise as set ``set_no`` (1-based) has it: that set's own target laid over it.
+
+        Steps carry this, so screen, voice, plan and log read each set's target the same way.
+        """
+        if not self.per_set:
+            return self
+        target = self.per_set[set_no - 1]
+        changes: dict[str, object] = {}
+        if target.reps is not None:
+            changes.update(reps=target.reps, duration=None)
+        elif target.duration is not None:
+            changes.update(duration=target.duration, reps=None)
+        if target.load:
+            changes["load"] = target.load
+        return self._replace(**changes)  # type: ignore[arg-type]
+
+
+class Block(NamedTuple):
+    """A named part of the main section with its own rounds: supersets, circuits, EMOM, AMRAP."""
+
+    name: str
+    exercises: tuple[Exercise, ...]
+    rounds: int = 1
+    rest_between_rounds: float = 0.0
+    rest_after: float | None = None
+    """Rest before the next block; None means [defaults] rest_after."""
+    every: float | None = None
+    """EMOM: a round starts every this many seconds."""
+    time_cap: float | None = None
+    """AMRAP: the exercises loop as a circuit until this many seconds have gone."""
+    rest_until_ready: bool | None = None
+    """Rests inside this block wait for the person; None means the exercise's setting."""
+
+    @property
+    def clocked(self) -> bool:
+        """EMOM or AMRAP: the clock, not rest settings, decides the gaps."""
+        return self.every is not None or self.time_cap is not None
 
 
 class Routine(NamedTuple):
@@ -130,6 +186,8 @@ class Routine(NamedTuple):
     preferences: Preferences = Preferences()
     progression: bool = True
     """False turns double progression off for every exercise of the routine."""
+    blocks: tuple[Block, ...] = ()
+    """Named parts in place of the one unnamed main list; empty for a routine without them."""
     path: str | None = None
     """Where it was loaded from; not part of what the routine says."""
 
@@ -165,10 +223,16 @@ class Routine(NamedTuple):
         return {name: (base / rel) for name, rel in self.sounds}
 
     @property
+    def main_count(self) -> int:
+        """Exercises in the main part: the [[exercise]] list, or every block's exercises."""
+        return len(self.exercises) + sum(len(block.exercises) for block in self.blocks)
+
+    @property
     def equipment(self) -> tuple[str, ...]:
         """Everything the routine needs, in order of first use."""
         seen: dict[str, None] = {}
-        for exercise in (*self.warmup, *self.exercises, *self.cooldown):
+        in_blocks = tuple(ex for block in self.blocks for ex in block.exercises)
+        for exercise in (*self.warmup, *self.exercises, *in_blocks, *self.cooldown):
             for item in exercise.equipment:
                 seen.setdefault(item, None)
         return tuple(seen)

@@ -19,8 +19,10 @@ class Table(Enum):
 
     ROUTINE = "[routine]"
     DEFAULTS = "[defaults]"
-    EXERCISE = "[[warmup]], [[exercise]], [[cooldown]]"
+    EXERCISE = "[[warmup]], [[exercise]], [[cooldown]], [[block.exercise]]"
     SOUNDS = "[sounds]"
+    BLOCK = "[[block]]"
+    SET = "a per-set table in sets = [...]"
 
 
 class Kind(Enum):
@@ -32,6 +34,8 @@ class Kind(Enum):
     NUMBER = "number"
     BOOLEAN = "true/false"
     REPS = "reps"
+    SETS = "whole number or list"
+    CHOICE = "one of"
     TEXT_LIST = "list of text"
     SOUND_FILE = "path of a .wav file"
 
@@ -56,9 +60,18 @@ class Field:
     """The value must be more than ``low`` rather than at least ``low``."""
     multiline: bool = False
     """Long prose (a cue): the editor gives it a wrapping text area."""
+    choices: tuple[str, ...] = ()
+    """The values a CHOICE may take."""
+    quiet_default: bool = False
+    """A [defaults] key written to a saved file only when changed (files saved before it stay
+    the same)."""
 
     def allowed(self) -> str:
         """The allowed values in words, as messages and the docs say them."""
+        if self.kind is Kind.CHOICE:
+            return " or ".join(f'"{choice}"' for choice in self.choices)
+        if self.kind is Kind.SETS:
+            return f"{self.low:g} to {self.high:g}, or a list of per-set tables"
         if self.kind is Kind.REPS:
             return f"a whole number from {self.low:g} to {self.high:g}, or a range [low, high]"
         if self.kind is Kind.WHOLE:
@@ -82,6 +95,10 @@ _E = frozenset({Table.EXERCISE})
 _RE = frozenset({Table.ROUTINE, Table.EXERCISE})
 _DE = frozenset({Table.DEFAULTS, Table.EXERCISE})
 _S = frozenset({Table.SOUNDS})
+_B = frozenset({Table.BLOCK})
+_ES = frozenset({Table.EXERCISE, Table.SET})
+_DES = frozenset({Table.DEFAULTS, Table.EXERCISE, Table.SET})
+_DEB = frozenset({Table.DEFAULTS, Table.EXERCISE, Table.BLOCK})
 _SET = Settings()
 _PREF = Preferences()
 
@@ -109,11 +126,21 @@ FIELDS: tuple[Field, ...] = (
         low=0,
     ),
     Field("name", Kind.TEXT, _E, "shown big on screen", "Name", required=True),
-    Field("sets", Kind.WHOLE, _E, "how many sets", "Sets", 1, low=1, high=100),
+    Field(
+        "sets",
+        Kind.SETS,
+        _E,
+        "how many sets, or one table per set: "
+        '[{ reps = 5, load = "20 kg" }, { reps = 5, load = "40 kg" }]',
+        "Sets",
+        1,
+        low=1,
+        high=100,
+    ),
     Field(
         "reps",
         Kind.REPS,
-        _E,
+        _ES,
         "reps per set (per side for per_side); exactly one of reps / duration",
         "Reps (10 or 15-20)",
         low=1,
@@ -122,7 +149,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "duration",
         Kind.DURATION,
-        _E,
+        _ES,
         "a timed set (per side for per_side)",
         "Duration (or reps)",
         low=0,
@@ -136,6 +163,7 @@ FIELDS: tuple[Field, ...] = (
         "Per side",
         False,
     ),
+    Field("note", Kind.TEXT, frozenset({Table.SET}), "a word for this set alone", "Note", ""),
     Field(
         "cue", Kind.TEXT, _E, "how to do it, shown during the set", "Form cue", "", multiline=True
     ),
@@ -151,9 +179,18 @@ FIELDS: tuple[Field, ...] = (
     Field("easier", Kind.TEXT, _E, "a swap for an easier variant", "Easier", "", multiline=True),
     Field("harder", Kind.TEXT, _E, "a swap for a harder variant", "Harder", "", multiline=True),
     Field(
+        "first_side",
+        Kind.CHOICE,
+        _E,
+        "the side a per-side set starts on",
+        "First side",
+        "left",
+        choices=("left", "right"),
+    ),
+    Field(
         "load",
         Kind.TEXT,
-        _E,
+        _ES,
         'what it is done with ("16 kg", "blue band"); after the first time, last time\'s load',
         "Load",
         "",
@@ -180,8 +217,8 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "rest",
         Kind.DURATION,
-        _DE,
-        "between sets of one exercise",
+        _DES,
+        "between sets of one exercise (in a per-set table: after that set)",
         "Rest between sets",
         _SET.rest,
         low=0,
@@ -250,6 +287,62 @@ FIELDS: tuple[Field, ...] = (
         _SET.rep_beat,
     ),
     Field(
+        "rest_until_ready",
+        Kind.BOOLEAN,
+        _DEB,
+        "when a rest runs out the timer sounds, counts the extra up and waits for "
+        "Space, Enter or done",
+        "Rest until ready",
+        _SET.rest_until_ready,
+        quiet_default=True,
+    ),
+    Field("name", Kind.TEXT, _B, "shown on screen and in plan", "Name", required=True),
+    Field(
+        "rounds",
+        Kind.WHOLE,
+        _B,
+        "times through the block's exercises",
+        "Rounds",
+        1,
+        low=1,
+        high=100,
+    ),
+    Field(
+        "rest_between_rounds",
+        Kind.DURATION,
+        _B,
+        "after each round but the final one (between AMRAPs for time_cap; not for every)",
+        "Rest between rounds",
+        0.0,
+        low=0,
+    ),
+    Field(
+        "rest_after",
+        Kind.DURATION,
+        _B,
+        "after the block's final round, before the next block; default [defaults] rest_after",
+        "Rest after block",
+        low=0,
+    ),
+    Field(
+        "every",
+        Kind.DURATION,
+        _B,
+        "EMOM: a round starts every this long; the block lasts rounds x every",
+        "Every (EMOM)",
+        low=0,
+        above_low=True,
+    ),
+    Field(
+        "time_cap",
+        Kind.DURATION,
+        _B,
+        "AMRAP: the exercises loop as a circuit until this long has gone; rounds = how many",
+        "Time cap (AMRAP)",
+        low=0,
+        above_low=True,
+    ),
+    Field(
         "keep_awake",
         Kind.BOOLEAN,
         _D,
@@ -278,7 +371,13 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
-TOP_LEVEL: tuple[str, ...] = ("routine", "defaults", "sounds", *(s.value for s in Section))
+TOP_LEVEL: tuple[str, ...] = (
+    "routine",
+    "defaults",
+    "sounds",
+    *(s.value for s in Section),
+    "block",
+)
 """Keys allowed at the top of a file: the tables, in the order the writer writes them."""
 
 
@@ -296,7 +395,7 @@ _BY_TABLE: dict[Table, dict[str, Field]] = {
     table: {f.key: f for f in FIELDS if table in f.where} for table in Table
 }
 
-SETTINGS: tuple[Field, ...] = tuple(f for f in FIELDS if f.is_setting)
+SETTINGS: tuple[Field, ...] = tuple(f for f in FIELDS if f.is_setting and Table.DEFAULTS in f.where)
 """The [defaults] keys an exercise may override, in the order of :class:`Settings`."""
 
 
@@ -326,6 +425,8 @@ def _where_text(f: Field) -> str:
         Table.DEFAULTS: "defaults",
         Table.EXERCISE: "exercise",
         Table.SOUNDS: "sounds",
+        Table.BLOCK: "block",
+        Table.SET: "set",
     }
     return ", ".join(names[t] for t in Table if t in f.where)
 

@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator, Mapping
-from enum import Enum
+from collections.abc import Callable, Iterator
 
 from legtimer.core.events import (
-    CountdownTicked,
+    AmrapScore,
+    CapReached,
     Event,
-    HalfwayReached,
     Outcome,
-    RepBeat,
+    RestExtended,
+    RestRanOut,
+    RoundStartedLate,
     StepEnded,
     StepStarted,
     WorkoutFinished,
 )
-from legtimer.core.plan import Plan, Step, lead_in
+from legtimer.core.plan import Plan, Step, StepKind, lead_in
+from legtimer.core.session_blocks import EPSILON, Anchor, Cap
+from legtimer.core.session_due import due_events, halfway_at, next_beat_after
+from legtimer.core.session_state import State, Tally
 
 __all__ = ["BACK_RESTARTS_AFTER", "TIME_STEP", "Outcome", "Session", "State", "Tally"]
 
@@ -30,32 +34,6 @@ BACK_RESTARTS_AFTER = 3.0
 """back() restarts the step after this many seconds in, else goes to the previous one."""
 TIME_STEP = 10.0
 """Seconds that + and - add to or take from a timed step."""
-
-
-class State(Enum):
-    """Where a session is in its life."""
-
-    READY = "ready"
-    RUNNING = "running"
-    PAUSED = "paused"
-    FINISHED = "finished"
-
-
-class Tally:
-    """What actually happened, for the summary (and carried over when a workout resumes)."""
-
-    def __init__(
-        self,
-        outcomes: Mapping[int, Outcome] | None = None,
-        worked: float = 0.0,
-        rested: float = 0.0,
-    ) -> None:
-        self.outcomes: dict[int, Outcome] = dict(outcomes or {})
-        """How each step was last left, by plan index."""
-        self.worked = worked
-        """Seconds spent in steps where the person moves."""
-        self.rested = rested
-        """Seconds spent in get-ready, switches and rests."""
 
 
 class Session:
@@ -78,6 +56,10 @@ class Session:
         self._paused_total = 0.0
         self._elapsed_before = 0.0
         self._finished_at: float | None = None
+        self._anchor: Anchor | None = None
+        self._cap: Cap | None = None
+        self._ran_out: float | None = None
+        """When a rest-until-ready rest ran out; it now waits for the person."""
 
     # ---- reading state -------------------------------------------------------------------
 
@@ -121,11 +103,33 @@ class Session:
             return 0.0
         return max(0.0, self._now() - self._step_start)
 
+    @property
+    def waiting(self) -> bool:
+        """A rest-until-ready rest ran out and waits for Space, Enter or done."""
+        return self._ran_out is not None and self.live
+
+    def overtime(self) -> float:
+        """Seconds a waiting rest has gone past its length ("+0:42"); 0 otherwise."""
+        if self._ran_out is None:
+            return 0.0
+        return max(0.0, self._now() - self._ran_out)
+
+    def amrap_score(self) -> AmrapScore | None:
+        """The AMRAP under way's score so far ("3 rounds + 2"), or None outside one."""
+        if self._cap is None or not self._cap.holds(self.step):
+            return None
+        return self._cap.score()
+
+    def can_change_time(self) -> bool:
+        """+ and - apply: a timed step that the block's clock does not own."""
+        step = self.step
+        return self._deadline is not None and not step.clocked and not self.waiting
+
     def remaining(self) -> float:
         """Seconds left in the current step; for a manual set, left of its estimate."""
         if self.state is State.READY:
             return self.step.estimate
-        if self.finished:
+        if self.finished or self._ran_out is not None:
             return 0.0
         if self._deadline is None:
             return max(0.0, self.step.estimate - self.elapsed_in_step())
@@ -148,6 +152,8 @@ class Session:
         if self.finished:
             return 0.0
         after = self.plan.steps[self.index].start if self._lead_in else self.step.end
+        if self._cap is not None and self._cap.holds(self.step) and not self._lead_in:
+            after = self.plan.steps[self._cap.last].end
         return self.remaining() + self.plan.total - after
 
     def current_rep(self) -> int:
@@ -171,7 +177,7 @@ class Session:
                 return 0.0
             wait = left - math.floor(left)
         else:
-            spent = now - self._step_start
+            spent = now - (self._step_start if self._ran_out is None else self._ran_out)
             wait = math.ceil(spent) - spent
         if wait <= 1e-6:
             wait = 1.0
@@ -233,6 +239,12 @@ class Session:
         self._cursor += shift
         if self._deadline is not None:
             self._deadline += shift
+        if self._ran_out is not None:
+            self._ran_out += shift
+        if self._anchor is not None:
+            self._anchor.at += shift
+        if self._cap is not None:
+            self._cap.deadline += shift
         self.state = State.RUNNING
         return self.tick(now)
 
@@ -248,10 +260,23 @@ class Session:
         return self._leave(Outcome.SKIPPED)
 
     def done(self) -> list[Event]:
-        """End a set early, or a manual set that waits for the person: it counts as done."""
+        """End a set early, or a manual set that waits for the person: it counts as done.
+
+        A rest that ran out and waits for the person ends too (Space and Enter send this).
+        """
+        if self.waiting:
+            return self.ready()
         if not self.step.kind.is_work:
             return []
         return self._leave(Outcome.COMPLETED)
+
+    def ready(self) -> list[Event]:
+        """End a waiting rest: the extra time is reported, then the next step begins."""
+        if not self.waiting or self._ran_out is None:
+            return []
+        now = self._now()
+        extended = RestExtended(self.step, now - self._ran_out, now)
+        return [extended, *self._leave(Outcome.COMPLETED)]
 
     def back(self) -> list[Event]:
         """Restart the step if more than 3 s in (or at the first step), else the previous one."""
@@ -267,7 +292,7 @@ class Session:
 
     def add_time(self, seconds: float = TIME_STEP) -> list[Event]:
         """Lengthen (or with a negative number, shorten) the current timed step."""
-        if not self.live or self._deadline is None:
+        if not self.live or not self.can_change_time() or self._deadline is None:
             return []
         now = self._now()
         floor = now + 1.0 if self.paused else now
@@ -292,11 +317,21 @@ class Session:
                 self._account(deadline)
                 events.append(self._begin(self.index, deadline))
                 continue
+            if self.step.until_ready:
+                # Out of rest: sound, then count the extra up until the person is ready.
+                self._ran_out, self._deadline = deadline, None
+                events.append(RestRanOut(self.step, deadline))
+                continue
+            cap = self._cap
+            if cap is not None and cap.holds(self.step) and deadline >= cap.deadline - EPSILON:
+                events.extend(self._capped(deadline))
+                if self.finished:
+                    return events
+                continue
             events.extend(self._end_step(Outcome.COMPLETED, deadline))
-            if self.index + 1 >= len(self.plan.steps):
-                events.append(self._finish(deadline))
+            events.extend(self._advance(self._following(Outcome.COMPLETED), deadline))
+            if self.finished:
                 return events
-            events.append(self._begin(self.index + 1, deadline))
 
     # ---- internals -------------------------------------------------------------------------
 
@@ -304,8 +339,11 @@ class Session:
         self.index = index
         self._lead_in = lead_in(self.plan, index, lead) if lead > 0 else None
         self._step_start = at
+        self._ran_out = None
         step = self.step
         self._deadline = None if step.duration is None else at + step.duration
+        if self._lead_in is None:
+            self._deadline = self._clocked_deadline(index, at, self._deadline)
         self._cursor = at
         if self.state is State.PAUSED:
             self._paused_at = at
@@ -323,13 +361,74 @@ class Session:
         if not self.live:
             return []
         now = self._now()
+        lead = self._lead_in is not None
         events = self._end_step(outcome, now)
-        if self._lead_in is not None:
+        if lead:
             events.append(self._begin(self.index, now))
-        elif self.index + 1 >= len(self.plan.steps):
-            events.append(self._finish(now))
         else:
-            events.append(self._begin(self.index + 1, now))
+            events.extend(self._advance(self._following(outcome), now))
+        return events
+
+    # ---- EMOM and AMRAP --------------------------------------------------------------------
+
+    def _clocked_deadline(self, index: int, at: float, deadline: float | None) -> float | None:
+        """A step's deadline as its block's clock has it (EMOM boundary, AMRAP cap)."""
+        step = self.plan.steps[index]
+        if step.every is not None:
+            if self._anchor is None or self._anchor.block_no != step.block_no:
+                self._anchor = Anchor.entering(step, at)
+            if step.kind is StepKind.INTERVAL_REST:
+                return max(at, self._anchor.boundary(step))
+        if step.in_amrap:
+            if self._cap is None or not self._cap.holds(step):
+                self._cap = Cap.entering(self.plan, index, at)
+            cap = self._cap.deadline
+            return cap if deadline is None else min(deadline, cap)
+        return deadline
+
+    def _following(self, outcome: Outcome) -> int:
+        """The step after the current one: the next, or back round an AMRAP's loop."""
+        if self._cap is not None and self._cap.holds(self.step):
+            return self._cap.passed(self.plan, self.index, outcome is Outcome.COMPLETED)
+        return self.index + 1
+
+    def _advance(self, index: int, at: float) -> list[Event]:
+        """Begin step ``index`` (or finish); an EMOM interval already over is passed through."""
+        steps = self.plan.steps
+        while index < len(steps):
+            step = steps[index]
+            if step.kind is not StepKind.INTERVAL_REST or self._anchor is None:
+                return [self._begin(index, at)]
+            late = at - self._anchor.boundary(step)
+            if late < -EPSILON:
+                return [self._begin(index, at)]
+            # The work overran its interval: no rest, the next round starts at once.
+            self.tally.outcomes[index] = Outcome.COMPLETED
+            index += 1
+            next_round = (
+                index < len(steps)
+                and steps[index].block_no == step.block_no
+                and steps[index].every is not None
+            )
+            if late > EPSILON and next_round:
+                started = self._begin(index, at)
+                return [started, RoundStartedLate(started.step, late, at)]
+        return [self._finish(at)]
+
+    def _capped(self, at: float) -> list[Event]:
+        """The AMRAP's cap: the step under way ends where it is; the score is kept."""
+        cap = self._cap
+        assert cap is not None
+        step = self.step
+        timed_out = step.duration is not None and self._step_start + step.duration <= at + EPSILON
+        events = self._end_step(Outcome.COMPLETED if timed_out else Outcome.SKIPPED, at)
+        if timed_out:
+            cap.passed(self.plan, self.index, True)
+        score = cap.score()
+        self.tally.scores.append(score)
+        self._cap = None
+        events.append(CapReached(step, score, at))
+        events.extend(self._advance(cap.last + 1, at))
         return events
 
     def _account(self, until: float) -> float:
@@ -349,42 +448,10 @@ class Session:
 
     def _due(self, after: float, until: float) -> Iterator[Event]:
         """Events of the current step scheduled in (after, until], in time order."""
-        if until <= after:
-            return iter(())
-        step = self.step
-        start, deadline = self._step_start, self._deadline
-        found: list[tuple[float, int, Event]] = []
-        if deadline is not None:
-            halfway = self._halfway_at()
-            if halfway is not None and after < halfway <= until:
-                found.append((halfway, 0, HalfwayReached(step, halfway)))
-            for left in range(step.countdown, 0, -1):
-                at = deadline - left
-                if at > start and after < at <= until and at < deadline:
-                    found.append((at, 1, CountdownTicked(step, left, at)))
-        if step.rep_beat and step.is_paced:
-            pace = step.seconds_per_rep
-            first = max(2, math.floor((after - start) / pace) + 2)
-            for rep in range(first, step.rep_count + 1):
-                at = start + (rep - 1) * pace
-                if at > until:
-                    break
-                if at > after and (deadline is None or at < deadline):
-                    found.append((at, 2, RepBeat(step, rep, at)))
-        found.sort(key=lambda item: (item[0], item[1]))
-        return (event for _, _, event in found)
+        return due_events(self.step, self._step_start, self._deadline, after, until)
 
     def _halfway_at(self) -> float | None:
-        if not self.step.halfway or self._deadline is None:
-            return None
-        return self._step_start + (self._deadline - self._step_start) / 2
+        return halfway_at(self.step, self._step_start, self._deadline)
 
     def _next_beat_after(self, now: float) -> float | None:
-        step = self.step
-        if not (step.rep_beat and step.is_paced):
-            return None
-        pace = step.seconds_per_rep
-        rep = math.floor((now - self._step_start) / pace) + 2
-        if rep > step.rep_count:
-            return None
-        return self._step_start + (rep - 1) * pace
+        return next_beat_after(self.step, self._step_start, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from legtimer.core.events import Outcome
+from legtimer.core.events import AmrapScore, Outcome
 from legtimer.core.plan import Step
 from legtimer.core.session import Session
 
@@ -34,6 +34,8 @@ class Summary(NamedTuple):
     finished: bool
     """Reached the end with at least one set done: skipping through is not finishing."""
     exercises: tuple[ExerciseTally, ...]
+    scores: tuple[AmrapScore, ...] = ()
+    """Each AMRAP's score, in order."""
 
     @property
     def sets_done(self) -> int:
@@ -79,4 +81,5 @@ def summarize(session: Session) -> Summary:
         rested=rested,
         finished=session.finished and any(t.done for t in tallies),
         exercises=tallies,
+        scores=tuple(session.tally.scores),
     )

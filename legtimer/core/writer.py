@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from legtimer.core.durations import format_duration
-from legtimer.core.routine import Exercise, Overrides, Routine, Section, Settings
+from legtimer.core.routine import Block, Exercise, Overrides, Routine, Section, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, fields_in
 
 
@@ -42,10 +42,34 @@ def exercise_table(exercise: Exercise) -> dict[str, Any]:
     for spec in fields_in(Table.EXERCISE).values():
         if spec.is_setting:
             continue
+        if spec.key == "sets" and exercise.per_set:
+            table["sets"] = [set_table(target) for target in exercise.per_set]
+            continue
         value = getattr(exercise, spec.key)
         if spec.required or _written(spec, value):
             table[spec.key] = toml_value(spec, value)
     table.update(overrides_table(exercise.overrides))
+    return table
+
+
+def set_table(target: SetTarget) -> dict[str, Any]:
+    """One per-set table: only what the set itself says."""
+    return {
+        spec.key: toml_value(spec, value)
+        for spec in fields_in(Table.SET).values()
+        if (value := getattr(target, spec.key)) not in (None, "")
+    }
+
+
+def block_table(block: Block) -> dict[str, Any]:
+    """One [[block]] with its exercises under "exercise"."""
+    table: dict[str, Any] = {}
+    for spec in fields_in(Table.BLOCK).values():
+        value = getattr(block, spec.key)
+        # rest_until_ready = false on a block is said on purpose (it overrides [defaults]).
+        if spec.required or _written(spec, value) or value is False:
+            table[spec.key] = toml_value(spec, value)
+    table["exercise"] = [exercise_table(item) for item in block.exercises]
     return table
 
 
@@ -59,8 +83,13 @@ def overrides_table(overrides: Overrides) -> dict[str, Any]:
 
 
 def defaults_table(settings: Settings) -> dict[str, Any]:
-    """[defaults] in full, so a person editing the file by hand sees every knob."""
-    return {spec.key: toml_value(spec, getattr(settings, spec.key)) for spec in SETTINGS}
+    """[defaults] in full, so a person editing the file by hand sees every knob (newer knobs
+    only when changed, so files saved before them stay the same)."""
+    return {
+        spec.key: toml_value(spec, getattr(settings, spec.key))
+        for spec in SETTINGS
+        if not spec.quiet_default or getattr(settings, spec.key) != spec.default
+    }
 
 
 def routine_data(routine: Routine) -> dict[str, Any]:
@@ -83,6 +112,8 @@ def routine_data(routine: Routine) -> dict[str, Any]:
         items = routine.section(section)
         if items:
             data[section.value] = [exercise_table(item) for item in items]
+    if routine.blocks:
+        data["block"] = [block_table(block) for block in routine.blocks]
     return data
 
 
@@ -116,6 +147,12 @@ def dumps_data(data: dict[str, Any]) -> str:
         if key in data:
             parts.append(tomli_w.dumps({key: data[key]}))
     for section in Section:
+        if section is Section.COOLDOWN:
+            for block in data.get("block", ()):
+                head = {key: value for key, value in block.items() if key != "exercise"}
+                parts.append("[[block]]\n" + tomli_w.dumps(head))
+                for entry in block.get("exercise", ()):
+                    parts.append("[[block.exercise]]\n" + tomli_w.dumps(entry))
         for entry in data.get(section.value, ()):
             parts.append(f"[[{section.value}]]\n" + tomli_w.dumps(entry))
     # Single-line strings with escapes: multi-line ones would turn a "\r\n" into "\n".

@@ -189,9 +189,9 @@ class WorkoutDriver:
         if not session.live or self.ending is not None:
             return False
         if command is Command.DONE:
-            return session.step.kind.is_work
+            return session.step.kind.is_work or session.waiting
         if command in (Command.MORE_TIME, Command.LESS_TIME):
-            return not session.step.waits_for_user
+            return session.can_change_time()
         return True
 
     def send(self, command: Command, step: int | None = None) -> bool:
@@ -208,7 +208,10 @@ class WorkoutDriver:
             return False
         session = self.session
         events: list[Event] = []
-        if command is Command.PAUSE:
+        if command is Command.PAUSE and session.waiting and not session.paused:
+            # A rest that ran out waits for the person: Space means "ready", not "pause".
+            events = session.ready()
+        elif command is Command.PAUSE:
             events = session.toggle_pause()
         elif command is Command.SKIP:
             events = session.skip()

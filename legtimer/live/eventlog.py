@@ -10,7 +10,14 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO
 
-from legtimer.core.events import Event, StepStarted
+from legtimer.core.events import (
+    CapReached,
+    Event,
+    RestExtended,
+    RestRanOut,
+    RoundStartedLate,
+    StepStarted,
+)
 from legtimer.live.driver import Ending, WorkoutDriver
 
 
@@ -35,10 +42,18 @@ class EventLog:
                 "wall": event.at + self.offset,
                 "handled": handled + self.offset,
             }
-            if isinstance(event, StepStarted):
+            if isinstance(event, StepStarted | RoundStartedLate | RestRanOut | RestExtended):
                 record.update(
                     step=event.step.plan_index, kind=event.step.kind.value, name=event.step.name
                 )
+                if event.step.block:
+                    record.update(block=event.step.block, round=event.step.round_no)
+            if isinstance(event, RoundStartedLate):
+                record["late_by"] = round(event.late_by, 3)
+            if isinstance(event, RestExtended):
+                record["extra"] = round(event.extra, 3)
+            if isinstance(event, CapReached):
+                record.update(score=event.score._asdict())
             self.out.write(json.dumps(record) + "\n")
         self.out.flush()
 

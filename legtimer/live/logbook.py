@@ -24,7 +24,7 @@ from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
 from legtimer.storage.pending import WorkoutRecorder
-from legtimer.storage.trainlog import SetRecord
+from legtimer.storage.trainlog import Score, SetRecord
 
 MIN_SECONDS_TO_LOG = 30.0
 """A workout quit in its first half-minute was a false start, not a workout."""
@@ -127,7 +127,12 @@ class Logbook:
             return
         self._begin()
         self.recorder.end(
-            time.time(), summary.finished, summary.total, summary.worked, summary.rested
+            time.time(),
+            summary.finished,
+            summary.total,
+            summary.worked,
+            summary.rested,
+            scores=[Score(*score) for score in summary.scores],
         )
         self.recorder.close()
         driver.recorded = True
@@ -147,8 +152,13 @@ class Logbook:
         step: Step = event.step
         wall = time.time() - (driver.clock() - event.at)
         done = event.outcome is Outcome.COMPLETED
+        # Today's load as the person set or last used it, else what the routine (or set) says.
+        written = step.exercise.load if step.exercise is not None else ""
+        load = self.loads.get(step.name) or written
         return SetRecord(
             exercise=step.name,
+            block=step.block or None,
+            load=load or None,
             round=step.round_no,
             set_no=step.set_no,
             started_at=wall - event.seconds,
@@ -157,6 +167,5 @@ class Logbook:
             target_seconds=step.duration if step.reps is None else None,
             reps=step.rep_count if done and step.reps else None,
             seconds=round(event.seconds, 1),
-            load=self.loads.get(step.name),
             skipped=not done,
         )

@@ -23,6 +23,7 @@ PHASES: dict[StepKind, tuple[str, str]] = {
     StepKind.REST: ("REST", "rest"),
     StepKind.REST_AFTER: ("REST", "rest"),
     StepKind.ROUND_REST: ("REST", "rest"),
+    StepKind.INTERVAL_REST: ("REST", "rest"),
     StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
 }
 PHASE_CLASSES = tuple(
@@ -132,7 +133,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
     following = plan.next_up(step)
     kind = step.kind
     between = not kind.is_work and following is not None
-    hint = f"Your pace: press {done_keys} when the set is done" if step.waits_for_user else ""
+    manual = step.waits_for_user and not step.in_amrap
+    hint = f"Your pace: press {done_keys} when the set is done" if manual else ""
     if kind.is_work or kind is StepKind.SWITCH:
         name, big = step.name, True
     elif kind is StepKind.GET_READY:
@@ -140,9 +142,18 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
     else:
         name, big = detail_line(step), False
     detail = "" if kind.is_rest or kind is StepKind.GET_READY else detail_line(step)
+    if step.in_amrap:
+        detail = f"{step.block} · AMRAP" + (
+            f" {step.round_no} of {step.rounds}" if step.rounds > 1 else ""
+        )
+        hint = f"Press {done_keys} when these reps are done" if step.waits_for_user else ""
+    if session.waiting:
+        hint = "Rest is up: press Space or Enter when you are ready"
     cue = step.exercise.cue if kind.is_work and step.exercise else ""
     next_cue = following.exercise.cue if following and following.exercise else ""
     next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"
+    if following is not None and following.block and following.block_no != step.block_no:
+        next_text = f"NEXT: {following.block}: " + next_line(following)
     shown = step if kind.is_work else following
     return StepView(
         phase=label,
@@ -169,7 +180,7 @@ def tick_view_of(session: Session) -> TickView:
     step = session.step
     if session.finished:
         return TickView("0:00", "", _overall(session), 1.0, 1.0)
-    manual = step.waits_for_user
+    manual = step.waits_for_user and not step.in_amrap
     if manual:
         clock = format_clock(session.elapsed_in_step(), count_up=True)
         rep = f"{step.rep_count} reps, counting up"
@@ -179,6 +190,20 @@ def tick_view_of(session: Session) -> TickView:
         rep = f"rep {session.current_rep()} of {step.rep_count}" if step.is_paced else ""
         length = session.step_length()
         fraction = 1 - session.remaining() / length if length > 0 else 1.0
+    if session.waiting:
+        clock = "+" + format_clock(session.overtime(), count_up=True)
+    score = session.amrap_score()
+    if score is not None:
+        rep = str(score)
+    elif step.kind.is_rest and session.tally.scores and _after_amrap(session):
+        rep = f"{session.tally.scores[-1].block}: {session.tally.scores[-1]}"
+    if step.kind is StepKind.INTERVAL_REST:
+        left = format_clock(session.remaining())
+        rep = (
+            f"Round {step.round_no + 1} of {step.rounds} in {left}"
+            if step.round_no < step.rounds
+            else f"{step.block} ends in {left}"
+        )
     return TickView(clock, rep, _overall(session), fraction, _overall_fraction(session))
 
 
@@ -186,7 +211,16 @@ def _overall(session: Session) -> str:
     elapsed = format_clock(session.elapsed(), count_up=True)
     left = format_clock(session.total_remaining())
     where = f"step {session.index + 1} of {len(session.plan.steps)}"
+    step = session.step
+    if step.block_no:
+        where += f" · block {step.block_no} of {step.block_count}"
     return f"{elapsed} elapsed  ·  {left} left  ·  {where}"
+
+
+def _after_amrap(session: Session) -> bool:
+    """The rest right after an AMRAP, where its score stays on screen."""
+    index = session.step.plan_index
+    return index > 0 and session.plan.steps[index - 1].in_amrap
 
 
 def _overall_fraction(session: Session) -> float:

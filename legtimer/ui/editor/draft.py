@@ -115,7 +115,7 @@ def to_value(ref: FieldRef, raw: Any) -> Any:
     stripped = text.strip()
     if kind is Kind.REPS and (found := _RANGE.match(stripped)):
         return [int(found.group(1)), int(found.group(2))]
-    numeric = (Kind.WHOLE, Kind.REPS, Kind.DURATION, Kind.NUMBER)
+    numeric = (Kind.WHOLE, Kind.SETS, Kind.REPS, Kind.DURATION, Kind.NUMBER)
     if kind in numeric and re.fullmatch(r"-?\d+", stripped):
         return int(stripped)
     if kind in (Kind.NUMBER, Kind.DURATION) and re.fullmatch(r"-?\d+\.\d*", stripped):

@@ -36,7 +36,7 @@ class Choice:
             return f"{self.entry.name}  (invalid)"
         routine = self.plan.routine
         return (
-            f"{routine.name}  ·  {count(len(routine.exercises), 'exercise')}  ·  "
+            f"{routine.name}  ·  {count(routine.main_count, 'exercise')}  ·  "
             f"{format_span(self.plan.total)}  ·  {self.entry.where}"
         )
 

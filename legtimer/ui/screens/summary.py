@@ -28,6 +28,11 @@ def summary_lines(summary: Summary) -> list[str]:
     return lines
 
 
+def score_lines(summary: Summary) -> list[str]:
+    """ "Finisher (AMRAP 1): 4 rounds + 2", one line per AMRAP."""
+    return [f"{score.block} (AMRAP {score.round}): {score}" for score in summary.scores]
+
+
 def totals_line(summary: Summary) -> str:
     """Total time, work against rest, and the set counts."""
     total = format_clock(summary.total, count_up=True)
@@ -65,6 +70,8 @@ class SummaryScreen(Screen[None]):
             yield Static(f" {heading} ", id="summary-phase")
             yield Static(plain(summary.routine), id="summary-name")
             yield Static(totals_line(summary), id="summary-totals")
+            if summary.scores:
+                yield Static(plain("\n".join(score_lines(summary))), id="summary-scores")
             yield Static(plain("\n".join(summary_lines(summary))), id="summary-table")
             if self.against:
                 lines = ["AGAINST LAST TIME", *self.against]

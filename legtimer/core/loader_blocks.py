@@ -1,0 +1,164 @@
+"""[[block]] tables -> Blocks: named parts with their own rounds, EMOM (`every`) or AMRAP
+(`time_cap`), each checked with every problem kept, like the rest of the loader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from legtimer.core.durations import format_clock
+from legtimer.core.fields import ExerciseReader, Report
+from legtimer.core.lines import TableId
+from legtimer.core.routine import Block, Exercise, Section, Settings
+from legtimer.core.schema import Table, fields_in
+
+BLOCK_EXERCISE = "block.exercise"
+"""How the line index names a [[block.exercise]] table (counted over the whole file)."""
+
+
+def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tuple[Block, ...]:
+    """Every [[block]] of the file; problems are recorded, bad blocks left out."""
+    value = data.get("block")
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        report.add(
+            ("block", 0), None, "[block]", "write [[block]] with double brackets, one per block"
+        )
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        report.add(("", 0), "block", "block", "must be a list of tables, each written [[block]]")
+        return ()
+    reader = ExerciseReader(report, Section.MAIN, defaults)
+    blocks: list[Block] = []
+    counted = 0
+    for index, table in enumerate(value):
+        block, used = _read_block(report, reader, index, table, counted, defaults)
+        counted += used
+        if block is not None:
+            blocks.append(block)
+    return tuple(blocks)
+
+
+def _read_block(
+    report: Report,
+    reader: ExerciseReader,
+    index: int,
+    data: dict[str, Any],
+    first_exercise: int,
+    defaults: Settings,
+) -> tuple[Block | None, int]:
+    """One block and how many [[block.exercise]] tables it holds."""
+    before = len(report.problems)
+    table: TableId = ("block", index)
+    raw_name = data.get("name")
+    label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
+    where = f"block {index + 1}" + (f' "{label}"' if label else "")
+    own = {key: value for key, value in data.items() if key != "exercise"}
+    report.known_keys(table, where, own, Table.BLOCK)
+    values: dict[str, Any] = {}
+    for spec in fields_in(Table.BLOCK).values():
+        read = report.value(table, where, own, spec)
+        # rest_until_ready left out means "as each exercise says", not "off".
+        inherit = spec.key == "rest_until_ready"
+        values[spec.key] = read if read is not None or inherit else spec.default
+
+    raw_exercises = data.get("exercise")
+    exercises: list[Exercise] = []
+    count = 0
+    if raw_exercises is None:
+        report.add(
+            table,
+            None,
+            where,
+            "has no exercises; follow it with [[block.exercise]] tables (name, reps or duration)",
+        )
+    elif not isinstance(raw_exercises, list) or not all(
+        isinstance(item, dict) for item in raw_exercises
+    ):
+        report.add(table, "exercise", where, "write each exercise as [[block.exercise]]")
+    else:
+        count = len(raw_exercises)
+        for number, item in enumerate(raw_exercises):
+            exercise = reader.read(
+                number,
+                item,
+                table=(BLOCK_EXERCISE, first_exercise + number),
+                place=f"{where} exercise {number + 1}",
+            )
+            if exercise is not None:
+                exercises.append(exercise)
+
+    every, cap = values["every"], values["time_cap"]
+    if every is not None and cap is not None:
+        report.add(
+            table,
+            "time_cap",
+            where,
+            "has both every and time_cap; a block is an EMOM (every) or an AMRAP (time_cap), "
+            "not both",
+        )
+    elif every is not None or cap is not None:
+        _check_clocked(report, table, where, data, raw_exercises, first_exercise, every)
+        if every is not None and len(report.problems) == before:
+            work = sum(round_work(ex, ex.settings(defaults)) for ex in exercises)
+            if work > every + 1e-9:
+                report.add(
+                    table,
+                    "every",
+                    where,
+                    f"one round's work ({format_clock(work)}) is longer than every "
+                    f"({format_clock(every)}); lengthen every or shorten the work",
+                )
+    if len(report.problems) != before:
+        return None, count
+    return Block(exercises=tuple(exercises), **values), count
+
+
+def _check_clocked(
+    report: Report,
+    table: TableId,
+    where: str,
+    data: dict[str, Any],
+    raw_exercises: Any,
+    first_exercise: int,
+    every: float | None,
+) -> None:
+    """In EMOM and AMRAP blocks the clock decides the rest: written rests are errors."""
+    mode = "an every (EMOM) block" if every is not None else "a time_cap (AMRAP) block"
+    why = f"in {mode} the clock decides the rest"
+    if every is not None and "rest_between_rounds" in data:
+        report.add(
+            table,
+            "rest_between_rounds",
+            where,
+            f"{why}: each round's rest is what is left of its minute; remove rest_between_rounds",
+        )
+    if "rest_until_ready" in data:
+        report.add(table, "rest_until_ready", where, f"{why}; remove rest_until_ready")
+    if not isinstance(raw_exercises, list):
+        return
+    for number, item in enumerate(raw_exercises):
+        if not isinstance(item, dict):
+            continue
+        place = f"{where} exercise {number + 1}"
+        ex_table = (BLOCK_EXERCISE, first_exercise + number)
+        for key in ("rest", "rest_after", "rest_until_ready"):
+            if key in item:
+                report.add(ex_table, key, place, f"{why}, exercises run back to back; remove {key}")
+        sets = item.get("sets")
+        if isinstance(sets, list) and any(isinstance(s, dict) and "rest" in s for s in sets):
+            report.add(ex_table, "sets", place, f"{why}: a set here has no rest; remove rest")
+
+
+def round_work(exercise: Exercise, settings: Settings) -> float:
+    """Planned seconds of one pass through ``exercise``: every set and side, back to back."""
+    total = 0.0
+    for set_no in range(1, exercise.sets + 1):
+        target = exercise.as_set(set_no)
+        if target.duration is not None:
+            one = target.duration
+        else:
+            assert target.reps is not None
+            one = target.reps[1] * settings.seconds_per_rep
+        total += 2 * one + settings.switch_sides if exercise.per_side else one
+    return total

@@ -1,0 +1,463 @@
+# ruff: noqa: E501  (one bad file per line of the table reads better than wrapped strings)
+"""Issue 15: blocks, EMOM, AMRAP, per-set lists, rest until ready and first_side, from the
+file through the plan and the session on the fake clock to the driver and its summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from legtimer.core.errors import RoutineError
+from legtimer.core.events import (
+    CapReached,
+    RestExtended,
+    RestRanOut,
+    RoundStartedLate,
+    StepStarted,
+)
+from legtimer.core.loader import parse_routine
+from legtimer.core.plan import Side, StepKind, compile_plan
+from legtimer.core.session import Session
+from legtimer.core.words import plan_lines
+from legtimer.core.writer import dumps_routine
+from legtimer.live.driver import Command, WorkoutDriver
+from tests.conftest import ROUTINES, FakeClock
+
+HEAD = '[routine]\nname = "T"\n\n'
+PAIR = HEAD + (
+    '[[block]]\nname = "Pair A"\nrounds = 3\nrest_between_rounds = "90s"\nrest_after = "2m"\n\n'
+    '[[block.exercise]]\nname = "Pull-ups"\nreps = 6\nmanual = true\n\n'
+    '[[block.exercise]]\nname = "Squats"\nreps = 8\nmanual = true\n\n'
+    '[[block]]\nname = "B"\n\n[[block.exercise]]\nname = "Plank"\nduration = "30s"\n'
+)
+EMOM = HEAD + (
+    '[defaults]\nget_ready = 0\n\n[[block]]\nname = "E"\nevery = "1m"\nrounds = 30\n\n'
+    '[[block.exercise]]\nname = "Burpees"\nreps = 5\nmanual = true\n'
+)
+AMRAP = HEAD + (
+    '[defaults]\nget_ready = 0\n\n[[block]]\nname = "Cap"\ntime_cap = "3m"\n\n'
+    '[[block.exercise]]\nname = "Swings"\nreps = 10\n\n'
+    '[[block.exercise]]\nname = "Plank"\nduration = "20s"\n'
+)
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(RoutineError) as info:
+        parse_routine(text, shown="r.toml")
+    return [str(p) for p in info.value.problems]
+
+
+BAD = [
+    (
+        "block without name",
+        HEAD + '[[block]]\nrounds = 2\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        4,
+        "missing 'name'",
+    ),
+    (
+        "block rounds zero",
+        HEAD + '[[block]]\nname = "B"\nrounds = 0\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        6,
+        "rounds = 0 is out of range",
+    ),
+    ("block with no exercises", HEAD + '[[block]]\nname = "B"\n', 4, "has no exercises"),
+    (
+        "every and time_cap",
+        HEAD
+        + '[[block]]\nname = "B"\nevery = "1m"\ntime_cap = "3m"\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        7,
+        "an EMOM (every) or an AMRAP (time_cap), not both",
+    ),
+    (
+        "rest in an every block",
+        HEAD
+        + '[[block]]\nname = "B"\nevery = "1m"\n[[block.exercise]]\nname = "A"\nreps = 5\nrest = "10s"\n',
+        10,
+        "the clock decides the rest",
+    ),
+    (
+        "rest_between_rounds on every",
+        HEAD
+        + '[[block]]\nname = "B"\nevery = "1m"\nrest_between_rounds = 5\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        7,
+        "remove rest_between_rounds",
+    ),
+    (
+        "rest_after in a time_cap block",
+        HEAD
+        + '[[block]]\nname = "B"\ntime_cap = "5m"\n[[block.exercise]]\nname = "A"\nreps = 5\nrest_after = 5\n',
+        10,
+        "remove rest_after",
+    ),
+    (
+        "work longer than every",
+        HEAD
+        + '[[block]]\nname = "B"\nevery = "30s"\n[[block.exercise]]\nname = "A"\nduration = "40s"\n',
+        6,
+        "is longer than every",
+    ),
+    (
+        "bad every",
+        HEAD + '[[block]]\nname = "B"\nevery = 0\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        6,
+        "every must be longer than zero",
+    ),
+    (
+        "bad time_cap",
+        HEAD
+        + '[[block]]\nname = "B"\ntime_cap = "soon"\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        6,
+        "'soon' is not a duration",
+    ),
+    (
+        "exercise and block both",
+        HEAD
+        + '[[exercise]]\nname = "X"\nreps = 5\n[[block]]\nname = "B"\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        7,
+        "never both",
+    ),
+    (
+        "routine rounds with blocks",
+        '[routine]\nname = "T"\nrounds = 2\n[[block]]\nname = "B"\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        3,
+        "give each block its own",
+    ),
+    (
+        "unknown block key",
+        HEAD + '[[block]]\nname = "B"\nrepeat = 2\n[[block.exercise]]\nname = "A"\nreps = 5\n',
+        6,
+        "unknown key 'repeat'",
+    ),
+    (
+        "single-bracket block",
+        HEAD + '[block]\nname = "B"\n',
+        4,
+        "write [[block]] with double brackets",
+    ),
+    (
+        "superset key",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsuperset = "A"\n',
+        7,
+        "put them in one [[block]] with rounds",
+    ),
+    (
+        "circuit key",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\ncircuit = true\n',
+        7,
+        "put them in one [[block]] with rounds",
+    ),
+    (
+        "rounds on an exercise",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nrounds = 3\n',
+        7,
+        "rounds belongs in [routine] or a [[block]]",
+    ),
+    (
+        "rest_between_rounds in defaults",
+        HEAD + '[defaults]\nrest_between_rounds = 5\n[[exercise]]\nname = "A"\nreps = 5\n',
+        5,
+        "belongs in [routine] or a [[block]]",
+    ),
+    (
+        "reps as a text range",
+        HEAD + '[[exercise]]\nname = "A"\nreps = "5-8"\n',
+        6,
+        "write reps = [5, 8]",
+    ),
+    (
+        "reps list of three",
+        HEAD + '[[exercise]]\nname = "A"\nreps = [12, 10, 8]\n',
+        6,
+        "sets = [{ reps = 12 }, { reps = 10 }, { reps = 8 }]",
+    ),
+    (
+        "reps falling",
+        HEAD + '[[exercise]]\nname = "A"\nreps = [12, 10]\n',
+        6,
+        "a range is [low, high], like [10, 12]",
+    ),
+    (
+        "second routine table",
+        HEAD + '[routine]\nname = "U"\n',
+        4,
+        "only one [routine]; for several parts use [[block]]",
+    ),
+    (
+        "weight in a set",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsets = [{ weight = "20 kg" }]\n',
+        7,
+        "did you mean 'load'? a set may have reps, duration, note, load, rest",
+    ),
+    (
+        "reps and duration in a set",
+        HEAD + '[[exercise]]\nname = "A"\nsets = [{ reps = 5, duration = 5 }]\n',
+        6,
+        "has both reps and duration",
+    ),
+    (
+        "bad reps in a set",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsets = [{ reps = 0 }]\n',
+        7,
+        "reps = 0 is out of range",
+    ),
+    (
+        "empty sets list",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsets = []\n',
+        7,
+        "a list of per-set tables",
+    ),
+    (
+        "sets list of numbers",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nsets = [5, 5]\n',
+        7,
+        "a list of per-set tables",
+    ),
+    (
+        "bad first_side",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nper_side = true\nfirst_side = "up"\n',
+        8,
+        'first_side must be "left" or "right"',
+    ),
+    (
+        "rest_until_ready as text",
+        HEAD + '[defaults]\nrest_until_ready = "yes"\n[[exercise]]\nname = "A"\nreps = 5\n',
+        5,
+        "rest_until_ready must be true or false",
+    ),
+    (
+        "load as a number",
+        HEAD + '[[exercise]]\nname = "A"\nreps = 5\nload = 20\n',
+        7,
+        "load must be text in quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "words"), BAD, ids=[case[0] for case in BAD])
+def test_each_bad_block_form_gets_its_message(name: str, text: str, line: int, words: str) -> None:
+    found = problems(text)
+    matching = [p for p in found if words in p]
+    assert matching, f"{words!r} not in {found}"
+    assert matching[0].startswith(f"r.toml:{line}:"), matching[0]
+    assert not any("('" in p for p in found), "no Python text in a message"
+
+
+def test_all_block_problems_come_at_once() -> None:
+    text = HEAD + (
+        '[[block]]\nname = "B"\nrounds = 0\nevery = 0\n'
+        '[[block.exercise]]\nname = "A"\nreps = "5-8"\n'
+        '[[block.exercise]]\nname = "C"\nreps = 5\nsets = [{ weight = 1 }]\n'
+    )
+    found = problems(text)
+    assert len(found) == 4
+    assert [int(p.split(":")[1]) for p in found] == [6, 7, 10, 14]
+
+
+def test_every_new_key_loads_and_saves_back_the_same() -> None:
+    text = HEAD + (
+        "[defaults]\nrest_until_ready = true\n\n"
+        '[[block]]\nname = "Pair"\nrounds = 2\nrest_between_rounds = "90s"\nrest_after = "2m"\n'
+        "rest_until_ready = false\n\n"
+        '[[block.exercise]]\nname = "Row"\nreps = 8\nper_side = true\nfirst_side = "right"\n'
+        'load = "12 kg"\n\n'
+        '[[block.exercise]]\nname = "Squat"\nsets = [{ reps = 5, load = "20 kg", rest = "1m", '
+        'note = "easy" }, { duration = "30s" }]\n\n'
+        '[[block]]\nname = "E"\nevery = "1m"\nrounds = 3\n\n[[block.exercise]]\nname = "X"\nreps = 5\n\n'
+        '[[block]]\nname = "A"\ntime_cap = "3m"\n\n[[block.exercise]]\nname = "Y"\nreps = 5\n'
+    )
+    routine = parse_routine(text)
+    pair, emom, amrap = routine.blocks
+    assert (pair.rounds, pair.rest_between_rounds, pair.rest_after) == (2, 90.0, 120.0)
+    assert pair.rest_until_ready is False and routine.defaults.rest_until_ready is True
+    row, squat = pair.exercises
+    assert (row.first_side, row.load) == ("right", "12 kg")
+    assert squat.sets == 2 and squat.per_set[0].note == "easy" and squat.per_set[1].duration == 30
+    assert emom.every == 60 and amrap.time_cap == 180
+    assert parse_routine(dumps_routine(routine)) == routine
+
+
+def test_routines_without_blocks_plan_as_before() -> None:
+    """The bundled routines' plan text, byte for byte as it was before blocks."""
+    first = plan_lines(compile_plan(parse_routine((ROUTINES / "tabata-legs.toml").read_text())))
+    assert first[0].startswith("Tabata") and not any("Block" in line for line in first)
+
+
+def test_a_block_plan_has_headings_with_their_own_totals() -> None:
+    plan = compile_plan(parse_routine(PAIR))
+    lines = plan_lines(plan)
+    assert any("Block 1 of 2: Pair A · 3 rounds" in line for line in lines)
+    kinds = [s.kind for s in plan.steps if s.block == "Pair A"]
+    assert kinds.count(StepKind.ROUND_REST) == 2
+    rest_after_block = next(s for s in plan.steps if s.block == "Pair A" and s.estimate == 120)
+    assert plan.steps[rest_after_block.plan_index + 1].name == "Plank"
+    # 10 s get-ready; 3 rounds of 18 s, 60 s rest_after, 24 s; 90 s x 2; 2 min; 30 s.
+    assert plan.total == pytest.approx(10 + 3 * (18 + 60 + 24) + 2 * 90 + 120 + 30)
+    assert plan.steps[-1].name == "Plank"
+
+
+def test_emom_plan_lasts_rounds_times_every() -> None:
+    plan = compile_plan(parse_routine(EMOM))
+    assert plan.total == pytest.approx(30 * 60)
+    rounds = [s for s in plan.steps if s.kind.is_work]
+    assert [s.start for s in rounds] == pytest.approx([60.0 * k for k in range(30)])
+
+
+def test_amrap_plan_fills_its_cap() -> None:
+    plan = compile_plan(parse_routine(AMRAP))
+    assert plan.total == pytest.approx(180)
+    swings = plan.steps[0]
+    assert swings.waits_for_user and swings.in_amrap
+
+
+def test_per_set_targets_and_first_side() -> None:
+    text = HEAD + (
+        '[[exercise]]\nname = "Squat"\nreps = 5\nsets = [{ load = "20 kg", rest = "1m" }, '
+        '{ reps = 3, load = "40 kg" }, { duration = "20s" }]\n'
+        '[[exercise]]\nname = "Lunge"\nreps = 4\nper_side = true\nfirst_side = "right"\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    work = [s for s in plan.steps if s.kind.is_work]
+    assert [s.reps for s in work[:3]] == [(5, 5), (3, 3), None]
+    assert [s.exercise.load if s.exercise else "" for s in work[:3]] == ["20 kg", "40 kg", ""]
+    assert [s.estimate for s in work[:3]] == [15, 9, 20]
+    rests = [s.estimate for s in plan.steps if s.kind is StepKind.REST]
+    assert rests[:2] == [60, 45]
+    assert [s.side for s in work[3:]] == [Side.RIGHT, Side.LEFT]
+    assert plan.total == pytest.approx(10 + 15 + 60 + 9 + 45 + 20 + 60 + 12 + 5 + 12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.floats(1.0, 59.0), min_size=30, max_size=30),
+    st.lists(st.floats(0.0, 200.0), min_size=30, max_size=30),
+)
+def test_emom_rounds_start_on_their_boundaries(done: list[float], lateness: list[float]) -> None:
+    """30 rounds, random done times, ticks that come late: every round on its boundary."""
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(EMOM)), clock)
+    starts: list[float] = []
+    for event in session.start():
+        starts.append(event.at)
+    for k in range(30):
+        assert session.step.kind.is_work and session.step.round_no == k + 1
+        clock.set(starts[-1] + done[k])
+        session.done()
+        clock.advance(lateness[k] % (60 - done[k]) if k % 3 else 0.0)
+        for event in session.tick():
+            if isinstance(event, StepStarted) and event.step.kind.is_work:
+                starts.append(event.at)
+        if k < 29:
+            clock.set(60.0 * (k + 1) + 0.01)
+            for event in session.tick():
+                if isinstance(event, StepStarted) and event.step.kind.is_work:
+                    starts.append(event.at)
+    clock.set(30 * 60 + 5)
+    session.tick()
+    assert starts == pytest.approx([60.0 * k for k in range(30)])
+    assert session.finished and session.elapsed() == pytest.approx(30 * 60)
+
+
+def test_an_overrun_emom_round_starts_the_next_at_once_marked_late() -> None:
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(EMOM)), clock)
+    session.start()
+    clock.set(75.0)
+    events = session.done()
+    late = [e for e in events if isinstance(e, RoundStartedLate)]
+    assert late and late[0].late_by == pytest.approx(15.0) and session.step.round_no == 2
+    clock.set(80.0)
+    session.done()
+    assert session.remaining() == pytest.approx(40.0), "round 3 still starts at 2:00"
+
+
+def test_amrap_loops_until_the_cap_and_scores() -> None:
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(AMRAP)), clock)
+    session.start()
+    for _ in range(3):  # three full rounds: 10 s of swings, 20 s of plank
+        clock.advance(10)
+        session.done()
+        clock.advance(20)
+        session.tick()
+    clock.set(170.0)  # slow swings: the plank is under way at the cap
+    session.done()
+    score = session.amrap_score()
+    assert score is not None and (score.rounds_done, score.extra_exercises) == (3, 1)
+    clock.set(180.5)
+    events = session.tick()
+    capped = [e for e in events if isinstance(e, CapReached)]
+    assert capped and capped[0].at == pytest.approx(180.0)
+    assert str(capped[0].score) == "3 rounds + 1"
+    assert session.finished and session.tally.scores == [capped[0].score]
+
+
+def test_rest_until_ready_waits_counts_up_and_reports_the_extra() -> None:
+    text = HEAD + (
+        "[defaults]\nget_ready = 0\nrest_until_ready = true\n\n"
+        '[[exercise]]\nname = "A"\nduration = "10s"\nsets = 2\nrest = "30s"\n'
+    )
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(text)), clock)
+    session.start()
+    clock.set(40.0)
+    assert any(isinstance(e, RestRanOut) for e in session.tick())
+    clock.set(82.0)
+    assert session.tick() == [] and session.waiting
+    assert session.overtime() == pytest.approx(42.0) and session.remaining() == 0
+    events = session.done()
+    extra = [e for e in events if isinstance(e, RestExtended)]
+    assert extra and extra[0].extra == pytest.approx(42.0)
+    assert session.step.kind.is_work and session.step.set_no == 2
+
+
+def test_space_and_enter_end_a_waiting_rest_in_the_driver() -> None:
+    text = HEAD + (
+        "[defaults]\nget_ready = 0\nrest_until_ready = true\n\n"
+        '[[exercise]]\nname = "A"\nduration = "10s"\nsets = 3\nrest = "30s"\n'
+    )
+    clock = FakeClock()
+    driver = WorkoutDriver(compile_plan(parse_routine(text)), clock=clock, schedule=lambda *_: None)
+    driver.start()
+    clock.set(15.0)
+    driver.tick()
+    assert not driver.available(Command.DONE) or driver.session.step.kind.is_work is False
+    assert driver.available(Command.MORE_TIME)
+    clock.set(41.0)
+    driver.tick()
+    assert driver.session.waiting
+    assert driver.available(Command.DONE) and not driver.available(Command.MORE_TIME)
+    assert driver.send(Command.PAUSE) and driver.session.step.set_no == 2
+    assert not driver.session.paused
+    clock.set(51.0)
+    driver.tick()
+    clock.set(90.0)
+    driver.tick()
+    assert driver.send(Command.DONE) and driver.session.step.set_no == 3
+
+
+def test_the_amrap_score_reaches_the_summary() -> None:
+    clock = FakeClock()
+    driver = WorkoutDriver(
+        compile_plan(parse_routine(AMRAP)), clock=clock, schedule=lambda *_: None
+    )
+    driver.start()
+    clock.set(10.0)
+    driver.send(Command.DONE)
+    assert not driver.available(Command.MORE_TIME), "the cap owns the clock"
+    clock.set(181.0)
+    driver.tick()
+    assert driver.ending is not None
+    (score,) = driver.ending.summary.scores
+    assert (score.block, score.round, score.rounds_done, score.extra_exercises) == ("Cap", 1, 1, 0)
+
+
+def test_the_new_bundled_routines_use_the_new_format(tmp_path: Path) -> None:
+    strength = parse_routine((ROUTINES / "strength-day.toml").read_text())
+    finisher = parse_routine((ROUTINES / "conditioning-finisher.toml").read_text())
+    assert len(strength.blocks) >= 2 and strength.defaults.rest_until_ready
+    assert any(ex.per_set for block in strength.blocks for ex in block.exercises)
+    assert [b.every is not None for b in finisher.blocks] == [True, False]
+    assert finisher.blocks[1].time_cap is not None
