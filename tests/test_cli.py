@@ -139,3 +139,11 @@ def test_check_does_not_import_textual(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
+
+
+def test_the_editor_refuses_a_routine_it_could_not_save_whole() -> None:
+    """Blocks are not in the form yet: opening one must not risk losing them on save."""
+    result = run("edit", "strength-day")
+    assert result.returncode == 2
+    assert "cannot edit" in result.stderr and "blocks" in result.stderr
+    assert_no_traceback(result)

@@ -158,6 +158,19 @@ def edit_routine(spec: str) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    from legtimer.ui.editor.draft import Draft
+
+    # The form must hold everything the file says, or a save would lose it: refuse instead.
+    draft = Draft.from_routine(routine)
+    again, _problems = draft.check(draft.data(), routine.path)
+    if again != routine:
+        print(
+            f"legtimer: the editor cannot edit {path} yet: it uses parts the form does not "
+            "have (blocks, or sets that change from set to set); edit it in a text editor and "
+            f"check it with: legtimer check {path}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if not has_terminal():
         print(NO_TERMINAL.replace("workout screen", "editor"), file=sys.stderr)
         return EXIT_BAD_INPUT
