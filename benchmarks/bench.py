@@ -226,6 +226,7 @@ def main() -> None:
         "benchmarks.screen_cpu",
         "benchmarks.audio_latency",
         "benchmarks.remote_latency",
+        "benchmarks.soak",
     )
     for extra in extras:
         try:

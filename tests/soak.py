@@ -65,14 +65,18 @@ async def drive(
     warm_up: int,
     on_step: Callable[[int], None] | None = None,
     size: tuple[int, int] = (100, 30),
+    routine: str = EVERY_PHASE,
+    heap: bool = True,
 ) -> tuple[int, float]:
     """Run ``warm_up`` then ``transitions`` step changes; returns (heap growth, simulated s).
+
+    ``heap=False`` skips tracemalloc (it slows every allocation) and reports 0 growth.
 
     Each step is left by its time running out (most), by done (manual sets), by skip (every
     17th) or after a pause (every 13th); a wake-up lands mid-step too, as the real timer's do.
     """
     clock = FakeClock()
-    app = LegtimerApp(parse_routine(EVERY_PHASE), outfit=fake_outfit(clock, QuietSink()))
+    app = LegtimerApp(parse_routine(routine), outfit=fake_outfit(clock, QuietSink()))
     grown = 0
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -80,7 +84,7 @@ async def drive(
         assert driver is not None
         session = driver.session
         for count in range(warm_up + transitions):
-            if count == warm_up:
+            if count == warm_up and heap:
                 gc.collect()
                 tracemalloc.start()
                 base = tracemalloc.get_traced_memory()[0]

@@ -72,3 +72,28 @@ async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> No
             assert list(app.query_one(Footer).children) == before, "no rebuild"
             two = [key for key in before if getattr(key, "action", "") == "two"]
             assert [key.has_class("-disabled") for key in two] == [not enabled]
+
+
+async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:
+    """Hundreds of transitions in every phase, with pauses, skips and done: the live widgets
+    and style caches do not grow (the heap over a simulated 8 hours is in `make bench`)."""
+    from textual.widget import Widget
+
+    from tests.soak import drive
+
+    counts: dict[int, tuple[int, int]] = {}
+
+    def census(step: int) -> None:
+        if step in (100, 299):
+            gc.collect()
+            objects = gc.get_objects()
+            widgets = sum(isinstance(o, Widget) for o in objects)
+            caches = sum(type(o).__name__ == "StylesCache" for o in objects)
+            counts[step] = (widgets, caches)
+
+    _grown, simulated = await drive(transitions=200, warm_up=100, on_step=census, heap=False)
+    assert simulated > 600 and set(counts) == {100, 299}
+    (widgets_before, caches_before), (widgets_after, caches_after) = counts[100], counts[299]
+    assert widgets_after <= widgets_before + 2, (widgets_before, widgets_after)
+    # A replaced widget's style cache may outlive it only in Textual's bounded LRU (1024).
+    assert caches_after - widgets_after <= 1024, (caches_before, caches_after)

@@ -1,0 +1,218 @@
+"""Memory and cost over long workouts (issue 13), each number printed with its goal.
+
+1. The real app in a 100x30 tmux pane on a routine of 1-second steps: resident memory after a
+   1-minute warm-up and 2 minutes later (growth per 100 transitions), and CPU per transition.
+2. A simulated 8-hour workout under Pilot on a fake clock (every phase, pauses, skips, done):
+   Python heap growth (tracemalloc) after warm-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+ONE_SECOND_STEPS = """[routine]
+name = "One-second steps"
+rounds = 100
+[defaults]
+get_ready = "1s"
+rest = "1s"
+rest_after = "1s"
+switch_sides = "1s"
+seconds_per_rep = 1
+halfway = false
+[[exercise]]
+name = "Taps"
+sets = 10
+duration = "1s"
+[[exercise]]
+name = "Side taps"
+sets = 5
+reps = 1
+per_side = true
+"""
+
+
+def _rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _transitions(events: Path) -> int:
+    try:
+        return events.read_text().count('"StepStarted"')
+    except FileNotFoundError:
+        return 0
+
+
+def real_soak(warm_up: float = 60.0, window: float = 120.0) -> None:
+    """RSS growth per 100 transitions and CPU per transition of the real app (goal: <= 3 MB
+    over the 2-minute window, <= 15 ms of CPU per transition)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.tmux import Terminal
+
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        routine = tmp / "steps.toml"
+        routine.write_text(ONE_SECOND_STEPS)
+        events = tmp / "events.jsonl"
+        term = Terminal(
+            tmp / "term",
+            [str(BIN / "legtimer"), "--mute", "--no-keep-awake", "--routine", str(routine),
+             "--event-log", str(events)],
+            env={"LEGTIMER_HOME": str(tmp / "home")},
+        )  # fmt: skip
+        try:
+            term.wait_text("GET READY", timeout=20)
+            pid = term.command_pid()
+            time.sleep(warm_up)
+            rss0, cpu0, steps0 = _rss_kb(pid), _cpu_seconds(pid), _transitions(events)
+            time.sleep(window)
+            rss1, cpu1, steps1 = _rss_kb(pid), _cpu_seconds(pid), _transitions(events)
+        finally:
+            term.close()
+    steps = max(1, steps1 - steps0)
+    grown = (rss1 - rss0) / 1024
+    print(
+        f"real app, 1-s steps, {window:.0f} s after {warm_up:.0f} s: RSS {rss0 / 1024:.1f} -> "
+        f"{rss1 / 1024:.1f} MB ({grown:+.2f} MB, goal <= 3 MB; "
+        f"{grown * 100 / steps:+.3f} MB per 100 transitions)"
+    )
+    print(
+        f"real app, CPU per transition over {steps} transitions: "
+        f"{(cpu1 - cpu0) * 1000 / steps:.1f} ms (goal <= 15 ms)"
+    )
+
+
+def simulated_day(hours: float = 8.0, warm_up: int = 300) -> None:
+    """Heap growth over a simulated 8-hour workout under Pilot (goal <= 1 MB after warm-up)."""
+    sys.path.insert(0, str(ROOT))
+    from legtimer.core.loader import parse_routine
+    from legtimer.core.plan import compile_plan
+    from tests import soak
+
+    one_round = compile_plan(parse_routine(soak.EVERY_PHASE.replace("rounds = 100", "rounds = 1")))
+    rounds = math.ceil(hours * 3600 / one_round.total)
+    text = soak.EVERY_PHASE.replace("rounds = 100", f"rounds = {rounds}")
+    steps = len(compile_plan(parse_routine(text)).steps)
+    start = time.perf_counter()
+    grown, simulated = asyncio.run(
+        soak.drive(transitions=steps, warm_up=warm_up, routine=text, size=(100, 30))
+    )
+    took = time.perf_counter() - start
+    print(
+        f"simulated {simulated / 3600:.1f} h under Pilot ({steps:,} steps, every phase, pauses, "
+        f"skips): heap {grown / 1e6:+.2f} MB after {warm_up} warm-up steps (goal <= 1 MB); "
+        f"ran {took:.0f} s"
+    )
+
+
+def checkpoints() -> None:
+    """Checkpoint write time during the runners workout, and the worst transition lateness on
+    the real clock with checkpointing on and off (goal: a write never delays a step > 5 ms)."""
+    sys.path.insert(0, str(ROOT))
+    from legtimer.core.loader import load_routine
+    from legtimer.core.plan import compile_plan
+    from legtimer.live.keeping import Checkpointer
+    from legtimer.storage.checkpoint import Checkpoint, CheckpointStore
+    from tests.conftest import FakeClock
+
+    plan = compile_plan(load_routine(ROOT / "routines" / "runners.toml"))
+    with tempfile.TemporaryDirectory() as name:
+        store = CheckpointStore(Path(name) / "checkpoint.json")
+        durations: list[float] = []
+        write = store._write  # timed from outside: the bench wraps the writer
+
+        def timed(checkpoint: Checkpoint) -> None:
+            begin = time.perf_counter()
+            write(checkpoint)
+            durations.append(time.perf_counter() - begin)
+
+        store._write = timed  # type: ignore[method-assign]
+        clock = FakeClock()
+        from legtimer.live.driver import WorkoutDriver
+
+        keeper = Checkpointer(store, str(ROOT / "routines" / "runners.toml"), "h")
+        driver = WorkoutDriver(plan, clock=clock, listeners=[keeper], schedule=lambda _d, _f: None)
+        driver.start()
+        while driver.ending is None:
+            clock.advance(1.0)
+            driver.tick()
+            store.flush()
+        durations.sort()
+        print(
+            f"checkpoint writes over the runners workout: {len(durations)} writes, median "
+            f"{durations[len(durations) // 2] * 1000:.2f} ms, max {durations[-1] * 1000:.2f} ms "
+            "(on the writer thread)"
+        )
+    for on in (False, True):
+        print(
+            f"worst transition lateness, 1-s steps, checkpoints {'on ' if on else 'off'}: "
+            f"{_lateness(on) * 1000:.2f} ms (goal: on - off <= 5 ms)"
+        )
+
+
+def _lateness(checkpointing: bool, seconds: float = 20.0) -> float:
+    """The latest a step began after its due time, driving the real loop for ``seconds``."""
+    from legtimer.core.events import Event, StepStarted
+    from legtimer.core.loader import parse_routine
+    from legtimer.core.plan import compile_plan
+    from legtimer.live.driver import Ending, Listener, WorkoutDriver
+    from legtimer.live.keeping import Checkpointer
+    from legtimer.storage.checkpoint import CheckpointStore
+
+    plan = compile_plan(parse_routine(ONE_SECOND_STEPS))
+    worst = 0.0
+
+    class Late:
+        def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
+            nonlocal worst
+            now = driver.clock()
+            for event in events:
+                if isinstance(event, StepStarted):
+                    worst = max(worst, now - event.at)
+
+        def workout_ended(self, driver: WorkoutDriver, ending: Ending) -> None:
+            """Nothing to do."""
+
+    async def run() -> None:
+        with tempfile.TemporaryDirectory() as name:
+            listeners: list[Listener] = [Late()]
+            if checkpointing:
+                store = CheckpointStore(Path(name) / "checkpoint.json")
+                listeners.insert(0, Checkpointer(store, name, "h"))
+            driver = WorkoutDriver(plan, listeners=listeners)
+            driver.start()
+            await asyncio.sleep(seconds)
+            driver.end("quit")
+
+    asyncio.run(run())
+    return worst
+
+
+def main() -> None:
+    """Run the soak benchmarks (about 5 minutes in all)."""
+    checkpoints()
+    simulated_day()
+    real_soak()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
