@@ -107,9 +107,11 @@ def simulated_day(hours: float = 8.0, warm_up: int = 300) -> None:
     from legtimer.core.plan import compile_plan
     from tests import soak
 
-    one_round = compile_plan(parse_routine(soak.EVERY_PHASE.replace("rounds = 100", "rounds = 1")))
-    rounds = math.ceil(hours * 3600 / one_round.total)
-    text = soak.EVERY_PHASE.replace("rounds = 100", f"rounds = {rounds}")
+    # Longer planks make each round about 5 minutes, so 100 rounds (the most) fill the day.
+    longer = soak.EVERY_PHASE.replace('sets = 2\nduration = "4s"', 'sets = 4\nduration = "60s"')
+    one_round = compile_plan(parse_routine(longer.replace("rounds = 100", "rounds = 1")))
+    rounds = min(100, math.ceil(hours * 3600 / one_round.total))
+    text = longer.replace("rounds = 100", f"rounds = {rounds}")
     steps = len(compile_plan(parse_routine(text)).steps)
     start = time.perf_counter()
     grown, simulated = asyncio.run(

@@ -52,3 +52,37 @@ def test_wheel_contains_routines_and_sounds(tmp_path: Path) -> None:
     for sound in sounds:
         assert f"legtimer/sounds/{sound}" in names
     assert "legtimer/live/remote/page.html" in names, "the phone remote's page"
+
+
+def outside_imports(folder: Path) -> list[str]:
+    """Imports in ``folder``'s modules, at any depth, of anything but legtimer.core, the
+    standard library and tomli-w."""
+    import ast
+
+    allowed_outside = {"tomli_w", "__future__"}
+    bad: list[str] = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                inside = name == "legtimer.core" or name.startswith("legtimer.core.")
+                if not (inside or top in sys.stdlib_module_names or top in allowed_outside):
+                    bad.append(f"{path.name}:{node.lineno}: import {name}")
+    return bad
+
+
+def test_core_imports_only_core_the_standard_library_and_tomli_w() -> None:
+    """Every import in legtimer/core, at any depth (inside functions too), stays inside."""
+    assert outside_imports(ROOT / "legtimer" / "core") == []
+
+
+def test_the_check_reports_a_core_module_that_imports_the_ui(tmp_path: Path) -> None:
+    (tmp_path / "fine.py").write_text("import json\nfrom legtimer.core.plan import Plan\n")
+    (tmp_path / "leaky.py").write_text("def f():\n    import legtimer.ui.keys\n")
+    assert outside_imports(tmp_path) == ["leaky.py:2: import legtimer.ui.keys"]

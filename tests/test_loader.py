@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from legtimer.core.durations import DURATION_HELP
@@ -330,6 +330,7 @@ def test_any_exercise_table_gives_a_routine_or_a_routine_error(fields: dict[str,
     try:
         text = tomli_w.dumps(body)
     except (TypeError, ValueError):
+        assume(False)  # not a TOML table at all: not this test's input
         return
     try:
         parse_routine(text)

@@ -69,7 +69,8 @@ class Step(NamedTuple):
     start: float
     """Planned start, in seconds from the start of the workout."""
     name: str
-    exercise: Exercise | None
+    exercise: Exercise
+    """The exercise (for a per-set list, this set's own targets); a rest's is the one before it."""
     section: Section
     set_no: int = 0
     sets: int = 0
@@ -77,7 +78,7 @@ class Step(NamedTuple):
     round_no: int = 1
     rounds: int = 1
     exercise_no: int = 0
-    """1-based position in its section (n of N), 0 for get-ready."""
+    """1-based position in its section (n of N); a get-ready has its exercise's."""
     exercise_count: int = 0
     reps: tuple[int, int] | None = None
     seconds_per_rep: float = 0.0
@@ -121,8 +122,6 @@ class Step(NamedTuple):
 
     def reps_text(self) -> str:
         """ "17 of 15-20 reps" with today's target, else as the routine says ("15-20 reps")."""
-        if self.exercise is None:
-            return ""
         text = self.exercise.reps_text()
         if self.target_reps is None or self.reps is None or self.reps[0] == self.reps[1]:
             return text

@@ -18,7 +18,7 @@ Rules (a routine without blocks follows the first four, as it always has):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from legtimer.core.plan import Side, Step, StepKind
 from legtimer.core.progression import Target
@@ -128,7 +128,7 @@ class _Builder:
         settings: Settings,
         name: str = "",
         keep: bool = False,
-        **extra: object,
+        **extra: Any,
     ) -> None:
         if estimate <= 0 and not keep:
             return
@@ -136,32 +136,32 @@ class _Builder:
         rounds = 1
         if item.section is Section.MAIN:
             rounds = block.rounds if block is not None else self.routine.rounds
-        fields: dict[str, object] = {
-            "plan_index": len(self.steps),
-            "kind": kind,
-            "duration": duration,
-            "estimate": max(0.0, estimate),
-            "start": self.clock,
-            "name": name or item.exercise.name,
-            "exercise": item.exercise,
-            "section": item.section,
-            "sets": item.exercise.sets,
-            "round_no": item.round_no,
-            "rounds": rounds,
-            "exercise_no": item.position,
-            "exercise_count": item.total,
-            "countdown": settings.countdown,
-        }
+        step = Step(
+            plan_index=len(self.steps),
+            kind=kind,
+            duration=duration,
+            estimate=max(0.0, estimate),
+            start=self.clock,
+            name=name or item.exercise.name,
+            exercise=item.exercise,
+            section=item.section,
+            sets=item.exercise.sets,
+            round_no=item.round_no,
+            rounds=rounds,
+            exercise_no=item.position,
+            exercise_count=item.total,
+            countdown=settings.countdown,
+        )
         if block is not None:
-            fields.update(
+            step = step._replace(
                 block=block.name,
                 block_no=item.block_no,
                 block_count=len(self.routine.blocks),
                 every=block.every,
                 time_cap=block.time_cap,
             )
-        fields.update(extra)
-        step = Step(**fields)  # type: ignore[arg-type]
+        if extra:
+            step = step._replace(**extra)
         self.steps.append(step)
         self.clock += step.estimate
 
@@ -289,11 +289,11 @@ class _Builder:
         settings: Settings,
         name: str,
         set_no: int,
-        **extra: object,
+        **extra: Any,
     ) -> None:
         if settings.rest_until_ready:
             extra["until_ready"] = True
-        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)  # type: ignore[arg-type]
+        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)
 
     def _interval_rest(self, item: _Item, every: float, settings: Settings) -> None:
         """Fill the EMOM round to ``every``: kept even at zero, it holds the next boundary."""

@@ -42,7 +42,7 @@ def amount_words(step: Step) -> str:
 def equipment_words(step: Step) -> str:
     """ "kettlebell, mat", or ""."""
     exercise = step.exercise
-    return ", ".join(exercise.equipment) if exercise is not None else ""
+    return ", ".join(exercise.equipment)
 
 
 def _join(parts: list[str]) -> str:
@@ -66,7 +66,7 @@ def describe_step(step: Step) -> str:
     reps = reps_words(step)
     if reps and step.waits_for_user:
         reps += " (done when you say)"
-    load = step.exercise.load if step.exercise is not None else ""
+    load = step.exercise.load
     rounds = ""
     if step.rounds > 1 and not step.in_amrap:
         rounds = f"round {step.round_no} of {step.rounds}"
@@ -89,7 +89,7 @@ def detail_line(step: Step) -> str:
         return "Get into position"
     if step.kind.is_rest:
         return done_line(step)
-    load = step.exercise.load if step.exercise is not None else ""
+    load = step.exercise.load
     block = ""
     if step.block and not step.in_amrap:
         block = f"{step.block}{SEP}round {step.round_no} of {step.rounds}"
@@ -100,7 +100,7 @@ def done_line(step: Step) -> str:
     """What a rest follows: "Clamshells · set 3 of 3 done", "Round 1 of 3 done"."""
     if step.kind is StepKind.ROUND_REST:
         return f"Round {step.round_no} of {step.rounds} done"
-    exercise = step.exercise.name if step.exercise is not None else step.name
+    exercise = step.exercise.name
     if step.sets > 1:
         return f"{exercise}{SEP}set {step.set_no} of {step.sets} done"
     return f"{exercise} done"
@@ -143,9 +143,9 @@ def spoken_line(step: Step, following: Step | None) -> str:
         return f"Rest. Next up: {following.name}." if following else "Rest."
     parts = [step.name, _cap(set_words(step)), _cap(side_words(step))]
     exercise = step.exercise
-    if exercise is not None and exercise.per_set:
+    if exercise.per_set:
         parts.append(_cap(reps_words(step)) or "Timed")
-    if exercise is not None and exercise.load:
+    if exercise.load:
         parts.append(exercise.load)
     return " ".join(f"{part}." for part in parts if part)
 

@@ -153,7 +153,7 @@ class Logbook:
         wall = time.time() - (driver.clock() - event.at)
         done = event.outcome is Outcome.COMPLETED
         # Today's load as the person set or last used it, else what the routine (or set) says.
-        written = step.exercise.load if step.exercise is not None else ""
+        written = step.exercise.load
         load = self.loads.get(step.name) or written
         return SetRecord(
             exercise=step.name,

@@ -149,8 +149,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         hint = f"Press {done_keys} when these reps are done" if step.waits_for_user else ""
     if session.waiting:
         hint = "Rest is up: press Space or Enter when you are ready"
-    cue = step.exercise.cue if kind.is_work and step.exercise else ""
-    next_cue = following.exercise.cue if following and following.exercise else ""
+    cue = step.exercise.cue if kind.is_work else ""
+    next_cue = following.exercise.cue if following else ""
     next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"
     if following is not None and following.block and following.block_no != step.block_no:
         next_text = f"NEXT: {following.block}: " + next_line(following)

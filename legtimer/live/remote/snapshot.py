@@ -91,11 +91,8 @@ def snapshot(driver: WorkoutDriver, wall: float) -> dict[str, Any]:
     else:
         name = following.name
     work = step.kind.is_work
-    if work:
-        cue = step.exercise.cue if step.exercise else ""
-    else:
-        # Between sets, how to do what comes next, as the terminal shows it.
-        cue = following.exercise.cue if following and following.exercise else ""
+    # Between sets, how to do what comes next, as the terminal shows it.
+    cue = step.exercise.cue if work else following.exercise.cue if following else ""
     return {
         "type": "state",
         "step": session.index,
@@ -117,7 +114,7 @@ def snapshot(driver: WorkoutDriver, wall: float) -> dict[str, Any]:
 
 def _reps(step: Step) -> str:
     exercise = step.exercise
-    if exercise is None or exercise.reps is None:
+    if exercise.reps is None:
         return ""
     text = exercise.reps_text()
     return f"{text}, your pace" if step.waits_for_user else text
@@ -141,6 +138,6 @@ def _next(following: Step | None) -> str:
         parts.append(f"set {following.set_no} of {following.sets}")
     if following.side is not None:
         parts.append(f"{following.side.value} side")
-    if following.exercise is not None and following.exercise.reps is not None:
+    if following.exercise.reps is not None:
         parts.append(following.exercise.reps_text())
     return "NEXT: " + " · ".join(parts)
