@@ -136,32 +136,32 @@ class _Builder:
         rounds = 1
         if item.section is Section.MAIN:
             rounds = block.rounds if block is not None else self.routine.rounds
-        step = Step(
-            plan_index=len(self.steps),
-            kind=kind,
-            duration=duration,
-            estimate=max(0.0, estimate),
-            start=self.clock,
-            name=name or item.exercise.name,
-            exercise=item.exercise,
-            section=item.section,
-            sets=item.exercise.sets,
-            round_no=item.round_no,
-            rounds=rounds,
-            exercise_no=item.position,
-            exercise_count=item.total,
-            countdown=settings.countdown,
-        )
+        fields: dict[str, Any] = {
+            "plan_index": len(self.steps),
+            "kind": kind,
+            "duration": duration,
+            "estimate": max(0.0, estimate),
+            "start": self.clock,
+            "name": name or item.exercise.name,
+            "exercise": item.exercise,
+            "section": item.section,
+            "sets": item.exercise.sets,
+            "round_no": item.round_no,
+            "rounds": rounds,
+            "exercise_no": item.position,
+            "exercise_count": item.total,
+            "countdown": settings.countdown,
+        }
         if block is not None:
-            step = step._replace(
+            fields.update(
                 block=block.name,
                 block_no=item.block_no,
                 block_count=len(self.routine.blocks),
                 every=block.every,
                 time_cap=block.time_cap,
             )
-        if extra:
-            step = step._replace(**extra)
+        fields.update(extra)
+        step = Step(**fields)
         self.steps.append(step)
         self.clock += step.estimate
 
