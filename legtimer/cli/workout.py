@@ -158,6 +158,15 @@ def edit_routine(spec: str) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    if routine.has_variants:
+        # The form has no place for variants: saving from it would drop them.
+        print(
+            f"legtimer: {path} has [[exercise.variant]] tables, which the form editor cannot "
+            "edit yet (saving would lose them); edit the file in a text editor, then check it "
+            "with: legtimer check " + str(path),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if not has_terminal():
         print(NO_TERMINAL.replace("workout screen", "editor"), file=sys.stderr)
         return EXIT_BAD_INPUT
