@@ -129,7 +129,13 @@ class LegtimerApp(App[None]):
         from legtimer.storage.equipment import load_answers
 
         answers = load_answers()
-        ask = gear.ask and offer is None and bool(answers.unasked(routine.equipment))
+        # Asked only where an answer can change something: an exercise with variants.
+        ask = (
+            gear.ask
+            and offer is None
+            and routine.has_variants
+            and bool(answers.unasked(routine.equipment))
+        )
         return answers.missing_of(routine.equipment), ask
 
     def _equipment_answered(self, routine: Routine, missing: tuple[str, ...] | None) -> None:
