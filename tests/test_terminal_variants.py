@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.alsa_capture import null_audio_home
@@ -15,6 +16,10 @@ from tests.tmux import LEGTIMER, Terminal
 def _step(screen: str) -> int | None:
     found = re.search(r"step (\d+) of \d+", screen)
     return int(found.group(1)) if found else None
+
+
+def _moved_from(before: int | None) -> Callable[[str], bool]:
+    return lambda screen: _step(screen) != before
 
 
 def test_without_a_box_squat_jumps_are_done_and_logged(tmp_path: Path) -> None:
@@ -31,7 +36,7 @@ def test_without_a_box_squat_jumps_are_done_and_logged(tmp_path: Path) -> None:
                 break
             before = _step(screen)
             term.keys("n")
-            screen = term.wait_for(lambda s, b=before: _step(s) != b, what="the next step")
+            screen = term.wait_for(_moved_from(before), what="the next step")
             seen.append(screen)
         else:
             raise AssertionError(f"never reached Squat Jumps:\n{screen}")
