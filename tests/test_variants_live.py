@@ -147,3 +147,14 @@ async def test_v_on_screen_changes_the_next_panel_at_once() -> None:
         await pilot.pause()
         assert text_of(app, "next-name") == "Squat Jumps"
         assert "Straight up." in text_of(app, "next-cue")
+
+
+def test_a_plan_that_rewrites_what_already_ran_is_refused() -> None:
+    clock = FakeClock()
+    driver = driver_for(clock)
+    driver.start()
+    clock.advance(25.0)
+    driver.tick()
+    other = TodaysChoices(parse_routine(ROUTINE.replace('name = "Swings"', 'name = "Rows"')))
+    with pytest.raises(ValueError, match="keep every step"):
+        driver.session.adopt(other.plan())
