@@ -24,7 +24,7 @@ def term_home(tmp_path: Path) -> Path:
 def runners(tmp_path: Path, term_home: Path) -> Iterator[Terminal]:
     term = Terminal(
         tmp_path,
-        [LEGTIMER, "--no-keep-awake", "--routine", "runners.toml"],  # no desktop bus here
+        [LEGTIMER, "--no-keep-awake", "--no-ask", "--routine", "runners.toml"],  # no bus here
         env={"HOME": str(term_home), "LEGTIMER_HOME": str(term_home / "lt")},
     )
     try:
@@ -113,7 +113,9 @@ def test_an_internal_error_exits_non_zero_with_a_readable_message(
 
     driver = str(Path(__file__).with_name("crash_driver.py"))
     term = Terminal(
-        tmp_path, [sys.executable, driver, "--routine", "runners"], env={"HOME": str(term_home)}
+        tmp_path,
+        [sys.executable, driver, "--no-ask", "--routine", "runners"],
+        env={"HOME": str(term_home)},
     )
     try:
         status = term.wait_exit()

@@ -52,7 +52,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "list":
         return commands.list_routines()
     if command == "plan":
-        return commands.show_plan(_load(args.routine))
+        return commands.show_plan(_load(args.routine), _words(args.without))
     if command == "check":
         return commands.check_files(args.files)
     if command == "new":
@@ -76,7 +76,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         resume_now=command == "resume",
         remote=args.remote or args.remote_bind is not None,
         remote_bind=args.remote_bind,
+        without=_words(args.without),
+        ask=not args.no_ask,
     )
+
+
+def _words(text: str | None) -> tuple[str, ...] | None:
+    """ "box, kettlebell" -> ("box", "kettlebell"); None when not given."""
+    if text is None:
+        return None
+    return tuple(word.strip() for word in text.split(",") if word.strip())
 
 
 def _load(spec: str) -> Routine:

@@ -86,12 +86,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the phone remote listens (implies --remote; default: every interface; "
         "127.0.0.1: this machine only)",
     )
+    parser.add_argument(
+        "--without",
+        metavar="ITEMS",
+        help="equipment you do not have today, comma-separated whole words "
+        '("box,kettlebell"): exercises that need it are swapped for a variant',
+    )
+    parser.add_argument(
+        "--no-ask",
+        action="store_true",
+        help="do not ask what equipment is missing (the last answers still apply)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("list", help="list every routine found, with its length and where it lives")
 
     plan = sub.add_parser("plan", help="print the timeline of a routine and its total")
     plan.add_argument("routine", metavar="ROUTINE")
+    plan.add_argument(
+        "--without", metavar="ITEMS", help="show the plan without this equipment (as above)"
+    )
 
     check = sub.add_parser("check", help="validate routine files (exit 0 if all are fine)")
     check.add_argument("files", metavar="FILE", nargs="+")

@@ -47,18 +47,31 @@ def list_routines() -> int:
     return EXIT_OK
 
 
-def show_plan(routine: Routine) -> int:
-    """`legtimer plan ROUTINE`: paced at today's targets from the training log."""
+def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
+    """`legtimer plan ROUTINE [--without ITEMS]`: today's exercises at today's targets.
+
+    Swaps come from --without, else from the equipment answers remembered for workouts.
+    """
     from legtimer.core.targets import progresses
+    from legtimer.core.today import change_line, missing_items, todays_routine
     from legtimer.storage.paths import log_path
     from legtimer.storage.progress import targets_from_log
 
-    targets = targets_from_log(routine, log_path())
-    print("\n".join(plan_lines(compile_plan(routine, targets))))
+    if without is not None:
+        missing = missing_items(routine, without)
+    else:
+        from legtimer.storage.equipment import load_answers
+
+        missing = load_answers().missing_of(routine.equipment)
+    today, changes = todays_routine(routine, missing)
+    targets = targets_from_log(today, log_path())
+    print("\n".join(plan_lines(compile_plan(today, targets))))
+    for change in changes:
+        print(change_line(change))
     shown: set[str] = set()
-    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+    for exercise in (*today.warmup, *today.exercises, *today.cooldown):
         target = (targets or {}).get(exercise.name)
-        if target is not None and progresses(routine, exercise) and exercise.name not in shown:
+        if target is not None and progresses(today, exercise) and exercise.name not in shown:
             shown.add(exercise.name)
             print(f"{exercise.name}: {target.describe()}")
     return EXIT_OK

@@ -88,6 +88,8 @@ def run_workout(
     resume_now: bool = False,
     remote: bool = False,
     remote_bind: str | None = None,
+    without: tuple[str, ...] | None = None,
+    ask: bool = True,
 ) -> int:
     """The workout screen (or the picker), offering first to resume an interrupted workout."""
     log_file = open_event_log(event_log)
@@ -115,6 +117,7 @@ def run_workout(
         event_log=log_file,
     )
     from legtimer.live.remote import ALL_INTERFACES, RemoteWish
+    from legtimer.live.variants import Gear
     from legtimer.ui.app import LegtimerApp
 
     wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
@@ -126,6 +129,7 @@ def run_workout(
         remote=wish,
         flash=flash,
         targets=targets_from_log,
+        gear=Gear(without, ask=ask, remember=True),
     )
     try:
         app.run()
@@ -163,11 +167,11 @@ def edit_routine(spec: str) -> int:
     # The form must hold everything the file says, or a save would lose it: refuse instead.
     draft = Draft.from_routine(routine)
     again, _problems = draft.check(draft.data(), routine.path)
-    if again != routine:
+    if routine.has_variants or again != routine:
         print(
             f"legtimer: the editor cannot edit {path} yet: it uses parts the form does not "
-            "have (blocks, or sets that change from set to set); edit it in a text editor and "
-            f"check it with: legtimer check {path}",
+            "have (blocks, variants, or sets that change from set to set); edit it in a text "
+            f"editor and check it with: legtimer check {path}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT

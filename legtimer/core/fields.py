@@ -377,6 +377,8 @@ class ExerciseReader:
         self.report = report
         self.section = section
         self.defaults = defaults
+        self.counted: dict[str, int] = {}
+        """Variant tables read so far per header ("exercise.variant"), for their lines."""
 
     def read(
         self,
@@ -399,6 +401,8 @@ class ExerciseReader:
         raw_name = data.get("name")
         label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
         where = (place or f"{self.section.value} {index + 1}") + (f' "{label}"' if label else "")
+        raw_variants = data.get("variant")
+        data = {key: value for key, value in data.items() if key != "variant"}
         report.known_keys(table, where, data, Table.EXERCISE)
         values: dict[str, Any] = {}
         for spec in fields_in(Table.EXERCISE).values():
@@ -442,9 +446,16 @@ class ExerciseReader:
                 where,
                 "manual applies to rep sets; a timed exercise always counts down",
             )
-        if len(report.problems) != before:
-            return None
-        return Exercise(**values, overrides=overrides)
+        exercise = (
+            None if len(report.problems) != before else Exercise(**values, overrides=overrides)
+        )
+        if raw_variants is not None:
+            from legtimer.core.loader_variants import read_variants  # it builds on this module
+
+            variants = read_variants(report, self.counted, exercise, raw_variants, table, where)
+            if exercise is not None:
+                exercise = exercise._replace(variants=variants)
+        return None if len(report.problems) != before else exercise
 
 
 def _is_int(value: object) -> bool:

@@ -150,6 +150,8 @@ class Plan(NamedTuple):
     steps: tuple[Step, ...]
     targets: tuple[tuple[str, Target], ...] = ()
     """Today's target per rep exercise (name, target), when the plan was given targets."""
+    notes: tuple[str, ...] = ()
+    """Lines about today for the get-ready screen: swaps ("Squat Jumps instead of ...")."""
 
     def target(self, exercise: str) -> Target | None:
         """Today's target for an exercise, with last time's reps (for "Last time ... → today")."""
@@ -185,14 +187,20 @@ def lead_in(plan: Plan, index: int, seconds: float) -> Step:
     )
 
 
-def compile_plan(routine: Routine, targets: Mapping[str, Target] | None = None) -> Plan:
+def compile_plan(
+    routine: Routine,
+    targets: Mapping[str, Target] | None = None,
+    notes: tuple[str, ...] = (),
+) -> Plan:
     """Expand a routine into its steps, in order, with planned start times.
 
     Args:
         routine: what to run.
         targets: today's rep target per exercise name (:func:`legtimer.core.targets.
             todays_targets`); rep sets are paced and logged at it. None: the top of each range.
+        notes: lines about today's swaps for the get-ready screen.
     """
     from legtimer.core.plan_build import build_plan  # the builder needs this module's types
 
-    return Plan(routine, build_plan(routine, targets or {}), tuple((targets or {}).items()))
+    steps = build_plan(routine, targets or {})
+    return Plan(routine, steps, tuple((targets or {}).items()), notes)

@@ -21,6 +21,9 @@ class Section(Enum):
     COOLDOWN = "cooldown"
 
 
+ROLES = ("swap", "easier", "harder")
+"""What a variant is to its exercise: the same work with other equipment, a step down, a step up."""
+
 SOUND_NAMES = ("work", "rest", "tick", "halfway", "switch", "rep", "finish")
 """Cue sounds a routine may override in its [sounds] table."""
 
@@ -116,6 +119,10 @@ class Exercise(NamedTuple):
     per_set: tuple[SetTarget, ...] = ()
     """Targets that change from set to set; when given, ``sets`` is its length."""
     overrides: Overrides = Overrides()
+    variants: tuple[Variant, ...] = ()
+    """Other exercises that may stand in this slot, in the file's order."""
+    slot: str = ""
+    """Today only: the routine's exercise this one stands in for ("" when it is that one)."""
 
     def reps_text(self) -> str:
         """ "15-20 reps", "10 reps" or "" for timed work."""
@@ -145,6 +152,22 @@ class Exercise(NamedTuple):
         if target.load:
             changes["load"] = target.load
         return self._replace(**changes)  # type: ignore[arg-type]
+
+
+class Variant(NamedTuple):
+    """An exercise that may stand in for another: its role, and itself with inheritance done."""
+
+    role: str
+    """One of :data:`ROLES`."""
+    exercise: Exercise
+    """The variant as a whole exercise: every key it leaves out taken from its exercise."""
+    written: tuple[str, ...] = ()
+    """The keys the file wrote on the variant (besides name and role), for a tidy save."""
+
+    @property
+    def name(self) -> str:
+        """The variant's own name."""
+        return self.exercise.name
 
 
 class Block(NamedTuple):
@@ -226,6 +249,16 @@ class Routine(NamedTuple):
     def main_count(self) -> int:
         """Exercises in the main part: the [[exercise]] list, or every block's exercises."""
         return len(self.exercises) + sum(len(block.exercises) for block in self.blocks)
+
+    def all_exercises(self) -> tuple[Exercise, ...]:
+        """Every exercise in file order: warm-up, main list, blocks, cool-down."""
+        in_blocks = tuple(ex for block in self.blocks for ex in block.exercises)
+        return (*self.warmup, *self.exercises, *in_blocks, *self.cooldown)
+
+    @property
+    def has_variants(self) -> bool:
+        """Some exercise has [[...variant]] tables."""
+        return any(exercise.variants for exercise in self.all_exercises())
 
     @property
     def equipment(self) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from legtimer.core.durations import MAX_STEP_SECONDS
-from legtimer.core.routine import SOUND_NAMES, Preferences, Section, Settings
+from legtimer.core.routine import ROLES, SOUND_NAMES, Preferences, Section, Settings
 
 
 class Table(Enum):
@@ -23,6 +23,7 @@ class Table(Enum):
     SOUNDS = "[sounds]"
     BLOCK = "[[block]]"
     SET = "a per-set table in sets = [...]"
+    VARIANT = "[[exercise.variant]] (and under warm-up, cool-down and block exercises)"
 
 
 class Kind(Enum):
@@ -99,6 +100,7 @@ _B = frozenset({Table.BLOCK})
 _ES = frozenset({Table.EXERCISE, Table.SET})
 _DES = frozenset({Table.DEFAULTS, Table.EXERCISE, Table.SET})
 _DEB = frozenset({Table.DEFAULTS, Table.EXERCISE, Table.BLOCK})
+_V = frozenset({Table.VARIANT})
 _SET = Settings()
 _PREF = Preferences()
 
@@ -296,6 +298,16 @@ FIELDS: tuple[Field, ...] = (
         _SET.rest_until_ready,
         quiet_default=True,
     ),
+    Field(
+        "role",
+        Kind.CHOICE,
+        _V,
+        "swap: the same work with other equipment; easier or harder: a step down or up "
+        "(a variant may also hold every exercise key; what it leaves out it inherits)",
+        "Role",
+        required=True,
+        choices=ROLES,
+    ),
     Field("name", Kind.TEXT, _B, "shown on screen and in plan", "Name", required=True),
     Field(
         "rounds",
@@ -394,6 +406,13 @@ def field(table: Table, key: str) -> Field:
 _BY_TABLE: dict[Table, dict[str, Field]] = {
     table: {f.key: f for f in FIELDS if table in f.where} for table in Table
 }
+# A variant holds its name and role, then any exercise key (inherited from its exercise when
+# left out), so the docs table lists the exercise keys once.
+_BY_TABLE[Table.VARIANT] = {
+    "name": _BY_TABLE[Table.EXERCISE]["name"],
+    **_BY_TABLE[Table.VARIANT],
+    **_BY_TABLE[Table.EXERCISE],
+}
 
 SETTINGS: tuple[Field, ...] = tuple(f for f in FIELDS if f.is_setting and Table.DEFAULTS in f.where)
 """The [defaults] keys an exercise may override, in the order of :class:`Settings`."""
@@ -427,6 +446,7 @@ def _where_text(f: Field) -> str:
         Table.SOUNDS: "sounds",
         Table.BLOCK: "block",
         Table.SET: "set",
+        Table.VARIANT: "variant",
     }
     return ", ".join(names[t] for t in Table if t in f.where)
 

@@ -186,6 +186,17 @@ class Session:
                 wait = min(wait, due - now)
         return max(0.0, wait)
 
+    def adopt(self, plan: Plan) -> None:
+        """Run ``plan`` from here on: the steps up to the current one must be the same.
+
+        The current step keeps its start and deadline, so nothing drifts; only what comes
+        after it changes (``v``: another variant of the next exercise).
+        """
+        keep = self.index + 1
+        if self._lead_in is not None or plan.steps[:keep] != self.plan.steps[:keep]:
+            raise ValueError("a new plan must keep every step up to the current one")
+        self.plan = plan
+
     # ---- commands ----------------------------------------------------------------------------
 
     def start(self) -> list[Event]:

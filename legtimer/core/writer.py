@@ -8,10 +8,20 @@ keys, their order and their defaults come from :mod:`legtimer.core.schema`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from legtimer.core.durations import format_duration
-from legtimer.core.routine import Block, Exercise, Overrides, Routine, Section, SetTarget, Settings
+from legtimer.core.routine import (
+    Block,
+    Exercise,
+    Overrides,
+    Routine,
+    Section,
+    SetTarget,
+    Settings,
+    Variant,
+)
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, fields_in
 
 
@@ -49,6 +59,24 @@ def exercise_table(exercise: Exercise) -> dict[str, Any]:
         if spec.required or _written(spec, value):
             table[spec.key] = toml_value(spec, value)
     table.update(overrides_table(exercise.overrides))
+    if exercise.variants:
+        table["variant"] = [variant_table(variant) for variant in exercise.variants]
+    return table
+
+
+def variant_table(variant: Variant) -> dict[str, Any]:
+    """One [[exercise.variant]]: its name, its role and the keys the file gave it, no more."""
+    exercise = variant.exercise
+    table: dict[str, Any] = {"name": exercise.name, "role": variant.role}
+    for spec in fields_in(Table.VARIANT).values():
+        if spec.key in table or spec.key not in variant.written:
+            continue
+        if spec.is_setting:
+            table[spec.key] = toml_value(spec, getattr(exercise.overrides, spec.key))
+        elif spec.key == "sets" and exercise.per_set:
+            table["sets"] = [set_table(target) for target in exercise.per_set]
+        else:
+            table[spec.key] = toml_value(spec, getattr(exercise, spec.key))
     return table
 
 
@@ -152,11 +180,19 @@ def dumps_data(data: dict[str, Any]) -> str:
                 head = {key: value for key, value in block.items() if key != "exercise"}
                 parts.append("[[block]]\n" + tomli_w.dumps(head))
                 for entry in block.get("exercise", ()):
-                    parts.append("[[block.exercise]]\n" + tomli_w.dumps(entry))
+                    parts += _entry("block.exercise", entry, tomli_w.dumps)
         for entry in data.get(section.value, ()):
-            parts.append(f"[[{section.value}]]\n" + tomli_w.dumps(entry))
+            parts += _entry(section.value, entry, tomli_w.dumps)
     # Single-line strings with escapes: multi-line ones would turn a "\r\n" into "\n".
     return _one_line_arrays("\n".join(parts))
+
+
+def _entry(header: str, entry: dict[str, Any], dumps: Callable[[dict[str, Any]], str]) -> list[str]:
+    """An exercise's table, then each of its variants just after it."""
+    own = {key: value for key, value in entry.items() if key != "variant"}
+    parts = [f"[[{header}]]\n" + dumps(own)]
+    parts += [f"[[{header}.variant]]\n" + dumps(variant) for variant in entry.get("variant", ())]
+    return parts
 
 
 def dumps_routine(routine: Routine) -> str:

@@ -16,6 +16,8 @@ from typing import NamedTuple, Protocol, TypeVar
 from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.events import Event, WorkoutFinished
 from legtimer.core.plan import Plan
+from legtimer.core.replan import splice, upcoming_slot
+from legtimer.core.routine import Exercise
 from legtimer.core.session import TIME_STEP, Session, State, Tally
 from legtimer.core.summary import Summary, summarize
 
@@ -37,6 +39,8 @@ class Command(Enum):
     LESS_TIME = "less_time"
     MUTE = "mute"
     """Sound off or on."""
+    VARIANT = "variant"
+    """Another of the next exercise's options (before it: its get-ready or the rest before)."""
 
 
 class Ending(NamedTuple):
@@ -54,6 +58,13 @@ class Resume(NamedTuple):
     tally: Tally
     elapsed: float
     get_ready: float = 10.0
+
+
+class Chooser(Protocol):
+    """Builds the plan for another choice in a slot (see :mod:`legtimer.live.variants`)."""
+
+    def cycle(self, exercise: Exercise) -> Plan:
+        """The whole plan with the slot of ``exercise`` on its next option."""
 
 
 class Listener(Protocol):
@@ -102,8 +113,11 @@ class WorkoutDriver:
         schedule: Scheduler = loop_scheduler,
         resume: Resume | None = None,
         notices: Sequence[Callable[[], str | None]] = (),
+        chooser: Chooser | None = None,
     ) -> None:
         self.session = Session(plan, clock)
+        self.chooser = chooser
+        """Today's choices per slot, for ``v``; None when the workout has no variants."""
         self.clock = clock
         self.cues: CueSink = cues or SilentSink()
         self.resume = resume
@@ -192,6 +206,8 @@ class WorkoutDriver:
             return session.step.kind.is_work or session.waiting
         if command in (Command.MORE_TIME, Command.LESS_TIME):
             return session.can_change_time()
+        if command is Command.VARIANT:
+            return self.chooser is not None and self._upcoming_slot() is not None
         return True
 
     def send(self, command: Command, step: int | None = None) -> bool:
@@ -225,6 +241,8 @@ class WorkoutDriver:
             events = session.add_time(-TIME_STEP)
         elif command is Command.MUTE:
             self.cues.toggle_mute()
+        elif command is Command.VARIANT:
+            self._next_variant()
         self.command = command
         try:
             self._after(events)
@@ -238,6 +256,21 @@ class WorkoutDriver:
             self.send(Command.PAUSE)
 
     # ---- internals ---------------------------------------------------------------------------
+
+    def _upcoming_slot(self) -> Exercise | None:
+        session = self.session
+        if session.step is not session.plan.steps[session.index] or session.waiting:
+            return None  # a resume's lead-in, or a rest that waits: keep it simple
+        step = upcoming_slot(session.plan, session.index)
+        return None if step is None else step.exercise
+
+    def _next_variant(self) -> None:
+        """Splice in the plan for the next option: the current step's deadline stays."""
+        exercise = self._upcoming_slot()
+        if exercise is None or self.chooser is None:
+            return
+        new = self.chooser.cycle(exercise)
+        self.session.adopt(splice(self.session.plan, self.session.index, new))
 
     def _after(self, events: Sequence[Event]) -> None:
         if events:

@@ -155,8 +155,10 @@ class Logbook:
         # Today's load as the person set or last used it, else what the routine (or set) says.
         written = step.exercise.load
         load = self.loads.get(step.name) or written
+        slot = step.exercise.slot if step.exercise is not None else ""
         return SetRecord(
-            exercise=step.name,
+            exercise=slot or step.name,
+            variant=step.name if slot else None,
             block=step.block or None,
             load=load or None,
             round=step.round_no,

@@ -13,7 +13,7 @@ from typing import IO
 
 from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.plan import Plan
-from legtimer.live.driver import Listener, Resume, Scheduler, WorkoutDriver, loop_scheduler
+from legtimer.live.driver import Chooser, Listener, Resume, Scheduler, WorkoutDriver, loop_scheduler
 
 CueFactory = Callable[[Plan, Callable[[], None], Callable[[], float]], CueSink]
 """Builds the sound side for a plan, given the terminal bell (the last fallback) and the clock."""
@@ -45,6 +45,7 @@ class Outfit:
         bell: Callable[[], None],
         resume: Resume | None = None,
         resumed: ResumedFrom | None = None,
+        chooser: Chooser | None = None,
     ) -> WorkoutDriver:
         """A driver for ``plan`` with every listener this outfit asks for."""
         listeners: list[Listener] = []
@@ -102,6 +103,7 @@ class Outfit:
             schedule=self.schedule,
             resume=resume,
             notices=notices,
+            chooser=chooser,
         )
 
 

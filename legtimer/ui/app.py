@@ -16,17 +16,19 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from legtimer.core.compare import against_last_time
-from legtimer.core.plan import compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
+from legtimer.core.today import missing_items
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.logbook import Logbook
 from legtimer.live.outfit import Outfit
 from legtimer.live.remote import RemoteWish
 from legtimer.live.resume import ResumeOffer
+from legtimer.live.variants import Gear, TodaysChoices
 from legtimer.ui.keys import WORKOUT_KEYS, split_action
 from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
 from legtimer.ui.phases import phase_variables
+from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.picker import PickerScreen
 from legtimer.ui.screens.resume import ResumeChoice, ResumePrompt
 from legtimer.ui.screens.summary import SummaryScreen
@@ -56,8 +58,11 @@ class LegtimerApp(App[None]):
         remote: RemoteWish | None = None,
         flash: bool = False,
         targets: TargetsFor | None = None,
+        gear: Gear | None = None,
     ) -> None:
         super().__init__()
+        self.gear = gear or Gear()
+        """How today's missing equipment is learnt (--without, asked once, remembered)."""
         self.targets = targets
         """Where today's targets come from (the training log); None paces each range's top."""
         self.flash = flash
@@ -103,16 +108,64 @@ class LegtimerApp(App[None]):
             self.exit()
 
     def start_workout(self, routine: Routine, offer: ResumeOffer | None = None) -> None:
-        """Build the driver for a routine and show its workout screen."""
+        """Ask what equipment is missing (once), then build the driver and show the workout."""
         self._end_workout("closed")
-        targets = None
-        if self.targets is not None:
-            targets = self.targets(routine, offer.resumed.workout_id if offer else None)
-        plan = compile_plan(routine, targets)
+        missing, ask = self._missing(routine, offer)
+        if ask:
+            self.push_screen(
+                EquipmentQuestion(routine.equipment, missing),
+                lambda answer: self._equipment_answered(routine, answer),
+            )
+            return
+        self._launch(routine, offer, missing)
+
+    def _missing(self, routine: Routine, offer: ResumeOffer | None) -> tuple[tuple[str, ...], bool]:
+        """Today's missing items, and whether to ask first."""
+        gear = self.gear
+        if gear.without is not None:
+            return missing_items(routine, gear.without), False
+        if not gear.remember:
+            return (), False
+        from legtimer.storage.equipment import load_answers
+
+        answers = load_answers()
+        # Asked only where an answer can change something: an exercise with variants.
+        ask = (
+            gear.ask
+            and offer is None
+            and routine.has_variants
+            and bool(answers.unasked(routine.equipment))
+        )
+        return answers.missing_of(routine.equipment), ask
+
+    def _equipment_answered(self, routine: Routine, missing: tuple[str, ...] | None) -> None:
+        if missing is None:
+            self.exit()
+            return
+        if self.gear.remember:
+            from legtimer.storage.equipment import load_answers, save_answers
+
+            save_answers(load_answers().answered(routine.equipment, missing))
+        self._launch(routine, None, missing)
+
+    def _launch(
+        self, routine: Routine, offer: ResumeOffer | None, missing: tuple[str, ...]
+    ) -> None:
+        resumed = offer.resumed.workout_id if offer else None
+        hook = self.targets
+
+        def targets(today: Routine) -> Mapping[str, Target] | None:
+            return None if hook is None else hook(today, resumed)
+
+        chooser = TodaysChoices(routine, missing, targets=targets)
+        plan = chooser.plan()
+        with_variants = chooser if routine.has_variants else None
         if offer is not None:
-            driver = self.outfit.driver(plan, self.bell, offer.resume, offer.resumed)
+            driver = self.outfit.driver(
+                plan, self.bell, offer.resume, offer.resumed, chooser=with_variants
+            )
         else:
-            driver = self.outfit.driver(plan, self.bell)
+            driver = self.outfit.driver(plan, self.bell, chooser=with_variants)
         self.driver = driver
         if self.remote is not None:
             self.remote.follow(driver)

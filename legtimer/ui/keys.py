@@ -53,6 +53,14 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
     ),
     Binding("m", "command('mute')", "Mute", tooltip="sound off / on", id="mute"),
     Binding("m", "command('mute', 'muted')", "Unmute", tooltip="sound on", id="unmute"),
+    Binding(
+        "v",
+        "command('variant')",
+        "Variant",
+        tooltip="before an exercise with variants: do another of them today",
+        id="variant",
+        show=False,
+    ),
     Binding("c", "cue", "Cue", tooltip="the whole form cue, with easier and harder", id="cue"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
 )

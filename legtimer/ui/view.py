@@ -149,6 +149,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         hint = f"Press {done_keys} when these reps are done" if step.waits_for_user else ""
     if session.waiting:
         hint = "Rest is up: press Space or Enter when you are ready"
+    if kind is StepKind.GET_READY and step.plan_index == 0 and plan.notes:
+        hint = " · ".join(plan.notes)  # today's swaps ("Squat Jumps instead of Box Jumps...")
     cue = step.exercise.cue if kind.is_work else ""
     next_cue = following.exercise.cue if following else ""
     next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"

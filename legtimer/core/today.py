@@ -1,0 +1,149 @@
+"""Today's exercise in each slot: the routine as it will run, swaps and promotions applied.
+
+Pure: the caller says which equipment is missing, which slots the person has moved up to a
+harder variant (from the training log) and what was chosen by hand today (``v``); the routine
+file itself never changes. A slot is named by its routine exercise's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from legtimer.core.routine import Block, Exercise, Routine
+
+SWAP_ROLES = ("swap", "easier")
+"""The roles a missing piece of equipment may swap to, in order of preference."""
+
+
+class Change(NamedTuple):
+    """What happened to one slot today, for `plan`, the get-ready line and the log."""
+
+    slot: str
+    """The routine's exercise."""
+    done: str
+    """What will be done in its place (the same name when it stays)."""
+    why: str
+    """ "no plyo box", "your choice since ...", "chosen today", or "needs a plyo box"."""
+
+
+def item_matches(word: str, item: str) -> bool:
+    """Whole words, any case: "box" matches "plyo box (optional)", "bell" does not match it."""
+    words = word.lower().split()
+    found = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", item.lower())
+    return bool(words) and any(
+        found[i : i + len(words)] == words for i in range(len(found) - len(words) + 1)
+    )
+
+
+def missing_items(routine: Routine, without: Iterable[str]) -> tuple[str, ...]:
+    """The routine's equipment items that any of the ``without`` words names."""
+    words = [word.strip() for word in without if word.strip()]
+    return tuple(item for item in routine.equipment if any(item_matches(w, item) for w in words))
+
+
+def options(exercise: Exercise) -> tuple[Exercise, ...]:
+    """What may be done in a slot: its exercise, then each variant (as ``v`` cycles them)."""
+    return (exercise, *(variant.exercise for variant in exercise.variants))
+
+
+def _needs(exercise: Exercise, missing: frozenset[str]) -> list[str]:
+    return [item for item in exercise.equipment if item in missing]
+
+
+def choose(
+    exercise: Exercise,
+    missing: frozenset[str],
+    promoted: str | None = None,
+    chosen: str | None = None,
+) -> tuple[Exercise, Change | None]:
+    """Today's exercise for one slot, and what changed (None: it runs as written).
+
+    A choice made today wins; then a promotion (unless it needs something missing); then, when
+    the slot's exercise needs something missing, its first swap (else easier) variant that
+    does not. With none, it stays, marked with what it needs.
+    """
+    by_name = {option.name: option for option in options(exercise)}
+    if chosen is not None and chosen in by_name:
+        pick = by_name[chosen]
+        change = None if chosen == exercise.name else Change(exercise.name, chosen, "chosen today")
+        return _as_slot(exercise, pick), change
+    if promoted is not None and promoted in by_name and not _needs(by_name[promoted], missing):
+        change = Change(exercise.name, promoted, "your exercise here now")
+        return _as_slot(exercise, by_name[promoted]), change
+    lacking = _needs(exercise, missing)
+    if not lacking:
+        return exercise, None
+    for role in SWAP_ROLES:
+        for variant in exercise.variants:
+            if variant.role == role and not _needs(variant.exercise, missing):
+                lack = ", ".join(plain_item(item) for item in lacking)
+                change = Change(exercise.name, variant.name, f"no {lack}")
+                return _as_slot(exercise, variant.exercise), change
+    return exercise, Change(exercise.name, exercise.name, f"needs {_a(plain_item(lacking[0]))}")
+
+
+def plain_item(item: str) -> str:
+    """An equipment item without its aside: "plyo box (optional)" -> "plyo box"."""
+    return re.sub(r"\s*\([^)]*\)", "", item).strip() or item
+
+
+def _a(item: str) -> str:
+    return f"an {item}" if item[:1].lower() in "aeiou" else f"a {item}"
+
+
+def _as_slot(exercise: Exercise, pick: Exercise) -> Exercise:
+    """``pick`` standing in ``exercise``'s slot: it knows the slot and the slot's options."""
+    if pick is exercise:
+        return exercise
+    return pick._replace(slot=exercise.name, variants=exercise.variants)
+
+
+def todays_routine(
+    routine: Routine,
+    missing: Iterable[str] = (),
+    promotions: Mapping[str, str] | None = None,
+    choices: Mapping[str, str] | None = None,
+) -> tuple[Routine, tuple[Change, ...]]:
+    """The routine with each slot's exercise of today, and each slot that changed, once.
+
+    Args:
+        routine: as the file says.
+        missing: equipment items (as the routine writes them) not at hand today.
+        promotions: slot -> the harder variant the person moved up to.
+        choices: slot -> the option picked by hand today (wins over everything).
+    """
+    gone = frozenset(missing)
+    promoted = promotions or {}
+    chosen = choices or {}
+    changes: dict[str, Change] = {}
+
+    def pick(exercise: Exercise) -> Exercise:
+        today, change = choose(
+            exercise, gone, promoted.get(exercise.name), chosen.get(exercise.name)
+        )
+        if change is not None:
+            changes.setdefault(change.slot, change)
+        return today
+
+    def each(exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+        return tuple(pick(exercise) for exercise in exercises)
+
+    blocks = tuple(
+        Block(**{**block._asdict(), "exercises": each(block.exercises)}) for block in routine.blocks
+    )
+    today = routine._replace(
+        warmup=each(routine.warmup),
+        exercises=each(routine.exercises),
+        cooldown=each(routine.cooldown),
+        blocks=blocks,
+    )
+    return today, tuple(changes.values())
+
+
+def change_line(change: Change) -> str:
+    """ "Squat Jumps instead of Box Jumps: no plyo box", or "Box Jumps needs a plyo box"."""
+    if change.done == change.slot:
+        return f"{change.slot} {change.why}"
+    return f"{change.done} instead of {change.slot}: {change.why}"

@@ -1,0 +1,70 @@
+"""Before the first workout of a routine that needs equipment: what is missing today?
+
+One line per item, a key (1-9, then a-z) to mark it missing or back, Enter to start. The answer
+is remembered (legtimer.storage.equipment); exercises that need a missing item are swapped for
+a variant that does not.
+"""
+
+from __future__ import annotations
+
+import string
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+ITEM_KEYS = "123456789" + "".join(c for c in string.ascii_lowercase if c not in "eqv")
+"""One key per item, in order (q stays quit)."""
+
+
+class EquipmentQuestion(ModalScreen[tuple[str, ...] | None]):
+    """Returns the items marked missing (Enter), or None (q: leave)."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("q,escape", "leave", "Quit"),
+    ]
+
+    def __init__(self, items: tuple[str, ...], missing: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.items = items[: len(ITEM_KEYS)]
+        self.missing = {item for item in missing if item in self.items}
+
+    def compose(self) -> ComposeResult:
+        """The question, one line per item, and the keys."""
+        with Vertical(id="dialog"):
+            yield Static("What do you have today?", id="question", markup=False)
+            for number, item in enumerate(self.items):
+                yield Static(self._line(number, item), id=f"item-{number}", markup=False)
+            yield Static(
+                "press an item's key to mark it missing     enter: start     q: quit",
+                id="answers",
+                markup=False,
+            )
+
+    def _line(self, number: int, item: str) -> str:
+        mark = "missing" if item in self.missing else "have it"
+        return f"{ITEM_KEYS[number]}  [{'x' if item in self.missing else ' '}] {item}: {mark}"
+
+    def on_key(self, event: Key) -> None:
+        """An item's key marks it missing, or back."""
+        if event.character is None or event.character not in ITEM_KEYS:
+            return
+        number = ITEM_KEYS.index(event.character)
+        if number >= len(self.items):
+            return
+        event.stop()
+        item = self.items[number]
+        self.missing ^= {item}
+        self.query_one(f"#item-{number}", Static).update(self._line(number, item))
+
+    def action_start(self) -> None:
+        """Enter: start with these answers."""
+        self.dismiss(tuple(item for item in self.items if item in self.missing))
+
+    def action_leave(self) -> None:
+        """q: do not start."""
+        self.dismiss(None)
