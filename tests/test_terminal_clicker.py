@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,11 @@ def clicks(tmp_path: Path) -> Iterator[tuple[Terminal, dict[str, str]]]:
         term.close()
 
 
+def _in_band(word: str, also: str = "") -> Callable[[str], bool]:
+    """A check: the band says ``word`` (and the screen has ``also``)."""
+    return lambda screen: word in _band(screen) and also in screen
+
+
 def _band(screen: str) -> str:
     return screen.split("\n", 3)[1] + screen.split("\n", 3)[2]
 
@@ -72,13 +77,11 @@ def test_each_pause_key_pauses_and_resumes_in_every_phase(
 ) -> None:
     term, _env = clicks
     for word, then in (("GET READY", "n"), ("WORK", "n"), ("REST", "n"), ("WORK", None)):
-        term.wait_for(lambda s, w=word: w in _band(s), what=word)
+        term.wait_for(_in_band(word), what=word)
         term.keys(key)
-        term.wait_for(lambda s: "PAUSED" in _band(s), what=f"{key} pauses in {word}")
+        term.wait_for(_in_band("PAUSED"), what=f"{key} pauses in {word}")
         term.keys(key)
-        term.wait_for(
-            lambda s, w=word: w in _band(s) and "space Pause" in s, what=f"{key} resumes {word}"
-        )
+        term.wait_for(_in_band(word, "space Pause"), what=f"{key} resumes {word}")
         if then:
             term.keys(then)
     assert "Exercise 2 of 2" in term.screen(), "pausing never skipped: the manual set is on"
@@ -91,7 +94,7 @@ def test_next_ends_a_manual_set_and_does_nothing_where_time_runs(
 ) -> None:
     term, env = clicks
     for word in ("GET READY", "WORK", "REST"):
-        term.wait_for(lambda s, w=word: w in _band(s), what=word)
+        term.wait_for(_in_band(word), what=word)
         term.keys(key)
         _same_step_a_second_later(term, word)
         assert "PAUSED" not in _band(term.screen())
