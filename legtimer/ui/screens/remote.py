@@ -28,27 +28,42 @@ def qr_text(url: str) -> list[str]:
     return qr_lines(url)
 
 
-class RemoteOverlay(ModalScreen[None]):
-    """`r`: the code and the link at any time; the workout keeps going underneath."""
+class RemoteOverlay(ModalScreen[bool]):
+    """`r`: the code and the link at any time; the workout keeps going underneath.
 
-    BINDINGS = [Binding("r,escape,q,enter,space", "close", "Close")]
+    Dismissed with True when `R` asks to revoke the link (the workout screen does it).
+    """
 
-    def __init__(self, url: str) -> None:
+    BINDINGS = [
+        Binding("r,escape,q,enter,space", "close", "Close"),
+        Binding("R", "revoke", "Revoke"),
+    ]
+
+    def __init__(self, url: str, *, revoked: bool = False) -> None:
         super().__init__()
         self.url = url
+        self.revoked = revoked
+        """Just revoked: the title says the old link no longer works."""
 
     def compose(self) -> ComposeResult:
         """Title, the code, the link, and how to get back."""
         lines = qr_text(self.url)
         with Vertical(id="dialog"):
-            yield Static("Phone remote: scan, or open the link", id="question")
+            title = "Phone remote: scan, or open the link"
+            if self.revoked:
+                title = "New link: the old one no longer works"
+            yield Static(title, id="question")
             yield Static("\n".join(lines), id="remote-qr", classes="qr", markup=False)
             yield Static(plain(self.url), id="remote-link", markup=False)
             yield Static("r or esc: back to the workout  ·  R: revoke this link", id="answers")
 
     def action_close(self) -> None:
         """Back to the workout."""
-        self.dismiss(None)
+        self.dismiss(False)
+
+    def action_revoke(self) -> None:
+        """R: revoke this link (and show the new one)."""
+        self.dismiss(True)
 
 
 class LoadDialog(ModalScreen[str | None]):

@@ -348,7 +348,14 @@ class WorkoutScreen(Screen[None]):
         """r: the phone remote's code and link over the workout (it keeps running)."""
         url = self._remote_link()
         if url is not None:
-            self.app.push_screen(RemoteOverlay(url))
+            self.app.push_screen(RemoteOverlay(url), self._overlay_closed)
+
+    def _overlay_closed(self, revoke: bool | None) -> None:
+        remote = getattr(self.app, "remote", None)
+        if revoke and remote is not None:
+            remote.revoke()  # the new code says so itself: no notice over it
+            self.remote_changed()
+            self.app.push_screen(RemoteOverlay(remote.url, revoked=True), self._overlay_closed)
 
     def action_revoke(self) -> None:
         """R: a new link; every phone is disconnected and must scan the new code."""
