@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +65,18 @@ def _started(path: Path, name: str) -> list[dict[str, Any]]:
     return [e for e in _events(path) if e["event"] == "StepStarted" and e["name"] == name]
 
 
+def _count(path: Path, name: str, wanted: int) -> Callable[[str], bool]:
+    """A check: ``name`` has started ``wanted`` times (the screen is not needed)."""
+    return lambda _screen: len(_started(path, name)) == wanted
+
+
 def test_an_emom_keeps_its_boundaries_and_an_amrap_score_is_kept(
     run: tuple[Terminal, Path, dict[str, str]],
 ) -> None:
     term, events, env = run
     for round_no in (1, 2):
         term.wait_text("counting up")
-        term.wait_for(lambda _s, n=round_no: len(_started(events, "Squats")) == n, what="round")
+        term.wait_for(_count(events, "Squats", round_no), what="round")
         term.keys("d")  # done early: the rest of the interval is rest
         term.wait_text(f"Round {round_no + 1} of 2 in" if round_no == 1 else "Minute ends in")
     first, second = _started(events, "Squats")
@@ -82,7 +87,7 @@ def test_an_emom_keeps_its_boundaries_and_an_amrap_score_is_kept(
 
     term.wait_text("AMRAP")
     for done in (1, 2):
-        term.wait_for(lambda _s, n=done: len(_started(events, "Burpees")) == n, what="burpees")
+        term.wait_for(_count(events, "Burpees", done), what="burpees")
         term.keys("d")
         term.wait_text(f"{done} rounds + 0")
     summary = term.wait_text("Finisher (AMRAP 1):", timeout=20)
