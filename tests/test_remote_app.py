@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from legtimer.audio.sink import SilentSink
 from legtimer.live.remote import RemoteWish
@@ -81,7 +82,18 @@ async def test_the_url_is_shown_and_without_remote_nothing_listens_or_loads(
     monkeypatch.setattr(app, "notify", lambda message, **_kw: said.append(str(message)))
     async with app.run_test(size=(160, 30)) as pilot:
         server = await remote_of(pilot, app)
-        await until(pilot, lambda: server.url in said, "the URL in a notice")
+        url = app.screen.query_one("#qr-url", Static)
+        await until(pilot, lambda: str(url.render()).replace("\n", "") == server.url, "URL")
+        assert app.screen.query_one("#remote").display, "the code on the get-ready screen"
+        assert not said, "no notice over the code"
+        await pilot.press("n")
+        assert not app.screen.query_one("#remote").display, "only on get-ready"
+    app = remote_app()
+    said.clear()
+    monkeypatch.setattr(app, "notify", lambda message, **_kw: said.append(str(message)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        server = await remote_of(pilot, app)
+        await until(pilot, lambda: any(server.url in text for text in said), "a notice")
     app = remote_app(remote=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -1,8 +1,7 @@
-"""Progression in a real terminal: a rep range run twice climbs one rep, the log has both.
+"""Progression in a real terminal: a rep range run twice climbs, the log has both.
 
-Correcting a set's reps by keys in the rest belongs to the workout screen (being redesigned);
-this test covers the rest of the issue's story: run, finish, run again, see the new target,
-then `history --json` and the history screen.
+The issue's story: run, correct a set's reps in the rest (and type the last set's reps), finish;
+run again and see the new target; then `history --json`, `plan` and the history screen.
 """
 
 from __future__ import annotations
@@ -22,10 +21,12 @@ from tests.tmux import LEGTIMER, Terminal
 BRIDGES = """[routine]
 name = "Bridges"
 [defaults]
-get_ready = "1s"
+get_ready = "3s"
+rest = "30s"
 [[exercise]]
 name = "Glute bridges"
-reps = [2, 3]
+sets = 2
+reps = [2, 4]
 manual = true
 """
 
@@ -42,20 +43,32 @@ def setup(tmp_path: Path) -> Iterator[tuple[Path, dict[str, str], list[Terminal]
         term.close()
 
 
-def _run_once(tmp: Path, routine: Path, env: dict[str, str], opened: list[Terminal]) -> str:
+def _run_once(
+    tmp: Path, routine: Path, env: dict[str, str], opened: list[Terminal], correct: bool = False
+) -> str:
     term = Terminal(tmp, [LEGTIMER, "--routine", str(routine)], env=env)
     opened.append(term)
-    return _finish(term)
-
-
-def _finish(term: Terminal) -> str:
-    term.wait_text("counting up")
-    screen = term.screen()
+    get_ready = term.wait_text("GET READY")
+    screen = term.wait_text("counting up")
     term.keys("d")
+    if correct:
+        # In the rest: one more rep for set 1 than the target; the log must say so.
+        term.wait_text("↑↓ to correct")
+        term.keys("Up")
+        term.wait_text("Set 1: 3 reps  ↑↓ to correct")
+    term.wait_text("REST")
+    term.keys("n")
+    term.wait_text("counting up")
+    if correct:
+        term.keys("3")  # set 2: the reps typed, then Enter ends it
+        term.wait_text("3 reps typed: Enter ends the set with 3")
+        term.keys("Enter")
+    else:
+        term.keys("d")
     summary = term.wait_text("AGAINST LAST TIME")
     term.keys("q")
     assert term.wait_exit() == 0
-    return screen + "\n----\n" + summary
+    return get_ready + "\n----\n" + screen + "\n----\n" + summary
 
 
 def _json(env: dict[str, str]) -> list[dict[str, Any]]:
@@ -75,18 +88,22 @@ def test_a_rep_range_climbs_from_one_workout_to_the_next(
     tmp_path: Path, setup: tuple[Path, dict[str, str], list[Terminal]]
 ) -> None:
     routine, env, opened = setup
-    first = _run_once(tmp_path / "t1", routine, env, opened)
+    first = _run_once(tmp_path / "t1", routine, env, opened, correct=True)
     assert "2 reps, counting up" in first, first
-    assert "Glute bridges  first time → 2" in first
+    assert "Glute bridges  first time → 3/3" in first, first
 
     second = _run_once(tmp_path / "t2", routine, env, opened)
-    assert "3 reps, counting up" in second, second
-    assert "Glute bridges  2 → 3" in second
+    assert "Last time 3 / 3 → today 4" in second, "the new target before the exercise"
+    assert "4 reps, counting up" in second, second
+    assert "Glute bridges  3/3 → 4/4" in second, second
 
     workouts = _json(env)
     assert [w["routine_name"] for w in workouts] == ["Bridges", "Bridges"]
     done = [[(s["exercise"], s["target_reps"], s["reps"]) for s in w["sets"]] for w in workouts]
-    assert done == [[("Glute bridges", 2, 2)], [("Glute bridges", 3, 3)]]
+    assert done == [
+        [("Glute bridges", 2, 3), ("Glute bridges", 2, 3)],
+        [("Glute bridges", 4, 4), ("Glute bridges", 4, 4)],
+    ], "the corrected and the typed reps, then the climb they earned"
 
     plan = subprocess.run(
         [LEGTIMER, "plan", str(routine)],
@@ -96,7 +113,7 @@ def test_a_rep_range_climbs_from_one_workout_to_the_next(
         timeout=30,
         check=True,
     )
-    assert "Glute bridges: Last time 3 → today 3" in plan.stdout, "capped at the top"
+    assert "Glute bridges: Last time 4 / 4 → today 4" in plan.stdout, "capped at the top"
 
     history = Terminal(tmp_path / "t3", [LEGTIMER, "history"], env=env)
     opened.append(history)
@@ -105,6 +122,6 @@ def test_a_rep_range_climbs_from_one_workout_to_the_next(
     history.keys("w")
     history.wait_text("Bridges")
     history.keys("Enter")
-    history.wait_text("Glute bridges  round 1 set 1  3 of 3 reps")
+    history.wait_text("Glute bridges  round 1 set 1  4 of 4 reps")
     history.keys("q")
     assert history.wait_exit() == 0

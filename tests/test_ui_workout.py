@@ -113,16 +113,16 @@ async def test_next_back_and_edges() -> None:
     app, clock, _ = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = workout(app)
-        await pilot.press("b")
+        await pilot.press("backspace")
         assert screen.driver.session.index == 0, "back at the first step restarts it"
         await pilot.press("n")
         assert screen.driver.session.index == 1
         await advance(pilot, app, clock, 1.0)
-        await pilot.press("b")
+        await pilot.press("backspace")
         assert screen.driver.session.index == 0
         await pilot.press("n", "n")
         await advance(pilot, app, clock, 4.0)
-        await pilot.press("b")
+        await pilot.press("backspace")
         assert screen.driver.session.index == 2 and clock_text(app) == "0:05", (
             "restarted the switch"
         )

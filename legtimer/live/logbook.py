@@ -8,8 +8,9 @@ that is not logged, like the editor's "try it", has none):
 
 - :attr:`Logbook.last_rep_set` and :meth:`Logbook.correction_line` ("Set 1: 15 reps  ↑↓ to
   correct"): the rep set just recorded, which the rest after it may correct;
-- :meth:`Logbook.correct_last_reps`: ``↑``/``↓``/digits during that rest, or the reps typed to
-  end a manual set (send ``Command.DONE`` first, then correct);
+- :meth:`Logbook.correct_last_reps`: ``↑``/``↓``/digits during that rest;
+- :attr:`Logbook.typed_reps`: the reps typed to end a manual set, set just before sending
+  ``Command.DONE`` (the set is recorded with them, even when it ends the workout);
 - :meth:`Logbook.load_for` and :meth:`Logbook.set_load`: ``l`` edits today's load of an exercise,
   used for its sets from then on and offered as the default next time.
 """
@@ -55,6 +56,9 @@ class Logbook:
         """Today's load per exercise: last time's, else the routine's ``load``."""
         self.today: list[SetRecord] = []
         """Every set recorded in this run, oldest first, with corrections applied."""
+        self.typed_reps: int | None = None
+        """Reps typed for the manual set in progress: recorded instead of its target when it
+        ends done (then forgotten)."""
         self._resumed = workout_id
         self._name = routine_name
 
@@ -155,7 +159,11 @@ class Logbook:
         # Today's load as the person set or last used it, else what the routine (or set) says.
         written = step.exercise.load
         load = self.loads.get(step.name) or written
-        slot = step.exercise.slot if step.exercise is not None else ""
+        slot = step.exercise.slot
+        reps = step.rep_count if done and step.reps else None
+        if reps is not None and step.waits_for_user and self.typed_reps is not None:
+            reps = max(0, self.typed_reps)
+        self.typed_reps = None
         return SetRecord(
             exercise=slot or step.name,
             variant=step.name if slot else None,
@@ -167,7 +175,7 @@ class Logbook:
             side=step.side.value if step.side else None,
             target_reps=step.rep_count if step.reps else None,
             target_seconds=step.duration if step.reps is None else None,
-            reps=step.rep_count if done and step.reps else None,
+            reps=reps,
             seconds=round(event.seconds, 1),
             skipped=not done,
         )

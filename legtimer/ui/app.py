@@ -208,7 +208,15 @@ class LegtimerApp(App[None]):
             return
         self.remote = server
         server.follow(self.driver)
-        self.notify(server.url, title="Phone remote: open", timeout=30, markup=False)
+        shown = [s.remote_changed() for s in self.screen_stack if isinstance(s, WorkoutScreen)]
+        if not any(shown):
+            # No code on screen (no workout yet, or too small a terminal): say the link.
+            self.notify(
+                f"{server.url}  (r shows its code)",
+                title="Phone remote: open",
+                timeout=30,
+                markup=False,
+            )
 
     # ---- what screens hand up -----------------------------------------------------------------
 

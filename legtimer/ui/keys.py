@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.actions import parse
 from textual.binding import Binding
 
+from legtimer.live.clicker import CLICKER_KEYS, Intent
 from legtimer.live.driver import Command
 
 WORKOUT_KEYS: tuple[Binding, ...] = (
@@ -19,9 +20,10 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
     Binding("q", "quit_workout", "Quit", tooltip="quit (asks first)", id="quit"),
     Binding("n", "command('skip')", "Next", tooltip="next step (skip this one)", id="skip"),
     Binding(
-        "b",
+        "backspace",
         "command('back')",
         "Back",
+        key_display="backspace",
         tooltip="back: restart the step, or the previous one if under 3 s in",
         id="back",
     ),
@@ -61,10 +63,89 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         id="variant",
         show=False,
     ),
+    Binding(
+        "up",
+        "correct(1)",
+        "Reps +1",
+        key_display="↑",
+        tooltip="in the rest after a rep set: one rep more / fewer for it",
+        id="reps-up",
+        show=False,
+    ),
+    Binding(
+        "down",
+        "correct(-1)",
+        "Reps -1",
+        key_display="↓",
+        tooltip="in the rest after a rep set: one rep more / fewer for it",
+        id="reps-down",
+        show=False,
+    ),
+    *(
+        Binding(
+            str(digit),
+            f"digit({digit})",
+            "Type reps",
+            key_display="0-9",
+            tooltip="type the reps done: in that rest, or in a manual set (then enter)",
+            id=f"digit-{digit}",
+            show=False,
+        )
+        for digit in range(10)
+    ),
+    Binding(
+        "l",
+        "load",
+        "Load",
+        tooltip="in a rest: today's load of the next exercise",
+        id="load",
+        show=False,
+    ),
+    Binding(
+        "r",
+        "remote",
+        "Phone",
+        tooltip="the phone remote's code and link (with --remote)",
+        id="remote",
+        show=False,
+    ),
+    Binding(
+        "R",
+        "revoke",
+        "Revoke",
+        key_display="R",
+        tooltip="revoke the phone link: a new one; every phone disconnects",
+        id="revoke",
+        show=False,
+    ),
     Binding("c", "cue", "Cue", tooltip="the whole form cue, with easier and harder", id="cue"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
 )
 """In Footer order: Pause and Quit first, so a narrow terminal still shows them."""
+
+CLICKER_WORDS: dict[Intent, str] = {
+    Intent.NEXT: "clicker next: done where the workout waits for you (never a skip)",
+    Intent.PAUSE: "clicker (black screen, start/stop, previous): pause / resume",
+}
+"""What each kind of clicker button does, for the help."""
+
+_CLICKER_DISPLAY = {"full_stop": ".", "escape": "esc"}
+
+CLICKER_BINDINGS: tuple[Binding, ...] = tuple(
+    Binding(
+        key,
+        f"clicker('{key}')",
+        "Clicker",
+        key_display=_CLICKER_DISPLAY.get(key, key),
+        tooltip=CLICKER_WORDS[intent],
+        id=f"clicker-{key}",
+        show=False,
+    )
+    for key, intent in CLICKER_KEYS.items()
+)
+"""A presenter clicker's keys, one binding each: ``legtimer.live.clicker`` decides what they do.
+
+Not in the palette (they repeat Pause and Done); in the help, grouped by what they do."""
 
 STATES = ("paused", "muted")
 """The states a twin binding can be shown in."""
@@ -105,13 +186,19 @@ def keys_of(binding_id: str) -> str:
 
 
 def help_lines() -> list[tuple[str, str]]:
-    """(keys, what they do) for every key, as the help screen lists them."""
-    rows = [
-        (binding.key_display or binding.key, binding.tooltip)
-        for binding in WORKOUT_KEYS
-        if not is_twin(binding)
-    ]
-    return rows + list(APP_KEYS)
+    """(keys, what they do) for every key, as the help screen lists them.
+
+    Keys that do the same thing (the digits, a clicker's pause buttons) share one row.
+    """
+    rows: dict[str, list[str]] = {}
+    for binding in (*WORKOUT_KEYS, *CLICKER_BINDINGS):
+        if is_twin(binding):
+            continue
+        keys = rows.setdefault(binding.tooltip, [])
+        shown = binding.key_display or binding.key
+        if shown not in keys:
+            keys.append(shown)
+    return [("/".join(keys), what) for what, keys in rows.items()] + list(APP_KEYS)
 
 
 def _key_name(key: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from legtimer.core.durations import format_clock
 from legtimer.core.plan import Step, StepKind
 from legtimer.core.session import Session
+from legtimer.core.targets import harder_hint, progresses
 from legtimer.core.words import detail_line, next_facts, next_line
 
 PHASES: dict[StepKind, tuple[str, str]] = {
@@ -57,6 +58,10 @@ class StepView:
     next_line: str
     """The one-line NEXT under a work step's cue ("NEXT: Swings · set 1 of 3 · 10 reps")."""
     hint: str
+    next_target: str
+    """ "Last time 15 / 16 / 16 → today 17" before an exercise's first set (get-ready, rest)."""
+    next_harder: str
+    """ "All sets at 20: try the harder variant: ..." when last time reached the top."""
     cue_title: str
     """Whose cue the `c` overlay shows."""
     meta: str
@@ -128,7 +133,7 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
     if session.finished:
         return StepView(
             label, css, title, "", title, False, "Workout complete", "", False, "", "", "", "",
-            "", "", "",
+            "", "", "", "", "",
         )  # fmt: skip
     following = plan.next_up(step)
     kind = step.kind
@@ -157,6 +162,7 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
     if following is not None and following.block and following.block_no != step.block_no:
         next_text = f"NEXT: {following.block}: " + next_line(following)
     shown = step if kind.is_work else following
+    target, harder = target_words(session, following) if between else ("", "")
     return StepView(
         phase=label,
         phase_class=css,
@@ -172,9 +178,28 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         next_cue=next_cue,
         next_line=next_text,
         hint=hint,
+        next_target=target,
+        next_harder=harder,
         cue_title=shown.name if shown else "",
         meta=meta_of(shown),
     )
+
+
+def target_words(session: Session, following: Step | None) -> tuple[str, str]:
+    """Today's target against last time, and the harder hint, before an exercise's first set.
+
+    Returns:
+        ("Last time 15 / 16 / 16 → today 17", "All sets at 20: ...") or "" for either.
+    """
+    if following is None or following.exercise is None or following.set_no > 1:
+        return "", ""
+    if following.side is not None and following.side.value != following.exercise.first_side:
+        return "", ""
+    target = session.plan.target(following.name)
+    if target is None or not progresses(session.plan.routine, following.exercise):
+        return "", ""
+    harder = harder_hint(session.plan.routine, following.exercise, target) or ""
+    return target.describe(), harder
 
 
 def tick_view_of(session: Session) -> TickView:

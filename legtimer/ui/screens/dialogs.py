@@ -11,7 +11,7 @@ from textual.widgets import Static
 KEYS = (
     ("space", "pause / resume"),
     ("n", "next step (skip)"),
-    ("b", "back: restart the step, or the previous one if under 3 s in"),
+    ("backspace", "back: restart the step, or the previous one if under 3 s in"),
     ("enter / d", "done: end a set that waits for you"),
     ("+ / -", "add / remove 10 seconds"),
     ("m", "mute / unmute"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -18,8 +20,8 @@ class KeysHelp(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Keys and what they do, and how to get back."""
-        lines = "\n".join(f"{keys:<10}  {what}" for keys, what in help_lines())
-        with Vertical(id="dialog"):
+        lines = "\n".join(help_text(help_lines()))
+        with VerticalScroll(id="dialog"):
             yield Static("Keys  (the workout is paused)", id="question")
             yield Static(lines, id="keys", markup=False)
             yield Static("? or esc: back to the workout", id="answers", markup=False)
@@ -27,3 +29,22 @@ class KeysHelp(ModalScreen[None]):
     def action_close(self) -> None:
         """Back to the workout."""
         self.dismiss(None)
+
+
+KEYS_WIDTH = 10
+"""The keys column; longer keys (a clicker's) get a line of their own."""
+
+
+def help_text(rows: list[tuple[str, str]], width: int = 58) -> list[str]:
+    """Rows as lines: keys, then what they do wrapped under its own column."""
+    indent = " " * (KEYS_WIDTH + 2)
+    lines: list[str] = []
+    for keys, what in rows:
+        wrapped = textwrap.wrap(what, max(20, width - len(indent)))
+        if len(keys) > KEYS_WIDTH:
+            lines.append(keys)
+            lines.extend(indent + part for part in wrapped)
+        else:
+            lines.append(f"{keys:<{KEYS_WIDTH}}  {wrapped[0]}")
+            lines.extend(indent + part for part in wrapped[1:])
+    return lines

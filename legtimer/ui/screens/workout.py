@@ -9,7 +9,7 @@ restyles every widget in it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,12 +20,22 @@ from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
+from legtimer.live.clicker import press
 from legtimer.live.driver import Command, Ending, WorkoutDriver
-from legtimer.ui.keys import STATES, WORKOUT_KEYS, command_of, keys_of, split_action
+from legtimer.ui.keys import (
+    CLICKER_BINDINGS,
+    STATES,
+    WORKOUT_KEYS,
+    command_of,
+    keys_of,
+    split_action,
+)
+from legtimer.ui.logkeys import LogKeys
 from legtimer.ui.messages import LeaveRequested, WorkoutEnded
 from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
+from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
 from legtimer.ui.view import PHASE_CLASSES, StepView, TickView, step_view_of, tick_view_of
 from legtimer.ui.widgets.bigclock import BigClock, rows_for
 from legtimer.ui.widgets.fitted import BigName, Fitted
@@ -47,10 +57,25 @@ def clock_rows(height: int) -> int:
     return rows_for(max(1, round(2 * height / 15)))
 
 
+def _has_remote(screen: WorkoutScreen) -> bool:
+    return screen._remote_link() is not None
+
+
+ACTION_CHECKS: dict[str, Callable[[WorkoutScreen], bool]] = {
+    "correct": lambda screen: screen.log_keys.can_correct(),
+    "digit": lambda screen: screen.log_keys.can_correct() or screen.log_keys.in_manual_set(),
+    "load": lambda screen: screen.log_keys.load_exercise() is not None,
+    "remote": _has_remote,
+    "revoke": _has_remote,
+    "clicker": lambda _screen: True,
+}
+"""When each of the screen's own keys can apply (greyed out in the footer and help when not)."""
+
+
 class WorkoutScreen(Screen[None]):
     """Shows one workout from get-ready to its ending."""
 
-    BINDINGS = list(WORKOUT_KEYS)
+    BINDINGS = [*WORKOUT_KEYS, *CLICKER_BINDINGS]
 
     def __init__(self, driver: WorkoutDriver, *, flash: bool = False) -> None:
         super().__init__()
@@ -64,6 +89,9 @@ class WorkoutScreen(Screen[None]):
         self._notices_shown: set[str] = set()
         self._leaving = False
         self._done_keys = keys_of("done")
+        self.log_keys: LogKeys = LogKeys(driver)
+        """The training-log keys: corrections, typed reps, today's load."""
+        self._remote_url: str | None = None
 
     def compose(self) -> ComposeResult:
         """Band, headline, detail, clock (cue beside it when wide), bars, cue or NEXT, footer."""
@@ -73,6 +101,9 @@ class WorkoutScreen(Screen[None]):
             yield Static("SOUND OFF", id="sound")
             yield Line(id="position")
         with Vertical(id="body"):
+            with Vertical(id="remote"):
+                yield Static("", id="qr", classes="qr", markup=False)
+                yield Static("", id="qr-url", markup=False)
             yield BigName(id="name")
             yield Line(id="detail")
             with Horizontal(id="clock-row"):
@@ -80,6 +111,7 @@ class WorkoutScreen(Screen[None]):
                 yield Fitted(id="cue-side")
             yield Line(id="rep")
             yield Line(id="hint")
+            yield Line(id="log")
             yield Meter(id="step-bar")
             with Vertical(id="lower"):
                 yield Fitted(id="cue")
@@ -87,6 +119,9 @@ class WorkoutScreen(Screen[None]):
                 with Vertical(id="next-panel"):
                     yield BigName(id="next-name")
                     yield Line(id="next-facts")
+                    yield Line(id="next-target")
+                    yield Line(id="next-harder")
+                    yield Line(id="next-load")
                     yield Fitted("How: ", id="next-cue")
         with Vertical(id="footer-area"):
             yield Line(id="overall")
@@ -97,6 +132,7 @@ class WorkoutScreen(Screen[None]):
     def on_mount(self) -> None:
         """Follow the driver, start it if nobody has, and draw the first frame."""
         self.query_one("#next-panel").border_title = "NEXT"
+        self.query_one("#remote").border_title = "PHONE REMOTE"
         self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
@@ -143,6 +179,7 @@ class WorkoutScreen(Screen[None]):
             self._draw_step(step, self._step_view)
             self._step_view = step
         self.set_class(self.driver.cues.muted, "-muted")
+        self._draw_log()
         tick = tick_view_of(session)
         if tick != self._tick_view:
             self._draw_tick(tick)
@@ -171,6 +208,43 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#next-name", BigName).text = view.next_name
         self._line("next-facts", view.next_facts)
         self.query_one("#next-cue", Fitted).text = view.next_cue
+        self._line("next-target", view.next_target, hide_when_empty=True)
+        self._line("next-harder", view.next_harder, hide_when_empty=True)
+        self._draw_remote(view)
+
+    def _draw_log(self) -> None:
+        """The quiet training-log lines: the correction or typed reps, and today's load."""
+        self._line("log", self.log_keys.log_line(), hide_when_empty=True)
+        self._line("next-load", self.log_keys.load_line(), hide_when_empty=True)
+
+    def remote_changed(self) -> bool:
+        """The phone remote started, or its link was revoked: redraw the code, refresh keys.
+
+        Returns:
+            Whether the code is on screen now (else the app says the link in a notice).
+        """
+        self._draw_remote()
+        self.refresh_bindings()
+        pane = self.query_one("#remote")
+        return not pane.has_class("-empty") and self.has_class("-big")
+
+    def _remote_link(self) -> str | None:
+        remote = getattr(self.app, "remote", None)
+        return None if remote is None else str(remote.url)
+
+    def _draw_remote(self, view: StepView | None = None) -> None:
+        """On get-ready with the remote on: its QR code and link, where there is room."""
+        pane = self.query_one("#remote")
+        url = self._remote_link()
+        view = view or self._step_view
+        shown = url is not None and view is not None and view.phase_class == "get-ready"
+        pane.set_class(not shown, "-empty")
+        if url is None or url == self._remote_url:
+            return
+        self._remote_url = url
+        lines = qr_text(url)
+        self.query_one("#qr", Static).update("\n".join(lines))
+        self.query_one("#qr-url", Static).update(url_lines(url, len(lines[0])))
 
     def _draw_tick(self, view: TickView) -> None:
         self.query_one("#clock", BigClock).text = view.clock
@@ -214,6 +288,8 @@ class WorkoutScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out keys that cannot apply now (None), hide the label twin not in its state."""
         command: Command | None = None
+        if action in ACTION_CHECKS:
+            return True if ACTION_CHECKS[action](self) else None
         if action == "command" and parameters:
             command = Command(str(parameters[0]))
             if command.value in ("pause", "mute"):
@@ -234,8 +310,66 @@ class WorkoutScreen(Screen[None]):
         return self.driver.cues.muted
 
     def action_command(self, name: str, _shown_in: str | None = None) -> None:
-        """A workout key: the driver carries it out."""
-        self.driver.send(Command(name))
+        """A workout key: the driver carries it out (done with typed reps records them)."""
+        if Command(name) is Command.DONE:
+            self.log_keys.done()
+        else:
+            self.driver.send(Command(name))
+        self._draw_log()
+
+    def action_clicker(self, key: str) -> None:
+        """A presenter clicker's key: never a skip or a back (legtimer.live.clicker)."""
+        press(self.driver, key)
+
+    def action_correct(self, delta: int) -> None:
+        """Up / down in the rest after a rep set: one rep more or fewer recorded for it."""
+        self.log_keys.nudge(delta)
+        self._draw_log()
+
+    def action_digit(self, digit: int) -> None:
+        """A digit: the reps of the set just done, or of the manual set (then Enter)."""
+        self.log_keys.digit(digit)
+        self._draw_log()
+
+    def action_load(self) -> None:
+        """l in a rest: today's load of the exercise coming next, in a small dialog."""
+        exercise = self.log_keys.load_exercise()
+        if exercise is None:
+            return
+
+        def keep(load: str | None) -> None:
+            if load is not None:
+                self.log_keys.set_load(exercise, load)
+                self._draw_log()
+
+        self.app.push_screen(LoadDialog(exercise, self.log_keys.load_of(exercise)), keep)
+
+    def action_remote(self) -> None:
+        """r: the phone remote's code and link over the workout (it keeps running)."""
+        url = self._remote_link()
+        if url is not None:
+            self.app.push_screen(RemoteOverlay(url), self._overlay_closed)
+
+    def _overlay_closed(self, revoke: bool | None) -> None:
+        remote = getattr(self.app, "remote", None)
+        if revoke and remote is not None:
+            remote.revoke()  # the new code says so itself: no notice over it
+            self.remote_changed()
+            self.app.push_screen(RemoteOverlay(remote.url, revoked=True), self._overlay_closed)
+
+    def action_revoke(self) -> None:
+        """R: a new link; every phone is disconnected and must scan the new code."""
+        remote = getattr(self.app, "remote", None)
+        if remote is None:
+            return
+        remote.revoke()
+        self.notify(
+            "Phone remote: the old link no longer works; scan the new code (r shows it)",
+            title="Access revoked",
+            timeout=6,
+            markup=False,
+        )
+        self.remote_changed()
 
     def action_cue(self) -> None:
         """c: the whole cue, benefit and options in an overlay (the workout keeps going)."""
