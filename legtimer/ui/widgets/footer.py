@@ -7,9 +7,10 @@ FooterKey is ``data_bind``-ed to the Footer's ``compact``: the binding leaves a 
 long-lived Footer that Textual only prunes when ``compact`` itself changes, so old keys stay
 alive (Textual issue #6666: about 28 KB per rebuild).
 
-So: when the keys shown are the same and only their enabled state changed, the existing key
-widgets are re-classed in place; a real rebuild (a label changed: Pause -> Resume) is followed by
-mutating ``compact``, which runs Textual's own pruning of the dead watchers.
+So: when the same keys are shown and only their enabled state or label changed (Done greyed in
+a rest, Pause -> Resume), the existing key widgets are re-classed or relabelled in place; a real
+rebuild (a key appears or goes) is followed by mutating ``compact``, which runs Textual's own
+pruning of the dead watchers.
 """
 
 from __future__ import annotations
@@ -47,10 +48,13 @@ class LeanFooter(Footer):
                 )
         shown = list(by_action.values())
         keys = [key for key in self.query("FooterKey") if not key.has_class("-command-palette")]
-        current = [(_text(key, "key"), _text(key, "description")) for key in keys]
-        if not keys or current != [(key, description) for key, description, _ in shown]:
+        if not keys or [_text(key, "key") for key in keys] != [key for key, _, _ in shown]:
             return False
-        for widget, (_key, _description, enabled) in zip(keys, shown, strict=True):
+        for widget, (_key, description, enabled) in zip(keys, shown, strict=True):
+            if _text(widget, "description") != description:
+                # Pause -> Resume: the same key with a new label, redrawn where it stands.
+                setattr(widget, "description", description)  # noqa: B010 - a plain attribute
+                widget.refresh(layout=True)
             widget.set_class(not enabled, DISABLED)
         return True
 
