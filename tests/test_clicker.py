@@ -101,3 +101,29 @@ def test_nothing_after_the_end_and_unknown_keys_do_nothing() -> None:
     assert not press(driver, "n") and not press(driver, "space")
     driver.end("quit")
     assert all(not press(driver, key) for key in CLICKER_KEYS)
+
+
+def test_next_on_a_clicker_ends_a_rest_that_waits_for_the_person() -> None:
+    """Rest until ready: once its time is up, the clicker's next is "I'm ready"."""
+    from legtimer.core.loader import parse_routine
+    from legtimer.core.plan import compile_plan
+    from legtimer.live.clicker import press
+    from legtimer.live.driver import WorkoutDriver
+    from tests.conftest import FakeClock
+
+    routine = parse_routine(
+        '[routine]\nname = "R"\n[defaults]\nget_ready = 0\nrest = "5s"\nrest_until_ready = true\n'
+        '[[exercise]]\nname = "Squats"\nsets = 2\nduration = "3s"\n'
+    )
+    clock = FakeClock()
+    driver = WorkoutDriver(compile_plan(routine), clock=clock, schedule=lambda _d, _f: None)
+    driver.start()
+    clock.advance(3.5)
+    driver.tick()
+    assert driver.session.step.kind.is_rest
+    assert not press(driver, "pagedown"), "the rest still has time: next does nothing"
+    clock.advance(6.0)
+    driver.tick()
+    assert driver.session.waiting
+    assert press(driver, "pagedown")
+    assert driver.session.step.kind.is_work and driver.session.step.set_no == 2

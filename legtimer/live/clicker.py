@@ -40,8 +40,10 @@ CLICKER_KEYS: dict[str, Intent] = {
 
 
 def waits_for_person(driver: WorkoutDriver) -> bool:
-    """The step ends when the person says so (a manual set; later AMRAP, rest until ready)."""
-    return driver.session.step.waits_for_user
+    """The step ends when the person says so: a manual set, an AMRAP exercise, or a rest
+    until ready whose time has run out."""
+    session = driver.session
+    return session.step.waits_for_user or session.waiting
 
 
 def command_for(driver: WorkoutDriver, intent: Intent) -> Command | None:
