@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from legtimer.core.durations import format_span
+
+if TYPE_CHECKING:
+    import argparse
+
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK, RoutineError
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import compile_plan

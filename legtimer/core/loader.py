@@ -13,9 +13,10 @@ import tomllib
 from typing import Any
 
 from legtimer.core.errors import Problem, RoutineError
-from legtimer.core.fields import ExerciseReader, Report
+from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import LineIndex
 from legtimer.core.loader_blocks import read_blocks
+from legtimer.core.report import Report
 from legtimer.core.routine import Exercise, Preferences, Routine, Section, Settings
 from legtimer.core.schema import TOP_LEVEL, Table, fields_in
 from legtimer.core.sounds import check_sound_file

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from legtimer.core.durations import format_clock
-from legtimer.core.fields import ExerciseReader, Report
+from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import TableId
+from legtimer.core.report import Report
 from legtimer.core.routine import Block, Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.fields import Report
 from legtimer.core.lines import TableId
+from legtimer.core.report import Report
 from legtimer.core.routine import Exercise, Overrides, Variant
 from legtimer.core.schema import Table, fields_in
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from legtimer.core.plan import Side, Step, StepKind
 from legtimer.core.progression import Target
 from legtimer.core.routine import Block, Exercise, Routine, Section, Settings
+from legtimer.core.steps import Side, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""

@@ -7,8 +7,8 @@ New tables (blocks, per-set tables, variants) become new :class:`Table` members.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.routine import ROLES, SOUND_NAMES, Preferences, Section, Settings
@@ -41,9 +41,8 @@ class Kind(Enum):
     SOUND_FILE = "path of a .wav file"
 
 
-@dataclass(frozen=True)
-class Field:
-    """One key of the routine format."""
+class Field(NamedTuple):
+    """One key of the routine format (a NamedTuple: dataclasses cost `check` start-up time)."""
 
     key: str
     kind: Kind

@@ -1,0 +1,375 @@
+"""Typed field readers that collect every problem instead of stopping at the first.
+
+Which keys a table allows, their types, bounds and defaults all come from
+:mod:`legtimer.core.schema`; this module only knows how to read each kind of value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
+from legtimer.core.errors import Problem, RoutineError
+from legtimer.core.lines import LineIndex, TableId
+from legtimer.core.routine import Overrides, Preferences, SetTarget, Settings
+from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
+
+
+def suggest(key: str, allowed: Iterable[str]) -> str | None:
+    """The allowed key a typo most likely meant ("rset" -> "rest", "exercises" -> "exercise").
+
+    Fewest edits wins (a swap of two letters counts as one), then difflib's similarity.
+    """
+    import difflib  # only when something is wrong: keeps `check` of a good file fast
+
+    options = list(allowed)
+    close = set(difflib.get_close_matches(key, options, n=5, cutoff=0.6))
+    near = [o for o in options if _edits(key.lower(), o) <= max(1, len(o) // 3)]
+    ranked = sorted(
+        close.union(near),
+        key=lambda o: (_edits(key.lower(), o), -difflib.SequenceMatcher(None, key, o).ratio()),
+    )
+    return ranked[0] if ranked else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insert, delete, change, or swap neighbours."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+class Report:
+    """Collects problems for one file; readers return ``None`` after recording one."""
+
+    def __init__(self, shown: str, lines: LineIndex) -> None:
+        self.shown = shown
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, table: TableId, key: str | None, where: str, message: str) -> None:
+        """Record a problem at the line of ``key`` in ``table``."""
+        line = self.lines.line_of(table, key)
+        self.problems.append(Problem(self.shown, line, where, message, table, key))
+
+    def raise_if_any(self) -> None:
+        """Raise a RoutineError if anything was recorded, sorted by line."""
+        if self.problems:
+            ordered = sorted(self.problems, key=lambda p: (p.line is None, p.line or 0))
+            raise RoutineError(ordered)
+
+    def unknown_key(
+        self,
+        table: TableId,
+        key: str,
+        allowed: Iterable[str],
+        where: str,
+        kind: Table | None = None,
+    ) -> None:
+        """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
+        allowed = list(allowed)
+        belongs = belongs_elsewhere(key, kind)
+        if belongs:
+            self.add(table, key, where, f"unknown key '{key}'; {belongs}")
+            return
+        guess = ALIASES.get(key.lower()) if kind is Table.SET else None
+        guess = guess or suggest(key, allowed)
+        hint = f"did you mean '{guess}'?" if guess else f"allowed: {', '.join(allowed)}"
+        if kind is Table.SET:
+            hint += f" a set may have {', '.join(allowed)}"
+        self.add(table, key, where, f"unknown key '{key}'; {hint}")
+
+    def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
+        """Every key of ``data`` must be one the schema allows in this kind of table."""
+        allowed = fields_in(kind)
+        for key in data:
+            if key not in allowed:
+                self.unknown_key(table, key, allowed, where, kind)
+
+    def value(self, table: TableId, where: str, data: dict[str, Any], spec: Field) -> Any:
+        """One key read as its schema says; None when it is absent or wrong (then recorded)."""
+        value = data.get(spec.key)
+        if value is None:
+            if spec.required:
+                self.add(table, None, where, f"missing '{spec.key}'; add {spec.key} = \"...\"")
+            return None
+        reader = _READERS[spec.kind]
+        return reader(self, table, where, spec, value)
+
+    def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+        if not isinstance(value, str):
+            self.add(
+                table, spec.key, where, f"{spec.key} must be text in quotes, not {type_name(value)}"
+            )
+            return None
+        if spec.required and not value.strip():
+            self.add(table, spec.key, where, f"{spec.key} must not be empty")
+            return None
+        return value
+
+    def _whole(self, table: TableId, where: str, spec: Field, value: Any) -> int | None:
+        """A whole number within bounds (booleans and decimals refused)."""
+        key, allowed = spec.key, spec.allowed()
+        if not is_int(value):
+            self.add(
+                table,
+                key,
+                where,
+                f"{key} must be a whole number from {allowed}, not {type_name(value)}",
+            )
+            return None
+        if not within(spec, value):
+            self.add(table, key, where, f"{key} = {value} is out of range; allowed: {allowed}")
+            return None
+        return int(value)
+
+    def _boolean(self, table: TableId, where: str, spec: Field, value: Any) -> bool | None:
+        if not isinstance(value, bool):
+            self.add(
+                table, spec.key, where, f"{spec.key} must be true or false, not {type_name(value)}"
+            )
+            return None
+        return value
+
+    def _duration(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+        """A duration, zero allowed unless the schema says above zero; at most four hours."""
+        key = spec.key
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            self.add(table, key, where, f"{key}: {exc}; allowed: {DURATION_HELP}")
+            return None
+        if spec.above_low and seconds <= 0:
+            self.add(table, key, where, f"{key} must be longer than zero")
+            return None
+        if seconds > MAX_STEP_SECONDS:
+            self.add(table, key, where, f'{key} is longer than 4 hours; allowed: up to "4h"')
+            return None
+        return seconds
+
+    def _number(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+        key = spec.key
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.add(
+                table,
+                key,
+                where,
+                f"{key} must be a number of seconds like 3 or 2.5, not {type_name(value)}",
+            )
+            return None
+        if not within(spec, value):
+            self.add(
+                table, key, where, f"{key} = {value} is out of range; allowed: {spec.allowed()}"
+            )
+            return None
+        return float(value)
+
+    def _reps(self, table: TableId, where: str, spec: Field, value: Any) -> tuple[int, int] | None:
+        allowed = (
+            f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
+        )
+        if isinstance(value, str) and (found := _TEXT_RANGE.match(value)):
+            low, high = found.group(1), found.group(2)
+            fix = f"write reps = [{low}, {high}]" if high else f"write reps = {low}"
+            self.add(table, "reps", where, f'reps = "{value}" is text; {fix}')
+            return None
+        if isinstance(value, list):
+            if (
+                len(value) >= 2
+                and all(is_int(v) for v in value)
+                and (len(value) > 2 or value[0] > value[1])
+            ):
+                # Reps that change each set, written as a list: never read as a range.
+                each = ", ".join(f"{{ reps = {v} }}" for v in value)
+                low, high = min(value), max(value)
+                self.add(
+                    table,
+                    "reps",
+                    where,
+                    f"reps {value}: a range is [low, high], like [{low}, {high}]; "
+                    f"reps that change each set are written sets = [{each}]",
+                )
+                return None
+            if len(value) != 2 or not all(is_int(v) for v in value):
+                self.add(
+                    table,
+                    "reps",
+                    where,
+                    f"a reps range must be two whole numbers [low, high]; {allowed}",
+                )
+                return None
+            low, high = value
+            if not (within(spec, low) and within(spec, high)):
+                self.add(table, "reps", where, f"reps {value} is out of range; {allowed}")
+                return None
+            return (low, high)
+        if not is_int(value):
+            self.add(
+                table,
+                "reps",
+                where,
+                f"reps must be a whole number, not {type_name(value)}; {allowed}",
+            )
+            return None
+        if not within(spec, value):
+            self.add(table, "reps", where, f"reps = {value} is out of range; {allowed}")
+            return None
+        return (value, value)
+
+    def _sets(
+        self, table: TableId, where: str, spec: Field, value: Any
+    ) -> int | tuple[SetTarget, ...] | None:
+        """A number of sets, or a list of per-set tables (each checked, all problems kept)."""
+        if not isinstance(value, list):
+            return self._whole(table, where, spec._replace(kind=Kind.WHOLE), value)
+        if not value or not all(isinstance(item, dict) for item in value):
+            self.add(
+                table,
+                "sets",
+                where,
+                "sets must be a whole number or a list of per-set tables, "
+                'like sets = [{ reps = 5, load = "20 kg" }, { reps = 5, load = "40 kg" }]',
+            )
+            return None
+        if spec.high is not None and len(value) > spec.high:
+            self.add(table, "sets", where, f"sets lists {len(value)} sets; allowed: at most 100")
+            return None
+        before = len(self.problems)
+        targets = [
+            self._set_target(table, f"{where} set {n}", item) for n, item in enumerate(value, 1)
+        ]
+        if len(self.problems) != before:
+            return None
+        return tuple(t for t in targets if t is not None)
+
+    def _set_target(self, table: TableId, where: str, data: dict[str, Any]) -> SetTarget | None:
+        before = len(self.problems)
+        allowed = fields_in(Table.SET)
+        for key in data:
+            if key not in allowed:
+                self.unknown_key(table, key, allowed, where, Table.SET)
+        read = {key: self.value(table, where, data, spec) for key, spec in allowed.items()}
+        if read["reps"] is not None and read["duration"] is not None:
+            self.add(table, "sets", where, "has both reps and duration; use exactly one")
+        # The keys of an inline table have no line of their own: point at `sets`.
+        line = self.lines.line_of(table, "sets")
+        for n in range(before, len(self.problems)):
+            self.problems[n] = self.problems[n]._replace(line=line, key="sets")
+        if len(self.problems) != before:
+            return None
+        return SetTarget(
+            reps=read["reps"],
+            duration=read["duration"],
+            load=read["load"] or "",
+            rest=read["rest"],
+            note=read["note"] or "",
+        )
+
+    def _choice(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+        if value not in spec.choices:
+            self.add(
+                table,
+                spec.key,
+                where,
+                f"{spec.key} must be {spec.allowed()}, not {value!r}"
+                if isinstance(value, str)
+                else f"{spec.key} must be {spec.allowed()}, not {type_name(value)}",
+            )
+            return None
+        return str(value)
+
+    def _text_list(
+        self, table: TableId, where: str, spec: Field, value: Any
+    ) -> tuple[str, ...] | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(
+                table,
+                spec.key,
+                where,
+                f'{spec.key} must be a list of text, like ["kettlebell", "mat"]',
+            )
+            return None
+        return tuple(value)
+
+    def _sound_file(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            self.add(
+                table,
+                spec.key,
+                where,
+                f"{spec.key} must be the path of a .wav file "
+                'next to the routine, like "sounds/bell.wav"',
+            )
+            return None
+        return value
+
+    def settings(self, table: TableId, where: str, data: dict[str, Any]) -> Settings:
+        """Read [defaults]: every setting key and the workout-wide preferences, nothing else."""
+        self.known_keys(table, where, data, Table.DEFAULTS)
+        return self.overrides(table, where, data).apply_to(Settings())
+
+    def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
+        """keep_awake, flash and remote from [defaults]."""
+        read = {
+            name: value
+            for name in Preferences._fields
+            if (value := self.value(table, where, data, field(Table.DEFAULTS, name))) is not None
+        }
+        return Preferences(**read)
+
+    def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
+        """The setting keys present in a table, each checked; absent ones stay None."""
+        return Overrides(**{spec.key: self.value(table, where, data, spec) for spec in SETTINGS})
+
+
+_READERS = {
+    Kind.TEXT: Report._text,
+    Kind.WHOLE: Report._whole,
+    Kind.DURATION: Report._duration,
+    Kind.NUMBER: Report._number,
+    Kind.BOOLEAN: Report._boolean,
+    Kind.REPS: Report._reps,
+    Kind.SETS: Report._sets,
+    Kind.CHOICE: Report._choice,
+    Kind.TEXT_LIST: Report._text_list,
+    Kind.SOUND_FILE: Report._sound_file,
+}
+
+
+_TEXT_RANGE = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|to|,)\s*(\d+))?\s*$")
+
+ALIASES = {"weight": "load", "kg": "load", "lbs": "load", "time": "duration", "seconds": "duration"}
+"""Words from other apps for a per-set key."""
+
+
+def belongs_elsewhere(key: str, kind: Table | None) -> str | None:
+    """Where an idea from another app goes in this format, when ``key`` is one of those."""
+    lower = key.lower()
+    if lower in ("superset", "circuit", "group", "giant_set", "supersets", "circuits"):
+        return "to pair or circle exercises, put them in one [[block]] with rounds"
+    if lower in ("rounds", "rest_between_rounds") and kind in (Table.EXERCISE, Table.DEFAULTS):
+        return f"{key} belongs in [routine] or a [[block]]"
+    if lower in ("emom", "amrap", "interval"):
+        return 'write a [[block]] with every = "1m" (EMOM) or time_cap = "10m" (AMRAP)'
+    return None
+
+
+def within(spec: Field, value: float) -> bool:
+    """``value`` lies within the field's bounds (an open side has none)."""
+    low = spec.low if spec.low is not None else -float("inf")
+    high = spec.high if spec.high is not None else float("inf")
+    return (low < value if spec.above_low else low <= value) and value <= high
+
+
+def is_int(value: object) -> bool:
+    """A TOML whole number (True and False are not numbers here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
