@@ -73,7 +73,12 @@ def test_countdown_height_in_every_phase_and_next_whole(
             for _ in range(keys):
                 term.keys("n")
             screen = term.wait_text(f" {label} ")
-            screens[label] = screen = term.wait_for(lambda s: digit_rows(s) > 0, what="the digits")
+            # A capture can catch a frame half drawn: wait for the digits (and the rest's words).
+            screen = term.wait_for(
+                lambda s: digit_rows(s) > 0 and ("REST" not in s or "set 1 of 2 done" in s),
+                what=f"the {label} screen drawn whole",
+            )
+            screens[label] = screen
             heights[label] = digit_rows(screen)
         assert len(set(heights.values())) == 1, heights
         assert min(heights.values()) >= SIZES[size], heights
