@@ -129,8 +129,8 @@ async def test_footer_labels_follow_state_and_quit_pause_fit_at_80_columns() -> 
         await pilot.press("space", "m")
         await pilot.pause()
         assert shown()["space"] == "Resume" and shown()["m"] == "Unmute"
-        footer = app.screen.query_one("Footer")
-        keys = {k.description: k for k in footer.query("FooterKey")}  # type: ignore[attr-defined]
-        for label in ("Resume", "Quit"):
-            assert keys[label].region.right <= 80, label
+        # What an 80-column terminal really shows (the footer clips what does not fit).
+        drawn = app.export_screenshot()
+        for label in ("Resume", "Quit"):  # (Unmute is further right, cut at 80)
+            assert f">{label}&#160;</text>" in drawn, label
         assert not any(what == "resume" for _, what in help_lines()), "help lists keys once"
