@@ -171,14 +171,12 @@ class EditorScreen(Screen[None]):
         ref: FieldRef | None = getattr(widget, "ref", None)
         if ref is None:
             return
-        if isinstance(event, TextArea.Changed):
-            value: Any = event.text_area.text
-        elif isinstance(event, Checkbox.Changed):
-            value = event.value
-        elif isinstance(event, Select.Changed):
-            value = str(event.value)
-        else:
-            value = event.value
+        value = _value_of(widget)
+        if isinstance(event, Input.Changed) and event.value != value:
+            return  # stale: the form has moved to another entry since (its value was flushed)
+        self._store(ref, value)
+
+    def _store(self, ref: FieldRef, value: Any) -> None:
         index = self.current if ref.scope is Scope.ITEM else None
         raw = self.draft.raw(ref.scope, index)
         if raw is None or raw.get(ref.key) == value:
@@ -193,9 +191,21 @@ class EditorScreen(Screen[None]):
         """Moving in the list shows that entry's form."""
         index = event.option_index
         if index != self.current:
+            self._flush_form()
             self.current = index
             self.load_form()
             self.show_problems()
+
+    def _flush_form(self) -> None:
+        """Store what the form shows into the entry it belongs to, before showing another.
+
+        Changed messages are queued: a fast typist can move to the next entry before the last
+        keystrokes' messages arrive, and they must not land on the entry shown by then.
+        """
+        if self._selected() is None:
+            return
+        for ref in ITEM_FORM:
+            self._store(ref, _value_of(self._widget(ref)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an entry goes to its first field."""
@@ -430,3 +440,16 @@ class EditorScreen(Screen[None]):
         await self.rebuild_list(select)
         if focused is not None and focused.is_attached and focused.display:
             focused.focus()
+
+
+def _value_of(widget: object) -> Any:
+    """What a form widget holds right now, as the draft stores it."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Checkbox):
+        return widget.value
+    if isinstance(widget, Select):
+        return str(widget.value)
+    if isinstance(widget, Input):
+        return widget.value
+    return None
