@@ -86,3 +86,11 @@ def test_the_check_reports_a_core_module_that_imports_the_ui(tmp_path: Path) -> 
     (tmp_path / "fine.py").write_text("import json\nfrom legtimer.core.plan import Plan\n")
     (tmp_path / "leaky.py").write_text("def f():\n    import legtimer.ui.keys\n")
     assert outside_imports(tmp_path) == ["leaky.py:2: import legtimer.ui.keys"]
+
+
+def test_every_kind_of_step_has_a_phase_word() -> None:
+    """The screen and the phone share one table; an EMOM's interval rest is in it too."""
+    from legtimer.core.plan import StepKind
+    from legtimer.core.words import PHASE_WORDS
+
+    assert set(PHASE_WORDS) == set(StepKind)

@@ -13,6 +13,20 @@ from legtimer.core.plan import Plan, Step, StepKind
 SEP = " · "
 """Between the parts of one line."""
 
+PHASE_WORDS: dict[StepKind, tuple[str, str]] = {
+    StepKind.GET_READY: ("GET READY", "get-ready"),
+    StepKind.WARMUP: ("WARM-UP", "warmup"),
+    StepKind.WORK: ("WORK", "work"),
+    StepKind.SWITCH: ("SWITCH SIDES", "switch"),
+    StepKind.REST: ("REST", "rest"),
+    StepKind.REST_AFTER: ("REST", "rest"),
+    StepKind.ROUND_REST: ("REST", "rest"),
+    StepKind.INTERVAL_REST: ("REST", "rest"),
+    StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
+}
+"""(word, colour class) for each kind of step, on the terminal and the phone alike; the word
+is never the only signal."""
+
 
 def count(number: int, noun: str, plural: str | None = None) -> str:
     """ "1 exercise", "3 exercises", "0 sets": a number with its noun, plural when it should be."""

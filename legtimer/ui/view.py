@@ -14,19 +14,9 @@ from legtimer.core.durations import format_clock
 from legtimer.core.plan import Step, StepKind
 from legtimer.core.session import Session
 from legtimer.core.targets import harder_hint, progresses
-from legtimer.core.words import detail_line, next_facts, next_line
+from legtimer.core.words import PHASE_WORDS, detail_line, next_facts, next_line
 
-PHASES: dict[StepKind, tuple[str, str]] = {
-    StepKind.GET_READY: ("GET READY", "get-ready"),
-    StepKind.WARMUP: ("WARM-UP", "warmup"),
-    StepKind.WORK: ("WORK", "work"),
-    StepKind.SWITCH: ("SWITCH SIDES", "switch"),
-    StepKind.REST: ("REST", "rest"),
-    StepKind.REST_AFTER: ("REST", "rest"),
-    StepKind.ROUND_REST: ("REST", "rest"),
-    StepKind.INTERVAL_REST: ("REST", "rest"),
-    StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
-}
+PHASES = PHASE_WORDS
 PHASE_CLASSES = tuple(
     f"-{name}"
     for name in ("get-ready", "warmup", "work", "switch", "rest", "cooldown", "paused", "done")

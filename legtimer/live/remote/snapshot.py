@@ -11,6 +11,7 @@ from typing import Any
 
 from legtimer.core.durations import format_clock
 from legtimer.core.plan import Step, StepKind
+from legtimer.core.words import PHASE_WORDS
 from legtimer.live.driver import Command, WorkoutDriver
 
 PAGE_COMMANDS: tuple[Command, ...] = (
@@ -22,18 +23,6 @@ PAGE_COMMANDS: tuple[Command, ...] = (
     Command.LESS_TIME,
 )
 """The commands the page has a button for (sound stays on the laptop)."""
-
-PHASE_WORDS: dict[StepKind, tuple[str, str]] = {
-    StepKind.GET_READY: ("GET READY", "get-ready"),
-    StepKind.WARMUP: ("WARM-UP", "warmup"),
-    StepKind.WORK: ("WORK", "work"),
-    StepKind.SWITCH: ("SWITCH SIDES", "switch"),
-    StepKind.REST: ("REST", "rest"),
-    StepKind.REST_AFTER: ("REST", "rest"),
-    StepKind.ROUND_REST: ("REST", "rest"),
-    StepKind.COOLDOWN: ("COOL-DOWN", "cooldown"),
-}
-"""(word, colour class) for each kind of step: the word is never the only signal."""
 
 
 def idle_snapshot() -> dict[str, Any]:
