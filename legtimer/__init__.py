@@ -1,3 +1,3 @@
 """legtimer: a terminal interval timer for home strength workouts."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
