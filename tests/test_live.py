@@ -339,3 +339,26 @@ async def test_quit_at_the_resume_prompt_leaves(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.driver is None and app.return_code == 0
+
+
+def test_a_double_tap_during_a_resumes_get_ready_skips_once(tmp_path: Path) -> None:
+    """The get-ready before a resumed set shares its place in the plan with that set: the
+    command names the visit, not the index, so the second tap of a double tap is stale."""
+    path = write(tmp_path, ROUTINE)
+    clock = FakeClock()
+    first = _driver(path, clock, keep_place=True)
+    first.start()
+    _run(first, clock, 5 + 30 + 10 + 3)  # Squats set 2
+    first.end("closed")
+    offer, _ = find_offer(CheckpointStore(checkpoint_path()), str(path))
+    assert offer is not None and offer.resume is not None
+    driver = Outfit(clock=FakeClock(), schedule=lambda _d, _f: None).driver(
+        compile_plan(offer.routine), lambda: None, offer.resume, offer.resumed
+    )
+    driver.start()
+    assert driver.session.step.name == "Get ready"
+    tapped = driver.session.visit
+    assert driver.send(Command.SKIP, step=tapped)
+    assert not driver.send(Command.SKIP, step=tapped), "the second tap was for the get-ready"
+    step = driver.session.step
+    assert (step.name, step.set_no, step.kind.is_work) == ("Squats", 2, True)

@@ -46,6 +46,9 @@ class Session:
         self.clock = clock
         self.state = State.READY
         self.index = 0
+        self.visit = -1
+        """Counts every step begun (a resume's get-ready and a restart included): a command
+        names the visit it was meant for, so a stale one never applies twice."""
         self.tally = Tally()
         self._lead_in: Step | None = None
         self._step_start = 0.0
@@ -348,6 +351,7 @@ class Session:
 
     def _begin(self, index: int, at: float, lead: float = 0.0) -> StepStarted:
         self.index = index
+        self.visit += 1
         self._lead_in = lead_in(self.plan, index, lead) if lead > 0 else None
         self._step_start = at
         self._ran_out = None

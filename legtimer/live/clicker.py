@@ -74,4 +74,4 @@ def press(driver: WorkoutDriver, key: str) -> bool:
     command = command_for(driver, intent)
     if command is None:
         return False
-    return driver.send(command, step=driver.session.index)
+    return driver.send(command, step=driver.session.visit)

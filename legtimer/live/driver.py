@@ -215,10 +215,11 @@ class WorkoutDriver:
 
         Args:
             command: what to do.
-            step: the plan step the sender meant it for; a stale one (a double tap, a second
-                phone) is ignored, so two senders never skip twice.
+            step: the step visit (``session.visit``) the sender meant it for; a stale one (a
+                double tap, a second phone, a resume's get-ready) is ignored, so two senders
+                never skip twice.
         """
-        if step is not None and step != self.session.index:
+        if step is not None and step != self.session.visit:
             return False
         if not self.available(command):
             return False

@@ -84,7 +84,7 @@ def snapshot(driver: WorkoutDriver, wall: float) -> dict[str, Any]:
     cue = step.exercise.cue if work else following.exercise.cue if following else ""
     return {
         "type": "state",
-        "step": session.index,
+        "step": session.visit,
         "phase": word,
         "tone": tone,
         "paused": session.paused,
