@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from legtimer.storage import trainlog_sql
+from legtimer.storage.paths import log_path
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
 from legtimer.storage.trainlog import (
     LogUnavailable,
@@ -24,7 +25,6 @@ from legtimer.storage.trainlog import (
     SetRecord,
     TrainingLog,
     WorkoutRecord,
-    default_db_path,
 )
 from legtimer.storage.trainlog_export import CSV_COLUMNS
 
@@ -55,7 +55,7 @@ def record_workout(log: TrainingLog, name: str, started: float, sets: list[SetRe
 
 
 def test_default_path_honours_legtimer_home(private_home: Path) -> None:
-    assert default_db_path() == private_home / "legtimer.db"
+    assert log_path() == private_home / "legtimer.db"
 
 
 def test_round_trip_of_a_workout_with_sets_and_scores(tmp_path: Path) -> None:

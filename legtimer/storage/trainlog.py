@@ -31,14 +31,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
-
-import platformdirs
 
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
@@ -102,13 +99,6 @@ class WorkoutRecord(NamedTuple):
     rested_seconds: float | None
     sets: tuple[SetRecord, ...] = ()
     scores: tuple[Score, ...] = ()
-
-
-def default_db_path() -> Path:
-    """``$LEGTIMER_HOME/legtimer.db``, else ``legtimer.db`` in the user data folder."""
-    override = os.environ.get("LEGTIMER_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir("legtimer"))
-    return base / "legtimer.db"
 
 
 def _explain(error: Exception, path: Path) -> LogUnavailable:
