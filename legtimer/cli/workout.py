@@ -15,7 +15,7 @@ from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 from legtimer.core.plan import Plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
-from legtimer.live.outfit import Outfit
+from legtimer.live.outfit import CueFactory, Outfit
 
 NO_TERMINAL = (
     "legtimer: the workout screen needs a terminal (standard input and output are not one).\n"
@@ -28,7 +28,7 @@ def has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def sound(mute: bool = False, voice: bool = False) -> Callable[..., CueSink]:
+def sound(mute: bool = False, voice: bool = False) -> CueFactory:
     """The one factory for a workout's sound side: the best backend here, with fallbacks."""
 
     def cues(plan: Plan, bell: Callable[[], None], clock: Callable[[], float]) -> CueSink:
