@@ -190,9 +190,41 @@ def dumps_data(data: dict[str, Any]) -> str:
 def _entry(header: str, entry: dict[str, Any], dumps: Callable[[dict[str, Any]], str]) -> list[str]:
     """An exercise's table, then each of its variants just after it."""
     own = {key: value for key, value in entry.items() if key != "variant"}
-    parts = [f"[[{header}]]\n" + dumps(own)]
-    parts += [f"[[{header}.variant]]\n" + dumps(variant) for variant in entry.get("variant", ())]
+    parts = [f"[[{header}]]\n" + _dump_table(own, dumps)]
+    parts += [
+        f"[[{header}.variant]]\n" + _dump_table(variant, dumps)
+        for variant in entry.get("variant", ())
+    ]
     return parts
+
+
+_SETS_MARK = "legtimer: per-set list goes here"
+
+
+def _dump_table(table: dict[str, Any], dumps: Callable[[dict[str, Any]], str]) -> str:
+    """One table's keys; a per-set list is always one inline table per line.
+
+    tomli-w writes a list of tables it finds too long or nested (`{ reps = [5, 8] }`) as
+    `[[sets]]` tables, which under an exercise's own header would be a new top-level table.
+    """
+    sets = table.get("sets")
+    if not isinstance(sets, list):
+        return dumps(table)
+    text = dumps({**table, "sets": _SETS_MARK})
+    rows = "".join(f"    {_inline(target, dumps)},\n" for target in sets)
+    return text.replace(f"sets = {_inline(_SETS_MARK, dumps)}\n", f"sets = [\n{rows}]\n", 1)
+
+
+def _inline(value: Any, dumps: Callable[[dict[str, Any]], str]) -> str:
+    """A value on one line, as TOML writes it inline (strings keep their escapes)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = ", ".join(f"{key} = {_inline(item, dumps)}" for key, item in value.items())
+        return "{ " + inner + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_inline(item, dumps) for item in value) + "]"
+    return dumps({"v": value}).removeprefix("v = ").removesuffix("\n")
 
 
 def dumps_routine(routine: Routine) -> str:
