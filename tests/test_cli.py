@@ -141,9 +141,10 @@ def test_check_does_not_import_textual(tmp_path: Path) -> None:
     assert "LOADED []" in result.stdout
 
 
-def test_the_editor_refuses_a_routine_it_could_not_save_whole() -> None:
-    """Blocks are not in the form yet: opening one must not risk losing them on save."""
+def test_the_editor_opens_a_routine_in_blocks() -> None:
+    """Blocks, per-set lists and variants are in the form: only the missing terminal stops it."""
     result = run("edit", "strength-day")
     assert result.returncode == 2
-    assert "cannot edit" in result.stderr and "blocks" in result.stderr
+    assert "cannot edit" not in result.stderr
+    assert "the editor needs a terminal" in result.stderr
     assert_no_traceback(result)

@@ -14,7 +14,8 @@ import pytest
 from legtimer.core.loader import load_routine
 from legtimer.core.routine import Section
 from legtimer.core.writer import dumps_routine
-from legtimer.ui.editor.draft import ROUTINE_FORM, Draft
+from legtimer.ui.editor.draft import Draft
+from legtimer.ui.editor.refs import ROUTINE_FORM
 from tests.conftest import ROUTINES
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -232,12 +232,15 @@ def test_a_choice_by_hand_wins_and_a_promotion_applies() -> None:
     assert today.exercises[0].name == "Clamshells"
 
 
-def test_the_editor_refuses_a_routine_with_variants(
+def test_the_editor_holds_a_routine_with_variants(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from legtimer.cli import main
+    from legtimer.ui.editor.draft import Draft
 
     path = tmp_path / "r.toml"
     path.write_text(BOX, encoding="utf-8")
-    assert main(["edit", str(path)]) == 2
-    assert "cannot edit" in (err := capsys.readouterr().err) and "variants" in err
+    assert Draft.cannot_hold(load_routine(path)) is None
+    assert main(["edit", str(path)]) == 2  # no terminal here, and that is the only reason
+    err = capsys.readouterr().err
+    assert "cannot edit" not in err and "needs a terminal" in err

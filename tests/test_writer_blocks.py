@@ -6,6 +6,8 @@ lists, variants under warm-up, main, block and cool-down exercises.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from typing import Any
 
@@ -106,7 +108,7 @@ def _routines(draw: st.DrawFn) -> Routine:
         defaults=defaults,
         warmup=tuple(draw(st.lists(_exercises(), max_size=2))),
         cooldown=tuple(draw(st.lists(_exercises(), max_size=2))),
-        blocks=tuple(draw(st.lists(_blocks(defaults), min_size=1, max_size=3))) if in_blocks else (),
+        blocks=tuple(draw(st.lists(_blocks(defaults), min_size=1, max_size=3))) * in_blocks,
     )
 
 
@@ -121,14 +123,19 @@ def _with_variants(routine: Routine, data: st.DataObject) -> Routine:
     ]
     for exercise in exercises:
         count = data.draw(st.integers(0, 2))
+        own = exercise["name"]
         names = data.draw(
-            st.lists(_names, min_size=count, max_size=count, unique=True).filter(
-                lambda found, own=exercise["name"]: own not in found
+            st.lists(
+                _names.filter(functools.partial(operator.ne, own)),
+                min_size=count,
+                max_size=count,
+                unique=True,
             )
         )
         variants = []
         for name in names:
-            table: dict[str, Any] = {"name": name, "role": data.draw(st.sampled_from(["swap", "easier", "harder"]))}
+            role = data.draw(st.sampled_from(["swap", "easier", "harder"]))
+            table: dict[str, Any] = {"name": name, "role": role}
             if data.draw(st.booleans()):
                 table["equipment"] = data.draw(st.lists(_names, max_size=2))
             if data.draw(st.booleans()):

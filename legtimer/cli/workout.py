@@ -165,13 +165,11 @@ def edit_routine(spec: str) -> int:
     from legtimer.ui.editor.draft import Draft
 
     # The form must hold everything the file says, or a save would lose it: refuse instead.
-    draft = Draft.from_routine(routine)
-    again, _problems = draft.check(draft.data(), routine.path)
-    if routine.has_variants or again != routine:
+    problem = Draft.cannot_hold(routine)
+    if problem:
         print(
-            f"legtimer: the editor cannot edit {path} yet: it uses parts the form does not "
-            "have (blocks, variants, or sets that change from set to set); edit it in a text "
-            f"editor and check it with: legtimer check {path}",
+            f"legtimer: the editor cannot edit {path}: {problem}; edit it in a text editor "
+            f"and check it with: legtimer check {path}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT

@@ -402,8 +402,17 @@ def field(table: Table, key: str) -> Field:
     return _BY_TABLE[table][key]
 
 
+def _order(table: Table) -> tuple[Field, ...]:
+    """A table's keys: required ones first, settings shared with [defaults] last (so a
+    [[block]] opens with its name and ends with rest_until_ready, as people write it)."""
+    keys = [f for f in FIELDS if table in f.where]
+    return tuple(
+        sorted(keys, key=lambda f: (not f.required, table is not Table.DEFAULTS and f.is_setting))
+    )
+
+
 _BY_TABLE: dict[Table, dict[str, Field]] = {
-    table: {f.key: f for f in FIELDS if table in f.where} for table in Table
+    table: {f.key: f for f in _order(table)} for table in Table
 }
 # A variant holds its name and role, then any exercise key (inherited from its exercise when
 # left out), so the docs table lists the exercise keys once.

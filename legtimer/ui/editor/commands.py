@@ -6,17 +6,10 @@ from collections.abc import Awaitable, Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-EDITOR_COMMANDS = (
-    ("Add warm-up", "a new warm-up entry at the end of the warm-up", "add_section('warmup')"),
-    ("Add exercise", "a new exercise at the end of the main block", "add_section('exercise')"),
-    ("Add cool-down", "a new cool-down entry at the end", "add_section('cooldown')"),
-    ("Copy entry", "a copy of the selected entry after it", "duplicate_item"),
-    ("Delete entry", "remove the selected entry (ctrl+z brings it back)", "delete_item"),
-    ("Undo", "undo the last change", "undo"),
-    ("Redo", "redo what was undone", "redo"),
-    ("Save", "save the routine", "save"),
-    ("Try it", "run the workout as it stands, without saving", "try_it"),
-)
+from legtimer.ui.editor.keys import PALETTE
+
+EDITOR_COMMANDS = PALETTE
+"""(name, help, action): declared with the keys in :mod:`legtimer.ui.editor.keys`."""
 
 
 class EditorCommands(Provider):

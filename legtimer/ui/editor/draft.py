@@ -2,208 +2,46 @@
 
 Raw text is kept exactly as typed (so a half-typed "1m3" stays on screen); it becomes TOML
 values only to be checked by the same loader `legtimer check` uses, which is where every
-message comes from. Which fields exist, and what kind each is, comes from the field schema.
+message comes from. The list is flat (warm-up, then the main exercises or the blocks, each head
+followed by its exercises, then cool-down); the list operations keep it in that shape.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex
 from legtimer.core.loader import routine_from_data
 from legtimer.core.routine import Routine, Section
-from legtimer.core.schema import Field, Kind, Table, fields_in
-from legtimer.core.writer import exercise_table, routine_data
+from legtimer.core.writer import routine_data
+from legtimer.ui.editor.entries import (
+    BlockHead,
+    Entry,
+    Item,
+    blank_set,
+    block_from_table,
+    item_from_table,
+    new_block,
+    new_item,
+)
+from legtimer.ui.editor.refs import (
+    DEFAULTS_FORM,
+    ROUTINE_FORM,
+    FieldRef,
+    Raw,
+    Scope,
+    to_raw,
+    to_value,
+)
 
+BLOCK_ROUND_KEYS = ("rounds", "rest_between_rounds")
+"""[routine] keys that belong to the main list; with blocks each block has its own."""
+FIRST_BLOCK_NAME = "Main"
+"""The name of the block that wraps a routine's exercises when it gets its first block."""
 
-class Scope(Enum):
-    """Where in the draft a value lives: the routine, its defaults, or the selected entry."""
-
-    ROUTINE = "routine"
-    DEFAULTS = "defaults"
-    ITEM = "item"
-
-
-class Widget(Enum):
-    """How a field is edited."""
-
-    LINE = "line"
-    AREA = "area"
-    """Wrapping multi-line text (a cue)."""
-    CHECK = "check"
-    YES_NO = "yes-no"
-    TRISTATE = "tristate"
-    """default / yes / no: a setting an entry may leave to [defaults]."""
-
-
-@dataclass(frozen=True)
-class FieldRef:
-    """A typed reference from a form widget to the value it edits."""
-
-    scope: Scope
-    spec: Field
-
-    @property
-    def key(self) -> str:
-        """The routine key."""
-        return self.spec.key
-
-    @property
-    def widget_id(self) -> str:
-        """A stable id for the widget (for tests and CSS; never parsed back)."""
-        return f"{self.scope.value}-{self.spec.key}"
-
-    @property
-    def widget(self) -> Widget:
-        """The kind of widget that edits this field."""
-        if self.spec.kind is Kind.BOOLEAN:
-            if self.scope is not Scope.DEFAULTS and self.spec.default is True:
-                # Left out means yes (progression): "default" keeps a file from gaining the key.
-                return Widget.TRISTATE
-            if self.scope is Scope.ITEM:
-                return Widget.TRISTATE if self.spec.is_setting else Widget.CHECK
-            return Widget.YES_NO
-        return Widget.AREA if self.spec.multiline else Widget.LINE
-
-    @property
-    def placeholder(self) -> str:
-        """Grey text in an empty field."""
-        return "from defaults" if self.scope is Scope.ITEM and self.spec.is_setting else ""
-
-
-def _form(scope: Scope, table: Table) -> tuple[FieldRef, ...]:
-    return tuple(FieldRef(scope, spec) for spec in fields_in(table).values())
-
-
-ROUTINE_FORM = _form(Scope.ROUTINE, Table.ROUTINE)
-DEFAULTS_FORM = _form(Scope.DEFAULTS, Table.DEFAULTS)
-ITEM_FORM = _form(Scope.ITEM, Table.EXERCISE)
-SECTION_LABELS = {
-    Section.WARMUP: "WARM-UP",
-    Section.MAIN: "EXERCISE",
-    Section.COOLDOWN: "COOL-DOWN",
-}
-SCOPE_OF_TABLE = {"routine": Scope.ROUTINE, "defaults": Scope.DEFAULTS}
-"""Problems name tables as the file does; entries are matched by their position."""
-
-Raw = dict[str, Any]
-"""Field key -> what is in the widget (text, or a bool for a checkbox)."""
-
-_RANGE = re.compile(r"^\s*\[?\s*(\d+)\s*(?:-|,|to)\s*(\d+)\s*\]?\s*$")
-_CHOICE = {"yes": True, "no": False}
-
-
-def to_value(ref: FieldRef, raw: Any) -> Any:
-    """Widget content -> TOML value; None means "leave the key out"."""
-    widget = ref.widget
-    if widget is Widget.CHECK:
-        return True if raw else None
-    text = str(raw)
-    if widget in (Widget.TRISTATE, Widget.YES_NO):
-        return _CHOICE.get(text)
-    if not text.strip():
-        return None
-    kind = ref.spec.kind
-    if kind is Kind.TEXT:
-        return text
-    if kind is Kind.TEXT_LIST:
-        return [part.strip() for part in text.split(",") if part.strip()]
-    stripped = text.strip()
-    if kind is Kind.REPS and (found := _RANGE.match(stripped)):
-        return [int(found.group(1)), int(found.group(2))]
-    numeric = (Kind.WHOLE, Kind.SETS, Kind.REPS, Kind.DURATION, Kind.NUMBER)
-    if kind in numeric and re.fullmatch(r"-?\d+", stripped):
-        return int(stripped)
-    if kind in (Kind.NUMBER, Kind.DURATION) and re.fullmatch(r"-?\d+\.\d*", stripped):
-        return float(stripped)
-    return text
-
-
-def to_raw(ref: FieldRef, value: Any) -> Any:
-    """TOML value -> widget content."""
-    widget = ref.widget
-    if widget is Widget.CHECK:
-        return bool(value)
-    if widget in (Widget.TRISTATE, Widget.YES_NO):
-        return "default" if value is None else ("yes" if value else "no")
-    if value is None:
-        return ""
-    if ref.spec.kind is Kind.TEXT_LIST:
-        return ", ".join(value)
-    if ref.spec.kind is Kind.REPS and isinstance(value, list):
-        return f"{value[0]}-{value[1]}"
-    return str(value)
-
-
-@dataclass
-class Item:
-    """One warm-up, exercise or cool-down entry being edited."""
-
-    section: Section
-    raw: Raw
-    lists: dict[str, list[str]] = field(default_factory=dict)
-    """Lists as loaded: an item may itself contain a comma, so while the text shown is
-    unchanged the original list is kept rather than split again."""
-    _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
-
-    def table(self) -> dict[str, Any]:
-        """The TOML table this raw form stands for (kept until a field of it changes)."""
-        if self._table is None:
-            out: dict[str, Any] = {}
-            for ref in ITEM_FORM:
-                original = self.lists.get(ref.key)
-                if original is not None and self.raw.get(ref.key) == to_raw(ref, original):
-                    out[ref.key] = list(original)
-                    continue
-                value = to_value(ref, self.raw.get(ref.key, ""))
-                if value is not None:
-                    out[ref.key] = value
-            self._table = out
-        return self._table
-
-    def set(self, key: str, value: Any) -> None:
-        """Change one raw field."""
-        self.raw[key] = value
-        self._table = None
-
-    def copy(self) -> Item:
-        """An independent copy (its cached table may be shared: it is never mutated)."""
-        lists = {key: list(value) for key, value in self.lists.items()}
-        return Item(self.section, dict(self.raw), lists, self._table)
-
-    def name(self) -> str:
-        """The entry's name as typed, or "(no name)"."""
-        return str(self.raw.get("name", "")).strip() or "(no name)"
-
-    def label(self) -> str:
-        """The line in the list: "EXERCISE · Clamshells"."""
-        return f"{SECTION_LABELS[self.section]} · {self.name()}"
-
-
-def item_from_table(section: Section, table: dict[str, Any]) -> Item:
-    """An item whose raw fields show ``table``'s values."""
-    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in ITEM_FORM}
-    lists = {
-        ref.key: list(table[ref.key])
-        for ref in ITEM_FORM
-        if ref.spec.kind is Kind.TEXT_LIST and table.get(ref.key)
-    }
-    return Item(section, raw, lists)
-
-
-def new_item(section: Section) -> Item:
-    """A fresh entry for ``section``: named, and valid as it stands."""
-    table: dict[str, Any] = {"name": "New exercise", "sets": 3, "reps": 10}
-    if section is not Section.MAIN:
-        table = {"name": f"New {SECTION_LABELS[section].lower()}", "duration": 30}
-    return item_from_table(section, table)
-
-
-Snapshot = tuple[Raw, Raw, list[Item]]
+Snapshot = tuple[Raw, Raw, list[Entry]]
 
 
 @dataclass
@@ -212,7 +50,7 @@ class Draft:
 
     head: Raw
     defaults: Raw
-    items: list[Item]
+    items: list[Entry]
     sounds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -224,29 +62,53 @@ class Draft:
         for ref in DEFAULTS_FORM:
             if ref.key not in data["defaults"]:
                 defaults[ref.key] = to_raw(ref, ref.spec.default)
-        items = [
-            item_from_table(section, exercise_table(exercise))
-            for section in Section
-            for exercise in routine.section(section)
-        ]
+        items: list[Entry] = []
+        for section in Section:
+            if section is Section.COOLDOWN:
+                for block in data.get("block", ()):
+                    items.append(block_from_table(block))
+                    items += [item_from_table(Section.MAIN, ex) for ex in block["exercise"]]
+            items += [item_from_table(section, table) for table in data.get(section.value, ())]
         return cls(head, defaults, items, dict(routine.sounds))
 
+    @classmethod
+    def cannot_hold(cls, routine: Routine) -> str | None:
+        """Why the form would not give ``routine`` back as it is (None: it would).
+
+        Blocks, per-set lists and variants are all held (variants as written); this guards
+        anything a later format adds before the form learns it, so a save never loses it.
+        """
+        draft = cls.from_routine(routine)
+        again, problems = draft.check(draft.data(), routine.path)
+        if again is None:
+            return f"the form reads it differently ({problems[0].message})"
+        if again != routine:
+            lost = [
+                name
+                for name in routine._fields
+                if name != "path" and getattr(again, name) != getattr(routine, name)
+            ]
+            return f"the form would change its {', '.join(lost)}"
+        return None
+
     def raw(self, scope: Scope, index: int | None) -> Raw | None:
-        """The raw values a scope's widgets show (None: no entry is selected)."""
+        """The raw values a scope's widgets show (None: no such entry is selected)."""
         if scope is Scope.ROUTINE:
             return self.head
         if scope is Scope.DEFAULTS:
             return self.defaults
-        if index is not None and 0 <= index < len(self.items):
-            return self.items[index].raw
-        return None
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        entry = self.items[index]
+        wanted = BlockHead if scope is Scope.BLOCK else Item
+        return entry.raw if isinstance(entry, wanted) and scope is not Scope.SET else None
 
     def set(self, ref: FieldRef, index: int | None, value: Any) -> bool:
         """Store a widget's value; False when nothing changed."""
         raw = self.raw(ref.scope, index)
         if raw is None or raw.get(ref.key) == value:
             return False
-        if ref.scope is Scope.ITEM and index is not None:
+        if ref.scope in (Scope.ITEM, Scope.BLOCK) and index is not None:
             self.items[index].set(ref.key, value)
         else:
             raw[ref.key] = value
@@ -268,10 +130,20 @@ class Draft:
         out: dict[str, Any] = {"routine": head, "defaults": defaults}
         if self.sounds:
             out["sounds"] = dict(self.sounds)
+        lists: dict[str, list[dict[str, Any]]] = {}
+        blocks: list[dict[str, Any]] = []
+        for entry in self.items:
+            if isinstance(entry, BlockHead):
+                blocks.append(dict(entry.table()))
+            elif blocks and entry.section is Section.MAIN:
+                blocks[-1].setdefault("exercise", []).append(entry.table())
+            else:
+                lists.setdefault(entry.section.value, []).append(entry.table())
         for section in Section:
-            tables = [item.table() for item in self.items if item.section is section]
-            if tables:
-                out[section.value] = tables
+            if section.value in lists:
+                out[section.value] = lists[section.value]
+        if blocks:
+            out["block"] = blocks
         return out
 
     def check(self, data: dict[str, Any], path: str | None) -> tuple[Routine | None, list[Problem]]:
@@ -288,53 +160,244 @@ class Draft:
 
     def snapshot(self) -> Snapshot:
         """Everything an undo needs to put back."""
-        return dict(self.head), dict(self.defaults), [item.copy() for item in self.items]
+        return dict(self.head), dict(self.defaults), [entry.copy() for entry in self.items]
 
     def restore(self, snapshot: Snapshot) -> None:
         """Put a snapshot back (it stays usable for a redo)."""
         head, defaults, items = snapshot
         self.head, self.defaults = dict(head), dict(defaults)
-        self.items = [item.copy() for item in items]
+        self.items = [entry.copy() for entry in items]
+
+    # ---- where things are ----------------------------------------------------------------------
 
     def position(self, index: int) -> tuple[str, int]:
-        """(section key, index within the section) of items[index], as problems name it."""
-        item = self.items[index]
-        within = sum(1 for other in self.items[:index] if other.section is item.section)
-        return item.section.value, within
+        """The table of items[index] as problems name it: ("exercise", 2), ("block", 0),
+        ("block.exercise", 5) (block exercises are counted over the whole file)."""
+        entry = self.items[index]
+        if isinstance(entry, BlockHead):
+            return "block", sum(1 for other in self.items[:index] if isinstance(other, BlockHead))
+        if entry.section is Section.MAIN and self.block_of(index) is not None:
+            within = 0
+            seen_block = False
+            for other in self.items[:index]:
+                if isinstance(other, BlockHead):
+                    seen_block = True
+                elif seen_block and other.section is Section.MAIN:
+                    within += 1
+            return "block.exercise", within
+        within = sum(
+            1
+            for other in self.items[:index]
+            if other.section is entry.section and isinstance(other, Item)
+        )
+        return entry.section.value, within
 
-    def move(self, index: int, step: int) -> int:
-        """Move an item up or down within its section; returns its new index."""
-        target = index + step
-        if not 0 <= target < len(self.items):
-            return index
-        if self.items[target].section is not self.items[index].section:
-            return index
-        self.items[index], self.items[target] = self.items[target], self.items[index]
-        return target
+    def has_blocks(self) -> bool:
+        """The main part is in blocks."""
+        return any(isinstance(entry, BlockHead) for entry in self.items)
 
-    def add(self, index: int | None, section: Section | None = None) -> int:
-        """A new item: after ``index`` in its section, or at the end of ``section``."""
-        if section is None:
-            if index is not None and 0 <= index < len(self.items):
-                at, section = index + 1, self.items[index].section
-            else:
-                section = Section.MAIN
-                at = self._end_of(section)
-        else:
-            at = self._end_of(section)
-        self.items.insert(at, new_item(section))
+    def block_of(self, index: int) -> int | None:
+        """The index of the head of the block items[index] is in (or heads); None outside."""
+        at = index
+        while 0 <= at < len(self.items):
+            entry = self.items[at]
+            if isinstance(entry, BlockHead):
+                return at
+            if entry.section is not Section.MAIN:
+                return None
+            at -= 1
+        return None
+
+    def block_end(self, head: int) -> int:
+        """The index just after the last exercise of the block whose head is at ``head``."""
+        at = head + 1
+        while at < len(self.items):
+            entry = self.items[at]
+            if isinstance(entry, BlockHead) or entry.section is not Section.MAIN:
+                break
+            at += 1
         return at
+
+    def block_size(self, head: int) -> int:
+        """How many exercises the block at ``head`` holds."""
+        return self.block_end(head) - head - 1
+
+    def variant_owner(self, table: tuple[str, int]) -> int | None:
+        """The index of the entry a variant table (("block.exercise.variant", 3)) belongs to."""
+        header, occurrence = table
+        owner_table = header.removesuffix(".variant")
+        seen = 0
+        for index, entry in enumerate(self.items):
+            if not isinstance(entry, Item) or not entry.kept.get("variant"):
+                continue
+            if self.position(index)[0] != owner_table:
+                continue
+            seen += len(entry.kept["variant"])
+            if occurrence < seen:
+                return index
+        return None
 
     def _end_of(self, section: Section) -> int:
         order = list(Section)
         return sum(1 for item in self.items if order.index(item.section) <= order.index(section))
 
+    def _start_of_main(self) -> int:
+        return sum(1 for item in self.items if item.section is Section.WARMUP)
+
+    # ---- list edits ----------------------------------------------------------------------------
+
+    def add(self, index: int | None, section: Section | None = None) -> int:
+        """A new item: after ``index`` in its section (first in a selected block), or at the
+        end of ``section`` (for the main part: of the selected block, else of the last)."""
+        selected = index if index is not None and 0 <= index < len(self.items) else None
+        head = self.block_of(selected) if selected is not None else None
+        if section is None:
+            if selected is not None:
+                at, section = selected + 1, self.items[selected].section
+            else:
+                section = Section.MAIN
+                at = self._end_of(section)
+        elif section is Section.MAIN and head is not None:
+            at = self.block_end(head)
+        else:
+            at = self._end_of(section)
+        self.items.insert(at, new_item(section))
+        return at
+
+    def add_block(self, index: int | None) -> tuple[int, bool]:
+        """A new block after the selected one (or at the end of the blocks).
+
+        A routine without blocks has its exercises wrapped instead, in a first block named
+        :data:`FIRST_BLOCK_NAME` that takes over [routine]'s rounds and rest between rounds.
+
+        Returns:
+            The index of the new head, and whether it wrapped the existing exercises.
+        """
+        if not self.has_blocks():
+            main = [at for at, entry in enumerate(self.items) if entry.section is Section.MAIN]
+            if main:
+                moved = {key: str(self.head.get(key, "")) for key in BLOCK_ROUND_KEYS}
+                for key in BLOCK_ROUND_KEYS:
+                    self.head[key] = ""
+                self.items.insert(main[0], new_block(FIRST_BLOCK_NAME, **moved))
+                return main[0], True
+            at = self._start_of_main()
+        else:
+            selected = index is not None and 0 <= index < len(self.items)
+            head = self.block_of(index) if selected and index is not None else None
+            at = self.block_end(head) if head is not None else self._end_of(Section.MAIN)
+        self.items[at:at] = [new_block(), new_item(Section.MAIN)]
+        return at, False
+
+    def move(self, index: int, step: int) -> int:
+        """Move an entry up or down within its section; returns its new index.
+
+        An exercise crosses a block's head into the neighbouring block (never out of the
+        blocks); a block's head moves the whole block past its neighbour.
+        """
+        entry = self.items[index]
+        if isinstance(entry, BlockHead):
+            return self._move_block(index, step)
+        target = index + step
+        if not 0 <= target < len(self.items):
+            return index
+        other = self.items[target]
+        if other.section is not entry.section:
+            return index
+        if isinstance(other, BlockHead) and step < 0 and self.block_of(target - 1) is None:
+            return index  # above the first block's head it would leave the blocks
+        self.items[index], self.items[target] = other, entry
+        return target
+
+    def move_to_block(self, index: int, step: int) -> int:
+        """Move an exercise to the end of the previous block or the start of the next one (a
+        block's head moves its whole block); returns its new index."""
+        if isinstance(self.items[index], BlockHead):
+            return self._move_block(index, step)
+        head = self.block_of(index)
+        if head is None:
+            return index
+        if step < 0:
+            if self.block_of(head - 1) is None:
+                return index
+            self.items.insert(head, self.items.pop(index))
+            return head
+        end = self.block_end(head)
+        if end >= len(self.items) or not isinstance(self.items[end], BlockHead):
+            return index
+        self.items.insert(end, self.items.pop(index))
+        return end
+
+    def _move_block(self, head: int, step: int) -> int:
+        end = self.block_end(head)
+        if step < 0:
+            previous = self.block_of(head - 1)
+            if previous is None:
+                return head
+            self.items[previous:end] = self.items[head:end] + self.items[previous:head]
+            return previous
+        if end >= len(self.items) or not isinstance(self.items[end], BlockHead):
+            return head
+        after = self.block_end(end)
+        self.items[head:after] = self.items[end:after] + self.items[head:end]
+        return head + (after - end)
+
     def duplicate(self, index: int) -> int:
-        """A copy of the item right after it."""
+        """A copy of the entry right after it (a block: with its exercises, after the block)."""
+        if isinstance(self.items[index], BlockHead):
+            end = self.block_end(index)
+            self.items[end:end] = [entry.copy() for entry in self.items[index:end]]
+            return end
         self.items.insert(index + 1, self.items[index].copy())
         return index + 1
 
     def delete(self, index: int) -> int:
-        """Remove an item; returns the index to select next (-1 when none are left)."""
-        del self.items[index]
+        """Remove an entry (a block: with its exercises); returns the index to select next
+        (-1 when none are left)."""
+        end = self.block_end(index) if isinstance(self.items[index], BlockHead) else index + 1
+        del self.items[index:end]
         return min(index, len(self.items) - 1)
+
+    # ---- per-set lists -------------------------------------------------------------------------
+
+    def item(self, index: int | None) -> Item | None:
+        """The exercise entry at ``index`` (None for a block's head or nothing)."""
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        entry = self.items[index]
+        return entry if isinstance(entry, Item) else None
+
+    def toggle_per_set(self, index: int) -> bool:
+        """Switch an exercise between a number of sets and one row per set; returns whether
+        it now has rows. New rows are empty: each set does what its exercise says."""
+        item = self.item(index)
+        if item is None:
+            return False
+        if item.sets_list is not None:
+            item.set_rows(None)
+            return False
+        text = str(item.raw.get("sets", "")).strip()
+        count = int(text) if text.isdigit() and 1 <= int(text) <= 100 else 1
+        item.set_rows([blank_set() for _ in range(count)])
+        return True
+
+    def add_set(self, index: int, after: int | None) -> int | None:
+        """A copy of row ``after`` (the last row when None) just after it; returns its row."""
+        item = self.item(index)
+        if item is None or item.sets_list is None or len(item.sets_list) >= 100:
+            return None
+        rows = [dict(row) for row in item.sets_list]
+        source = len(rows) - 1 if after is None else min(after, len(rows) - 1)
+        rows.insert(source + 1, dict(rows[source]) if rows else blank_set())
+        item.set_rows(rows)
+        return source + 1
+
+    def remove_set(self, index: int, row: int) -> int | None:
+        """Remove one row (never the only one); returns the row to show next."""
+        item = self.item(index)
+        if item is None or item.sets_list is None or len(item.sets_list) <= 1:
+            return None
+        rows = [dict(each) for each in item.sets_list]
+        del rows[min(row, len(rows) - 1)]
+        item.set_rows(rows)
+        return min(row, len(rows) - 1)

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from legtimer.ui.editor.draft import FieldRef
-from legtimer.ui.editor.draft import Widget as Kind
+from legtimer.ui.editor.refs import FieldRef
+from legtimer.ui.editor.refs import Widget as Kind
 
 TRISTATE_OPTIONS = [("default", "default"), ("yes", "yes"), ("no", "no")]
 YES_NO_OPTIONS = [("yes", "yes"), ("no", "no")]
@@ -90,7 +90,7 @@ def field_row(widget: FieldWidget) -> Vertical:
     return Vertical(*children, widget, error, classes="field")
 
 
-def show_value(widget: FieldWidget, value: Any) -> None:
+def show_value(widget: FieldWidget | Input, value: Any) -> None:
     """Show ``value`` in a form widget without it counting as a change by the person."""
     with widget.prevent(Input.Changed, TextArea.Changed, Checkbox.Changed, Select.Changed):
         if isinstance(widget, FieldCheck):

@@ -1,21 +1,23 @@
 """The editor screen: the entry list, the selected entry's form, the routine and its defaults.
 
 It owns the draft, checks it once per change, keeps the undo history, and sends what the person
-asks for (save, try, quit) up to the app as messages.
+asks for (save, try, quit) up to the app as messages. The list holds warm-up, exercises or
+blocks (each head followed by its exercises) and cool-down; a block's head has a form of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import (
     Checkbox,
     Footer,
@@ -31,21 +33,35 @@ from legtimer.core.errors import Problem
 from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine, Section
 from legtimer.ui.editor.commands import EditorCommands
-from legtimer.ui.editor.draft import (
+from legtimer.ui.editor.draft import BLOCK_ROUND_KEYS, FIRST_BLOCK_NAME, Draft
+from legtimer.ui.editor.entries import BlockHead, Item
+from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, make_widget, show_value
+from legtimer.ui.editor.keys import LIST_KEYS, SCREEN_KEYS, bindings
+from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
+from legtimer.ui.editor.problems import FORM_ERROR, VARIANTS_ERROR, error_lines
+from legtimer.ui.editor.refs import (
+    BLOCK_FORM,
     DEFAULTS_FORM,
     ITEM_FORM,
     ROUTINE_FORM,
-    SCOPE_OF_TABLE,
-    Draft,
+    SET_FORM,
     FieldRef,
     Scope,
 )
-from legtimer.ui.editor.fields import FieldWidget, field_row, make_widget, show_value
-from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
+from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid, sets_row
 from legtimer.ui.editor.undo import Undo
 
 TOTAL_DELAY = 0.15
 """Seconds after the last change before the total is planned again."""
+LIST_HELP = (
+    "ENTRIES  a add · w/e/o/b +warm-up/exercise/cool-down/block · c copy · x delete · "
+    "K/J move · [ ] to the previous/next block · enter edit"
+)
+BLOCK_HELP = (
+    "A block: its exercises, rounds times. every = EMOM (a round starts each interval); "
+    "time_cap = AMRAP (the circuit loops until the cap); neither = rounds with rests."
+)
+SET_KEYS_OF_ITEM = frozenset(ref.key for ref in SET_FORM)
 
 
 def plural(count: int, word: str) -> str:
@@ -54,23 +70,13 @@ def plural(count: int, word: str) -> str:
 
 
 class ItemList(OptionList):
-    """The warm-up, exercise and cool-down entries; list keys act on the highlighted one.
+    """The warm-up, exercise, block and cool-down entries; list keys act on the highlighted one.
 
     An OptionList draws its lines itself, so a 1,000-entry routine is one widget, not 2,000:
     renaming an entry then costs one line, not a layout of the whole list.
     """
 
-    BINDINGS = [
-        Binding("a", "screen.add_item", "Add"),
-        Binding("w", "screen.add_section('warmup')", "+Warm-up"),
-        Binding("e", "screen.add_section('exercise')", "+Exercise"),
-        Binding("o", "screen.add_section('cooldown')", "+Cool-down"),
-        Binding("c", "screen.duplicate_item", "Copy"),
-        Binding("x,delete", "screen.delete_item", "Delete"),
-        Binding("K,ctrl+up", "screen.move_item(-1)", "Up"),
-        Binding("J,ctrl+down", "screen.move_item(1)", "Down"),
-        Binding("right", "screen.focus_form", "Form", show=False),
-    ]
+    BINDINGS = bindings(LIST_KEYS, "screen.")
 
 
 class EditorScreen(Screen[None]):
@@ -78,13 +84,7 @@ class EditorScreen(Screen[None]):
 
     AUTO_FOCUS = "#items"
     COMMANDS = Screen.COMMANDS | {EditorCommands}
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+t", "try_it", "Try it"),
-        Binding("ctrl+z", "undo", "Undo", priority=True),
-        Binding("ctrl+y", "redo", "Redo", priority=True),
-        Binding("escape", "quit", "Quit"),
-    ]
+    BINDINGS = bindings(SCREEN_KEYS)
 
     def __init__(self, routine: Routine, path: Path, note: str = "") -> None:
         super().__init__()
@@ -99,8 +99,11 @@ class EditorScreen(Screen[None]):
         self._sent_data: dict[str, Any] | None = None
         self._data = self._saved_data
         self._widgets: dict[FieldRef, FieldWidget] = {}
-        self._error_lines: list[Static] = []
+        self._error_lines: dict[str, Static] = {}
+        self._shown_errors: dict[str, str] = {}
         self._total_timer: Timer | None = None
+        self.per_set = PerSetToggle()
+        self.set_grid = SetGrid()
 
     @property
     def dirty(self) -> bool:
@@ -112,17 +115,24 @@ class EditorScreen(Screen[None]):
         yield Static(self._title(), id="editor-title", markup=False)
         with Grid(id="editor"):
             with VerticalScroll(id="editor-left", can_focus=False):
-                yield Static(
-                    "ENTRIES  a add · w/e/o add warm-up/exercise/cool-down · c copy · "
-                    "x delete · K/J move · enter edit",
-                    classes="section-title",
-                )
+                yield Static(LIST_HELP, classes="section-title")
                 yield ItemList(*self._list_items(), id="items")
             with VerticalScroll(id="editor-form", can_focus=False):
                 yield Static("", id="form-title", markup=False)
-                yield Static("", id="form-error", classes="error -empty", markup=False)
-                for ref in ITEM_FORM:
-                    yield field_row(self._make(ref))
+                yield Static("", id=FORM_ERROR, classes="error -empty", markup=False)
+                with Vertical(id="item-form"):
+                    yield Static("", id="item-variants", classes="hint -empty", markup=False)
+                    yield Static("", id=VARIANTS_ERROR, classes="error -empty", markup=False)
+                    for ref in ITEM_FORM:
+                        widget = self._make(ref)
+                        if ref.key == "sets" and isinstance(widget, FieldInput):
+                            yield sets_row(widget, self.per_set, self.set_grid)
+                        else:
+                            yield field_row(widget)
+                with Vertical(id="block-form"):
+                    yield Static(BLOCK_HELP, classes="hint", markup=False)
+                    for ref in BLOCK_FORM:
+                        yield field_row(self._make(ref))
             with VerticalScroll(id="editor-settings", can_focus=False):
                 yield Static("ROUTINE", classes="section-title")
                 for ref in ROUTINE_FORM:
@@ -139,7 +149,15 @@ class EditorScreen(Screen[None]):
         return f"Editing {self.path}{self.note}"
 
     def _list_items(self) -> list[Content]:
-        return [Content(item.label()) for item in self.draft.items]
+        lines = []
+        in_block = False
+        for entry in self.draft.items:
+            if isinstance(entry, BlockHead):
+                in_block = True
+            elif entry.section is not Section.MAIN:
+                in_block = False
+            lines.append(Content(entry.label(in_block)))
+        return lines
 
     def _make(self, ref: FieldRef) -> FieldWidget:
         raw = self.draft.raw(ref.scope, self._selected())
@@ -149,12 +167,20 @@ class EditorScreen(Screen[None]):
     def _widget(self, ref: FieldRef) -> FieldWidget:
         return self._widgets[ref]
 
+    def _form_refs(self) -> tuple[FieldRef, ...]:
+        """The fields of the form shown: a block's or an exercise's."""
+        index = self._selected()
+        if index is not None and isinstance(self.draft.items[index], BlockHead):
+            return BLOCK_FORM
+        return ITEM_FORM
+
     def on_mount(self) -> None:
         """Select the first entry and check everything once."""
         items = self.query_one("#items", ItemList)
         if self.draft.items:
             items.highlighted = 0
         self.load_form()
+        self._sync_round_fields()
         self.revalidate()
 
     # ---- keeping the draft in step with the widgets ------------------------------------------
@@ -174,18 +200,41 @@ class EditorScreen(Screen[None]):
         value = _value_of(widget)
         if isinstance(event, Input.Changed) and event.value != value:
             return  # stale: the form has moved to another entry since (its value was flushed)
-        self._store(ref, value)
+        if isinstance(widget, SetCell):
+            self._store_cell(widget.row, ref.key, value)
+        else:
+            self._store(ref, value)
 
     def _store(self, ref: FieldRef, value: Any) -> None:
-        index = self.current if ref.scope is Scope.ITEM else None
+        index = self.current if ref.scope in (Scope.ITEM, Scope.BLOCK) else None
         raw = self.draft.raw(ref.scope, index)
         if raw is None or raw.get(ref.key) == value:
             return
         self.undo_history.before_change(typing_in=(ref, index))
         self.draft.set(ref, index, value)
-        if ref.scope is Scope.ITEM and ref.key == "name":
+        if ref.scope in (Scope.ITEM, Scope.BLOCK) and ref.key == "name":
             self._relabel(self.current)
+        item = self.draft.item(index)
+        if item is not None and item.sets_list is not None and ref.key in SET_KEYS_OF_ITEM:
+            self.set_grid.show(item.sets_list, self._set_placeholders(item))
         self.revalidate()
+
+    def _store_cell(self, row: int, key: str, value: Any) -> None:
+        item = self.draft.item(self._selected())
+        if item is None or item.sets_list is None or not 0 <= row < len(item.sets_list):
+            return
+        if item.sets_list[row].get(key) == value:
+            return
+        self.undo_history.before_change(typing_in=("set", row, key, self.current))
+        item.set_cell(row, key, value)
+        self.revalidate()
+
+    @on(Checkbox.Changed, "#item-per-set")
+    def _per_set_toggled(self, event: Checkbox.Changed) -> None:
+        """Ticking "one row per set" gives the exercise a row per set; unticking, a number."""
+        item = self.draft.item(self._selected())
+        if item is not None and (item.sets_list is not None) != event.value:
+            self.action_toggle_per_set()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving in the list shows that entry's form."""
@@ -204,17 +253,20 @@ class EditorScreen(Screen[None]):
         """
         if self._selected() is None:
             return
-        for ref in ITEM_FORM:
+        for ref in self._form_refs():
             self._store(ref, _value_of(self._widget(ref)))
+        if self.set_grid.display:
+            for cell in self.set_grid.visible_cells():
+                self._store_cell(cell.row, cell.ref.key, cell.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an entry goes to its first field."""
         self.action_focus_form()
 
     def action_focus_form(self) -> None:
-        """→ / Enter: edit the selected entry, starting at its name."""
+        """→ / Enter: edit the selected entry or block, starting at its name."""
         if self._selected() is not None:
-            self._widget(ITEM_FORM[0]).focus()
+            self._widget(self._form_refs()[0]).focus()
 
     def load_settings(self) -> None:
         """Show the routine's and the defaults' values."""
@@ -230,18 +282,70 @@ class EditorScreen(Screen[None]):
             form.display = False
             return
         form.display = True
-        item = self.draft.items[index]
-        self.query_one("#form-title", Static).update(item.label())
-        for ref in ITEM_FORM:
-            show_value(self._widget(ref), item.raw.get(ref.key, ""))
+        entry = self.draft.items[index]
+        is_block = isinstance(entry, BlockHead)
+        _show(self.query_one("#item-form"), not is_block)
+        _show(self.query_one("#block-form"), is_block)
+        self.query_one("#form-title", Static).update(self._form_title(index))
+        for ref in self._form_refs():
+            show_value(self._widget(ref), entry.raw.get(ref.key, ""))
+        if isinstance(entry, Item):
+            self._show_sets(entry)
+            variants = entry.variant_names()
+            line = self.query_one("#item-variants", Static)
+            line.update(
+                f"Variants: {', '.join(variants)} · kept as written; edit them in the file"
+                if variants
+                else ""
+            )
+            line.set_class(not variants, "-empty")
+
+    def _show_sets(self, item: Item) -> None:
+        """The sets field: a number, or the rows (the number then counts them)."""
+        per_set = item.sets_list is not None
+        with self.per_set.prevent(Checkbox.Changed):
+            self.per_set.value = per_set
+        count = self._widget(next(ref for ref in ITEM_FORM if ref.key == "sets"))
+        show_value(count, item.raw.get("sets", ""))
+        count.disabled = per_set
+        self.set_grid.show(item.sets_list, self._set_placeholders(item))
+
+    def _set_placeholders(self, item: Item) -> dict[str, str]:
+        """What an empty cell of a row means: the exercise's value (or its default)."""
+        out = {}
+        for ref in SET_FORM:
+            own = str(item.raw.get(ref.key, "")).strip()
+            out[ref.key] = own or str(self.draft.defaults.get(ref.key, "")).strip()
+        return out
+
+    def _form_title(self, index: int) -> str:
+        entry = self.draft.items[index]
+        if isinstance(entry, BlockHead):
+            return f"{entry.label()} · {plural(self.draft.block_size(index), 'exercise')}"
+        head = self.draft.block_of(index) if entry.section is Section.MAIN else None
+        if head is None:
+            return entry.label()
+        return f"{entry.label()} · in block {self.draft.items[head].name()}"
 
     def _relabel(self, index: int) -> None:
         items = self.query_one("#items", ItemList)
         if 0 <= index < items.option_count:
-            label = self.draft.items[index].label()
-            items.replace_option_prompt_at_index(index, Content(label))
+            entry = self.draft.items[index]
+            in_block = isinstance(entry, Item) and (
+                entry.section is Section.MAIN and self.draft.block_of(index) is not None
+            )
+            items.replace_option_prompt_at_index(index, Content(entry.label(in_block)))
             if index == self.current:
-                self.query_one("#form-title", Static).update(label)
+                self.query_one("#form-title", Static).update(self._form_title(index))
+
+    def _sync_round_fields(self) -> None:
+        """[routine] rounds are the main list's: with blocks each block has its own."""
+        blocks = self.draft.has_blocks()
+        for ref in ROUTINE_FORM:
+            if ref.key in BLOCK_ROUND_KEYS:
+                widget = self._widget(ref)
+                widget.disabled = blocks
+                widget.tooltip = "with blocks, each block has its own" if blocks else None
 
     async def rebuild_list(self, select: int, focus_name: bool = False) -> None:
         """Redraw the list after a list edit or an undo, and select ``select``."""
@@ -251,8 +355,9 @@ class EditorScreen(Screen[None]):
         if 0 <= select < len(self.draft.items):
             items.highlighted = select
         self.load_form()
+        self._sync_round_fields()
         self.revalidate()
-        name = self._widget(ITEM_FORM[0])
+        name = self._widget(self._form_refs()[0])
         if focus_name and 0 <= select < len(self.draft.items) and isinstance(name, Input):
             # A new entry: its placeholder name is selected, so typing replaces it.
             name.focus()
@@ -299,51 +404,32 @@ class EditorScreen(Screen[None]):
         )
         status.set_class(False, "-bad")
 
-    def _target(self, problem: Problem, current: tuple[str, int] | None) -> str | None:
-        """The id of the error line a problem belongs under (None: not shown on this form)."""
-        table = problem.table
-        if table is None:
-            return None
-        scope = SCOPE_OF_TABLE.get(table[0])
-        if scope is None:
-            if table != current:
-                return None
-            scope = Scope.ITEM
-        if problem.key is None:
-            return "form-error"
-        return f"{scope.value}-{problem.key}-error"
-
-    def _errors(self) -> list[Static]:
-        """The error lines, found once (a query walks every widget of the screen)."""
+    def _errors(self) -> dict[str, Static]:
+        """The error lines by id, found once (a query walks every widget of the screen)."""
         if not self._error_lines:
-            self._error_lines = list(self.query(".error").results(Static))
+            self._error_lines = {
+                error.id or "": error for error in self.query(".error").results(Static)
+            }
         return self._error_lines
 
     def show_problems(self) -> None:
         """Error lines under the fields they are about."""
-        index = self._selected()
-        current = self.draft.position(index) if index is not None else None
-        messages: dict[str, list[str]] = {}
-        for problem in self.problems:
-            target = self._target(problem, current)
-            if target is not None:
-                messages.setdefault(target, []).append(problem.message)
-        for error in self._errors():
-            text = "\n".join(messages.get(error.id or "", []))
-            if text != str(error.render()) or error.has_class("-empty") != (not text):
+        lines = self._errors()
+        messages = error_lines(self.draft, self.problems, self._selected(), lines)
+        for name, error in lines.items():
+            text = "\n".join(messages.get(name, []))
+            if text != self._shown_errors.get(name, ""):
                 error.update(text)
                 error.set_class(not text, "-empty")
+                self._shown_errors[name] = text
 
     def field_errors(self) -> dict[str, str]:
         """Widget id -> the error shown under it ("form-error" for the entry as a whole)."""
-        shown = {}
-        for error in self._errors():
-            if not error.has_class("-empty"):
-                name = error.id or ""
-                shown[name if name == "form-error" else name.removesuffix("-error")] = str(
-                    error.render()
-                )
-        return shown
+        return {
+            name if name == FORM_ERROR else name.removesuffix("-error"): text
+            for name, text in self._shown_errors.items()
+            if text
+        }
 
     # ---- asking the app ----------------------------------------------------------------------
 
@@ -387,37 +473,149 @@ class EditorScreen(Screen[None]):
         return self.current if 0 <= self.current < len(self.draft.items) else None
 
     async def action_add_item(self) -> None:
-        """a: a new entry after the selected one, in the same section."""
+        """a: a new entry after the selected one, in the same section (first in a block)."""
         self.undo_history.before_change()
         await self.rebuild_list(self.draft.add(self._selected()), focus_name=True)
 
     async def action_add_section(self, section: str) -> None:
-        """w / e / o: a new warm-up, exercise or cool-down entry, whatever is selected."""
+        """w / e / o: a new warm-up, exercise (in the selected block) or cool-down entry."""
         self.undo_history.before_change()
-        await self.rebuild_list(self.draft.add(None, Section(section)), focus_name=True)
+        at = self.draft.add(self._selected(), Section(section))
+        await self.rebuild_list(at, focus_name=True)
+
+    async def action_add_block(self) -> None:
+        """b: a new block; a routine without blocks first has its exercises wrapped in one."""
+        self.undo_history.before_change()
+        at, wrapped = self.draft.add_block(self._selected())
+        if wrapped:
+            self.load_settings()  # its rounds moved from [routine] to the block
+        await self.rebuild_list(at, focus_name=True)
+        if wrapped:
+            self.notify(
+                f'Your exercises are now block "{FIRST_BLOCK_NAME}": type its name. '
+                "b again adds another block · ctrl+z to undo",
+                markup=False,
+            )
 
     async def action_duplicate_item(self) -> None:
-        """c: a copy of the selected entry."""
+        """c: a copy of the selected entry (a block: with its exercises)."""
         index = self._selected()
         if index is not None:
             self.undo_history.before_change()
             await self.rebuild_list(self.draft.duplicate(index))
 
     async def action_delete_item(self) -> None:
-        """x: remove the selected entry (undoable)."""
+        """x: remove the selected entry, or a block with its exercises (undoable)."""
         index = self._selected()
-        if index is not None:
-            name = self.draft.items[index].name()
-            self.undo_history.before_change()
-            await self.rebuild_list(self.draft.delete(index))
-            self.notify(f"Deleted {name} · ctrl+z to undo", markup=False)
+        if index is None:
+            return
+        entry = self.draft.items[index]
+        what = entry.name()
+        if isinstance(entry, BlockHead):
+            count = self.draft.block_size(index)
+            what = f"block {what}" + (f" and its {plural(count, 'exercise')}" if count else "")
+        self.undo_history.before_change()
+        await self.rebuild_list(self.draft.delete(index))
+        self.notify(f"Deleted {what} · ctrl+z to undo", markup=False)
 
     async def action_move_item(self, step: int) -> None:
-        """K / J: move the selected entry up or down within its section."""
+        """K / J: move the selected entry up or down (across a block's head into the next
+        block); a block's head moves the whole block."""
         index = self._selected()
         if index is not None:
-            self.undo_history.before_change()
-            await self.rebuild_list(self.draft.move(index, step))
+            await self._list_edit(lambda: self.draft.move(index, step), index)
+
+    async def action_move_to_block(self, step: int) -> None:
+        """[ / ]: move the selected exercise to the previous or next block."""
+        index = self._selected()
+        if index is None:
+            return
+        if self.draft.block_of(index) is None:
+            self.notify("Only an exercise in a block can move to another block")
+            return
+        moved = await self._list_edit(lambda: self.draft.move_to_block(index, step), index)
+        if not moved:
+            self.notify("No block " + ("before" if step < 0 else "after") + " this one")
+
+    async def _list_edit(self, edit: Callable[[], int], index: int) -> bool:
+        """Run a move as one undo step; a move that changes nothing leaves no step."""
+        snapshot = self.draft.snapshot()
+        moved_to: int = edit()
+        if moved_to == index:
+            return False
+        self.undo_history.record(snapshot)
+        await self.rebuild_list(moved_to)
+        return True
+
+    # ---- per-set rows --------------------------------------------------------------------------
+
+    def action_toggle_per_set(self) -> None:
+        """Switch the selected exercise between a number of sets and one row per set."""
+        index = self._selected()
+        item = self.draft.item(index)
+        if item is None or index is None:
+            self.notify("Select an exercise first")
+            return
+        self.undo_history.before_change()
+        self.draft.toggle_per_set(index)
+        self._show_sets(item)
+        self.revalidate()
+
+    def _focused_cell(self) -> SetCell | None:
+        focused = self.focused
+        return focused if isinstance(focused, SetCell) else None
+
+    def action_add_set(self) -> None:
+        """ctrl+n: a copy of the row being edited, just after it."""
+        index = self._selected()
+        item = self.draft.item(index)
+        if item is None or index is None or item.sets_list is None:
+            self.notify('Tick "one row per set" first (under Sets)')
+            return
+        if len(item.sets_list) >= 100:
+            self.notify("An exercise has at most 100 sets")
+            return
+        cell = self._focused_cell()
+        self.undo_history.before_change()
+        row = self.draft.add_set(index, cell.row if cell else None)
+        self._show_sets(item)
+        self.revalidate()
+        if row is not None:
+            self._focus_cell(row, cell.ref.key if cell else SET_FORM[0].key)
+
+    def action_remove_set(self) -> None:
+        """ctrl+r: remove the row being edited (the only row stays)."""
+        index = self._selected()
+        item = self.draft.item(index)
+        if item is None or index is None or item.sets_list is None:
+            self.notify('Tick "one row per set" first (under Sets)')
+            return
+        if len(item.sets_list) <= 1:
+            self.notify('One set is left: untick "one row per set" to use a number instead')
+            return
+        cell = self._focused_cell()
+        row = cell.row if cell else len(item.sets_list) - 1
+        self.undo_history.before_change()
+        shown = self.draft.remove_set(index, row)
+        self._show_sets(item)
+        self.revalidate()
+        self.notify(f"Removed set {row + 1} · ctrl+z to undo")
+        if shown is not None and cell is not None:
+            self._focus_cell(shown, cell.ref.key)
+
+    def action_set_row(self, step: int) -> None:
+        """↑ / ↓ in a row: the same column of the row above or below."""
+        cell = self._focused_cell()
+        if cell is not None:
+            self._focus_cell(cell.row + step, cell.ref.key)
+
+    def _focus_cell(self, row: int, key: str) -> None:
+        def focus() -> None:
+            target = self.set_grid.cell(row, key)
+            if target is not None:
+                target.focus()
+
+        self.call_after_refresh(focus)
 
     async def action_undo(self) -> None:
         """ctrl+z: undo the last change to the draft."""
@@ -438,8 +636,25 @@ class EditorScreen(Screen[None]):
         self.load_settings()
         select = min(max(self.current, 0), len(self.draft.items) - 1)
         await self.rebuild_list(select)
-        if focused is not None and focused.is_attached and focused.display:
+        if focused is not None and focused.is_attached and _shown(focused):
             focused.focus()
+
+
+def _show(widget: Widget, shown: bool) -> None:
+    """Show or hide a part of the form (no layout when it is already so)."""
+    if widget.display != shown:
+        widget.display = shown
+
+
+def _shown(widget: Widget) -> bool:
+    """The widget and every container it is in are displayed."""
+    node: Widget | None = widget
+    while isinstance(node, Widget):
+        if not node.display:
+            return False
+        parent = node.parent
+        node = parent if isinstance(parent, Widget) else None
+    return True
 
 
 def _value_of(widget: object) -> Any:

@@ -28,6 +28,13 @@ class Undo:
         self._future.clear()
         self._typing_in = typing_in
 
+    def record(self, snapshot: Snapshot) -> None:
+        """Keep a snapshot taken before a change that turned out to change something."""
+        self._past.append(snapshot)
+        del self._past[:-MAX_STEPS]
+        self._future.clear()
+        self._typing_in = None
+
     def undo(self) -> bool:
         """Put the draft back one step; False when there is nothing to undo."""
         return self._step(self._past, self._future)
