@@ -13,6 +13,8 @@ from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import compile_plan
 from legtimer.ui.editor.app import EditorApp
 from legtimer.ui.editor.commands import EDITOR_COMMANDS
+from legtimer.ui.editor.draft import Draft
+from legtimer.ui.editor.entries import BlockHead
 from legtimer.ui.editor.keys import LIST_KEYS, SET_KEYS
 from tests.test_editor import SIZE, editor, editor_for, record_notices, user_copy, wait_until
 from tests.test_variants import BOX
@@ -485,3 +487,53 @@ def test_every_new_action_has_a_key_and_a_name_in_the_palette() -> None:
     assert {"Add block", "Move to previous block", "Move to next block", "Add set"} <= names
     actions = {key.action for key in (*LIST_KEYS, *SET_KEYS) if key.keys}
     assert {"add_block", "move_to_block(-1)", "add_set", "remove_set"} <= actions
+
+
+def draft_of(text: str) -> Draft:
+    return Draft.from_routine(parse_routine(text))
+
+
+def names(draft: Draft) -> list[str]:
+    return [("# " if isinstance(entry, BlockHead) else "") + entry.name() for entry in draft.items]
+
+
+def test_the_draft_never_lets_an_exercise_leave_the_blocks() -> None:
+    draft = draft_of(BLOCKS)
+    assert draft.move(2, -1) == 2 and draft.move_to_block(2, -1) == 2  # Rows, first block
+    assert draft.move_to_block(5, 1) == 5, "Plank is in the last block"
+    assert draft.move(0, 1) == 0, "a warm-up stays a warm-up"
+    assert draft.move(1, -1) == 1 and draft.move(4, 1) == 4, "no block before / after"
+    assert names(draft) == ["March", "# Pair A", "Rows", "Squats", "# Finisher", "Plank", "Stretch"]
+
+
+def test_deleting_every_exercise_of_a_block_leaves_it_empty_and_says_so() -> None:
+    draft = draft_of(BLOCKS)
+    draft.delete(5)  # Plank
+    routine, problems = draft.check(draft.data(), None)
+    assert routine is None
+    assert [(p.table, p.message.split(";")[0]) for p in problems] == [
+        (("block", 1), "has no exercises")
+    ]
+
+
+def test_b_on_a_routine_with_no_main_exercises_adds_a_block_after_the_warm_up() -> None:
+    draft = draft_of(BLOCKS)
+    for index in (4, 1):
+        draft.delete(index)
+    assert not draft.has_blocks()
+    at, wrapped = draft.add_block(0)
+    assert (at, wrapped) == (1, False)
+    assert names(draft) == ["March", "# New block", "New exercise", "Stretch"]
+    routine, problems = draft.check(draft.data(), None)
+    assert routine is not None and problems == []
+    assert [b.name for b in routine.blocks] == ["New block"]
+
+
+def test_a_draft_gives_back_every_bundled_routine() -> None:
+    from tests.conftest import ROUTINES
+
+    for path in sorted(ROUTINES.glob("*.toml")):
+        routine = load_routine(path)
+        assert Draft.cannot_hold(routine) is None, path.name
+        draft = Draft.from_routine(routine)
+        assert draft.check(draft.data(), None)[0] == routine

@@ -130,18 +130,31 @@ class Draft:
         out: dict[str, Any] = {"routine": head, "defaults": defaults}
         if self.sounds:
             out["sounds"] = dict(self.sounds)
-        lists: dict[str, list[dict[str, Any]]] = {}
-        blocks: list[dict[str, Any]] = []
+        lists: dict[Section, list[dict[str, Any]]] = {section: [] for section in Section}
+        heads: list[dict[str, Any]] = []
+        in_blocks: list[list[dict[str, Any]]] = []
+        # One pass that looks a list up only when the section changes: a keystroke in a
+        # 1,000-entry routine runs this (and an Enum's hash is a Python call).
+        section: Section | None = None
+        target: list[dict[str, Any]] = []
         for entry in self.items:
             if isinstance(entry, BlockHead):
-                blocks.append(dict(entry.table()))
-            elif blocks and entry.section is Section.MAIN:
-                blocks[-1].setdefault("exercise", []).append(entry.table())
-            else:
-                lists.setdefault(entry.section.value, []).append(entry.table())
-        for section in Section:
-            if section.value in lists:
-                out[section.value] = lists[section.value]
+                heads.append(entry.table())
+                in_blocks.append([])
+                section = None
+                continue
+            if entry.section is not section:
+                section = entry.section
+                main_in_block = section is Section.MAIN and in_blocks
+                target = in_blocks[-1] if main_in_block else lists[section]
+            target.append(entry.table())
+        for each, tables in lists.items():
+            if tables:
+                out[each.value] = tables
+        blocks = [
+            {**head, "exercise": exercises} if exercises else dict(head)
+            for head, exercises in zip(heads, in_blocks, strict=True)
+        ]
         if blocks:
             out["block"] = blocks
         return out

@@ -17,7 +17,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Checkbox,
     Footer,
@@ -102,8 +102,17 @@ class EditorScreen(Screen[None]):
         self._error_lines: dict[str, Static] = {}
         self._shown_errors: dict[str, str] = {}
         self._total_timer: Timer | None = None
+        self._total_shown = False
+        """The status line shows a total (so the next one can wait until typing pauses)."""
         self.per_set = PerSetToggle()
         self.set_grid = SetGrid()
+        # Widgets a keystroke touches, kept at hand (a query walks the whole screen).
+        self.entry_list = ItemList(*self._list_items(), id="items")
+        self.form_title = Static("", id="form-title", markup=False)
+        self.status = Static("", id="editor-status", markup=False)
+        self.variants_line = Static("", id="item-variants", classes="hint -empty", markup=False)
+        self.item_form = Vertical(id="item-form")
+        self.block_form = Vertical(id="block-form")
 
     @property
     def dirty(self) -> bool:
@@ -116,12 +125,12 @@ class EditorScreen(Screen[None]):
         with Grid(id="editor"):
             with VerticalScroll(id="editor-left", can_focus=False):
                 yield Static(LIST_HELP, classes="section-title")
-                yield ItemList(*self._list_items(), id="items")
+                yield self.entry_list
             with VerticalScroll(id="editor-form", can_focus=False):
-                yield Static("", id="form-title", markup=False)
+                yield self.form_title
                 yield Static("", id=FORM_ERROR, classes="error -empty", markup=False)
-                with Vertical(id="item-form"):
-                    yield Static("", id="item-variants", classes="hint -empty", markup=False)
+                with self.item_form:
+                    yield self.variants_line
                     yield Static("", id=VARIANTS_ERROR, classes="error -empty", markup=False)
                     for ref in ITEM_FORM:
                         widget = self._make(ref)
@@ -129,10 +138,7 @@ class EditorScreen(Screen[None]):
                             yield sets_row(widget, self.per_set, self.set_grid)
                         else:
                             yield field_row(widget)
-                with Vertical(id="block-form"):
-                    yield Static(BLOCK_HELP, classes="hint", markup=False)
-                    for ref in BLOCK_FORM:
-                        yield field_row(self._make(ref))
+                yield self.block_form  # its fields come with the first block
             with VerticalScroll(id="editor-settings", can_focus=False):
                 yield Static("ROUTINE", classes="section-title")
                 for ref in ROUTINE_FORM:
@@ -142,7 +148,7 @@ class EditorScreen(Screen[None]):
                 )
                 for ref in DEFAULTS_FORM:
                     yield field_row(self._make(ref))
-        yield Static("", id="editor-status", markup=False)
+        yield self.status
         yield Footer()
 
     def _title(self) -> str:
@@ -167,6 +173,17 @@ class EditorScreen(Screen[None]):
     def _widget(self, ref: FieldRef) -> FieldWidget:
         return self._widgets[ref]
 
+    def _build_block_form(self) -> AwaitMount | None:
+        """Mount a block's fields, the first time a block is needed (a routine without blocks
+        keeps a smaller screen, which answers each keystroke sooner)."""
+        if self.block_form.children:
+            return None
+        self._error_lines = {}  # found again, with the block's
+        return self.block_form.mount(
+            Static(BLOCK_HELP, classes="hint", markup=False),
+            *(field_row(self._make(ref)) for ref in BLOCK_FORM),
+        )
+
     def _form_refs(self) -> tuple[FieldRef, ...]:
         """The fields of the form shown: a block's or an exercise's."""
         index = self._selected()
@@ -174,11 +191,13 @@ class EditorScreen(Screen[None]):
             return BLOCK_FORM
         return ITEM_FORM
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         """Select the first entry and check everything once."""
-        items = self.query_one("#items", ItemList)
+        building = self._build_block_form() if self.draft.has_blocks() else None
+        if building is not None:
+            await building
         if self.draft.items:
-            items.highlighted = 0
+            self.entry_list.highlighted = 0
         self.load_form()
         self._sync_round_fields()
         self.revalidate()
@@ -284,15 +303,17 @@ class EditorScreen(Screen[None]):
         form.display = True
         entry = self.draft.items[index]
         is_block = isinstance(entry, BlockHead)
-        _show(self.query_one("#item-form"), not is_block)
-        _show(self.query_one("#block-form"), is_block)
-        self.query_one("#form-title", Static).update(self._form_title(index))
+        if is_block:
+            self._build_block_form()
+        _show(self.item_form, not is_block)
+        _show(self.block_form, is_block)
+        self.form_title.update(self._form_title(index), layout=False)
         for ref in self._form_refs():
             show_value(self._widget(ref), entry.raw.get(ref.key, ""))
         if isinstance(entry, Item):
             self._show_sets(entry)
             variants = entry.variant_names()
-            line = self.query_one("#item-variants", Static)
+            line = self.variants_line
             line.update(
                 f"Variants: {', '.join(variants)} · kept as written; edit them in the file"
                 if variants
@@ -328,7 +349,7 @@ class EditorScreen(Screen[None]):
         return f"{entry.label()} · in block {self.draft.items[head].name()}"
 
     def _relabel(self, index: int) -> None:
-        items = self.query_one("#items", ItemList)
+        items = self.entry_list
         if 0 <= index < items.option_count:
             entry = self.draft.items[index]
             in_block = isinstance(entry, Item) and (
@@ -336,7 +357,7 @@ class EditorScreen(Screen[None]):
             )
             items.replace_option_prompt_at_index(index, Content(entry.label(in_block)))
             if index == self.current:
-                self.query_one("#form-title", Static).update(self._form_title(index))
+                self.form_title.update(self._form_title(index), layout=False)
 
     def _sync_round_fields(self) -> None:
         """[routine] rounds are the main list's: with blocks each block has its own."""
@@ -349,7 +370,7 @@ class EditorScreen(Screen[None]):
 
     async def rebuild_list(self, select: int, focus_name: bool = False) -> None:
         """Redraw the list after a list edit or an undo, and select ``select``."""
-        items = self.query_one("#items", ItemList)
+        items = self.entry_list
         items.set_options(self._list_items())
         self.current = select
         if 0 <= select < len(self.draft.items):
@@ -372,13 +393,13 @@ class EditorScreen(Screen[None]):
         self._data = self.draft.data()
         self.routine, self.problems = self.draft.check(self._data, str(self.path))
         self.show_problems()
-        status = self.query_one("#editor-status", Static)
+        status = self.status
         if self.routine is not None:
             # Planning a long routine takes longer than a keystroke may: do it once typing
             # pauses (and at once the first time, so the total is there from the start).
             if self._total_timer is not None:
                 self._total_timer.stop()
-            if self.is_mounted and str(status.render()).startswith("Total"):
+            if self.is_mounted and self._total_shown:
                 self._total_timer = self.set_timer(TOTAL_DELAY, self.show_total)
             else:
                 self.show_total()
@@ -386,9 +407,11 @@ class EditorScreen(Screen[None]):
             first = self.problems[0]
             where = f"{first.where}: " if first.where else ""
             status.update(
-                f"{plural(len(self.problems), 'problem')}, save is off: {where}{first.message}"
+                f"{plural(len(self.problems), 'problem')}, save is off: {where}{first.message}",
+                layout=False,
             )
             status.set_class(True, "-bad")
+            self._total_shown = False
 
     def show_total(self) -> None:
         """The status line for a valid draft: its planned length, and whether it is saved."""
@@ -397,12 +420,13 @@ class EditorScreen(Screen[None]):
             return
         plan = compile_plan(self.routine)
         dirty = " · unsaved changes" if self.dirty else ""
-        status = self.query_one("#editor-status", Static)
-        status.update(
+        self.status.update(
             f"Total {format_clock(plan.total)} · {plural(len(plan.steps), 'step')} · "
-            f"no problems{dirty}"
+            f"no problems{dirty}",
+            layout=False,
         )
-        status.set_class(False, "-bad")
+        self.status.set_class(False, "-bad")
+        self._total_shown = True
 
     def _errors(self) -> dict[str, Static]:
         """The error lines by id, found once (a query walks every widget of the screen)."""
@@ -485,6 +509,9 @@ class EditorScreen(Screen[None]):
 
     async def action_add_block(self) -> None:
         """b: a new block; a routine without blocks first has its exercises wrapped in one."""
+        building = self._build_block_form()
+        if building is not None:
+            await building
         self.undo_history.before_change()
         at, wrapped = self.draft.add_block(self._selected())
         if wrapped:

@@ -51,22 +51,32 @@ class SetGrid(Vertical):
     BINDINGS = bindings(SET_KEYS, "screen.")
 
     def __init__(self) -> None:
-        titles = [Label(column_title(ref), classes=f"set-title -col-{ref.key}") for ref in SET_FORM]
-        header = Horizontal(Label("Set", classes="set-number"), *titles, classes="set-row")
-        hint = Static(
-            "empty: as the exercise says · ctrl+n add a set · ctrl+r remove one",
-            classes="hint",
-        )
-        super().__init__(hint, header, id="item-set-grid")
+        super().__init__(id="item-set-grid")
         self.rows: list[SetRow] = []
         self.display = False
 
     def show(self, rows: list[Raw] | None, placeholders: dict[str, str]) -> None:
-        """Show these rows (None: hide the grid), each empty cell with its exercise's value."""
+        """Show these rows (None: hide the grid), each empty cell with its exercise's value.
+
+        Nothing is mounted until an exercise has rows: a screen with fewer widgets answers a
+        keystroke sooner.
+        """
         if rows is None:
-            self.display = False
+            if self.display:
+                self.display = False
             return
         self.display = True
+        if not self.children:
+            titles = [
+                Label(column_title(ref), classes=f"set-title -col-{ref.key}") for ref in SET_FORM
+            ]
+            self.mount(
+                Static(
+                    "empty: as the exercise says · ctrl+n add a set · ctrl+r remove one",
+                    classes="hint",
+                ),
+                Horizontal(Label("Set", classes="set-number"), *titles, classes="set-row"),
+            )
         while len(self.rows) < len(rows):
             row = SetRow(len(self.rows), rows[len(self.rows)])
             self.rows.append(row)
