@@ -537,3 +537,31 @@ def test_a_draft_gives_back_every_bundled_routine() -> None:
         assert Draft.cannot_hold(routine) is None, path.name
         draft = Draft.from_routine(routine)
         assert draft.check(draft.data(), None)[0] == routine
+
+
+def test_wrapping_a_routine_in_its_first_block_keeps_the_workout() -> None:
+    from tests.conftest import ROUTINES
+
+    wrapped = 0
+    for path in sorted(ROUTINES.glob("*.toml")):
+        routine = load_routine(path)
+        if routine.blocks:
+            continue
+        for rest_after in (None, 12.0):  # the last exercise's own rest after, if it has one
+            last = routine.exercises[-1]
+            changed = routine._replace(
+                exercises=(
+                    *routine.exercises[:-1],
+                    last._replace(overrides=last.overrides._replace(rest_after=rest_after)),
+                )
+            )
+            draft = Draft.from_routine(changed)
+            assert draft.add_block(len(changed.warmup)) == (len(changed.warmup), True)
+            again, problems = draft.check(draft.data(), None)
+            assert again is not None, problems
+            assert [b.name for b in again.blocks] == ["Main"] and again.exercises == ()
+            before, after = compile_plan(changed), compile_plan(again)
+            assert after.total == before.total, path.name
+            assert [s.name for s in after.steps] == [s.name for s in before.steps]
+            wrapped += 1
+    assert wrapped >= 4

@@ -281,7 +281,8 @@ class Draft:
         """A new block after the selected one (or at the end of the blocks).
 
         A routine without blocks has its exercises wrapped instead, in a first block named
-        :data:`FIRST_BLOCK_NAME` that takes over [routine]'s rounds and rest between rounds.
+        :data:`FIRST_BLOCK_NAME` that takes over [routine]'s rounds and rest between rounds
+        (and its last exercise's own rest after), so the workout keeps its length.
 
         Returns:
             The index of the new head, and whether it wrapped the existing exercises.
@@ -292,6 +293,10 @@ class Draft:
                 moved = {key: str(self.head.get(key, "")) for key in BLOCK_ROUND_KEYS}
                 for key in BLOCK_ROUND_KEYS:
                     self.head[key] = ""
+                # The rest after the main list was its last exercise's: now it is the block's.
+                last = self.items[main[-1]]
+                if str(last.raw.get("rest_after", "")).strip():
+                    moved["rest_after"] = str(last.raw["rest_after"])
                 self.items.insert(main[0], new_block(FIRST_BLOCK_NAME, **moved))
                 return main[0], True
             at = self._start_of_main()
