@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -117,6 +118,78 @@ def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> No
     assert planned.returncode == 0, planned.stderr
     assert "Warm-up: Jog" in planned.stdout
     assert 'cue = "Easy pace.\\nBreathe."' in path.read_text()
+
+
+def test_blocks_and_per_set_rows_from_the_keyboard(tmp_path: Path) -> None:
+    """A copy of strength-day: a new block, moved down whole, an exercise with a row per set,
+    saved, checked and planned."""
+    home = null_audio_home(tmp_path / "home")
+    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
+    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
+    created = subprocess.run(
+        [LEGTIMER, "new", "mine", "--from", "strength-day"],
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=60,
+    )
+    assert created.returncode == 0, created.stderr
+    path = tmp_path / "lt" / "routines" / "mine.toml"
+    term = Terminal(tmp_path, [LEGTIMER, "edit", "mine"], env=env, width=120, height=40)
+    try:
+        term.wait_text("BLOCK · Ramp: goblet squat")
+        term.keys("Down")  # the ramp's goblet squat: its sets are a row each
+        term.wait_text("empty: as the exercise says")
+        term.keys("b")  # a new block after the ramp, its name selected
+        term.wait_text("BLOCK · New block")
+        term.keys("Finisher")
+        term.wait_text("BLOCK · Finisher")
+        term.keys("BTab")  # back to the list, on the new block's head: its keys are back
+        term.wait_for(lambda screen: "+Block" in screen, what="the list's keys")
+        term.keys("J")  # the whole block moves down past Pair A
+        term.wait_for(
+            lambda screen: (
+                "▊ BLOCK · Finisher" in screen
+                and screen.index("▊ BLOCK · Finisher") > screen.index("One-arm row")
+            ),
+            what="Finisher below Pair A",
+        )
+        term.keys("Down")
+        term.wait_text("in block Finisher")
+        term.keys("Enter")  # its exercise's name: the list's keys leave the footer
+        term.wait_for(lambda screen: "+Block" not in screen, what="the name field")
+        term.keys("Tab", "Tab")  # sets, then "one row per set": its label turns bold
+        bold = "\x1b[1m"
+        term.wait_for(
+            lambda _: re.search(rf"{re.escape(bold)}[^ ]* one row per set", term.styled_screen()),
+            what="the focus on 'one row per set'",
+        )
+        term.keys("Space")
+        term.wait_text("ctrl+n add a set")
+        shown = term.styled_screen()
+        term.keys("Tab")  # the first row's reps (keys sent in one burst would outrun the focus)
+        term.wait_for(lambda _: term.styled_screen() != shown, what="the focus in the rows")
+        term.keys("12")
+        term.wait_for(lambda screen: "1   12" in screen, what="a first set of 12")
+        term.keys("C-n")  # a copy of that row, just after it
+        term.wait_for(lambda screen: "2   12" in screen, what="a copy of the first set")
+        term.keys("C-s")
+        term.wait_text("will not keep them")
+        term.keys("y")
+        term.wait_text("Saved")
+        term.keys("Escape")
+        assert term.wait_exit() == 0
+        assert "Traceback" not in term.history()
+    finally:
+        term.close()
+    text = path.read_text()
+    assert text.index('name = "Pair A: squat and row"') < text.index('name = "Finisher"')
+    assert "sets = [\n    { reps = 12 },\n    { reps = 12 },\n    {},\n    {},\n]" in text
+    planned = subprocess.run(
+        [LEGTIMER, "plan", "mine"], capture_output=True, text=True, env=run_env, timeout=60
+    )
+    assert planned.returncode == 0, planned.stderr
+    assert "Finisher" in planned.stdout
 
 
 def _pythonpath() -> dict[str, str]:

@@ -89,6 +89,10 @@ class Terminal:
         """What the pane shows now."""
         return self._tmux("capture-pane", "-p")
 
+    def styled_screen(self) -> str:
+        """What the pane shows now, with its colour and bold escapes (to see what has focus)."""
+        return self._tmux("capture-pane", "-p", "-e")
+
     def history(self) -> str:
         """Everything the pane printed, scrollback included (a traceback shows here)."""
         return self._tmux("capture-pane", "-p", "-S", "-")
