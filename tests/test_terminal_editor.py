@@ -88,10 +88,15 @@ def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> No
         term.wait_text("WARM-UP · New warm-up")
         term.keys("Jog")
         term.wait_text("WARM-UP · Jog")
-        term.keys("Tab", "Tab", "Tab", "Tab", "Tab")  # sets, reps, duration, per side, cue
+        cue = field_line(term, "Form cue")
+        # sets, one row per set, reps, duration, per side, cue
+        term.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        # Keys sent in one burst reach the old focus before Tab has moved it: wait for it.
+        term.wait_for(lambda _: field_line(term, "Form cue") != cue, what="the cue's focus")
         term.keys("Easy pace.", "Enter", "Breathe.")
         term.wait_text("Breathe.")
-        term.keys("BTab", "BTab", "BTab", "BTab", "BTab", "BTab")  # back to the list
+        term.keys("BTab", "BTab", "BTab", "BTab", "BTab", "BTab", "BTab")  # back to the list
+        term.wait_for(lambda screen: "+Block" in screen, what="the list's keys")
         term.keys("Down")
         term.wait_for(lambda screen: "│ EXERCISE · Squats" in screen, what="the Squats form")
         term.keys("x")
@@ -190,6 +195,13 @@ def test_blocks_and_per_set_rows_from_the_keyboard(tmp_path: Path) -> None:
     )
     assert planned.returncode == 0, planned.stderr
     assert "Finisher" in planned.stdout
+
+
+def field_line(term: Terminal, label: str) -> str:
+    """The line under a form label, with its styling (it changes when the field has focus)."""
+    lines = term.styled_screen().splitlines()
+    at = next((n for n, line in enumerate(lines) if label in line), None)
+    return lines[at + 1] if at is not None and at + 1 < len(lines) else ""
 
 
 def _pythonpath() -> dict[str, str]:
