@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList
 
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import compile_plan
+from legtimer.core.routine import Routine
 from legtimer.ui.editor.app import EditorApp
 from legtimer.ui.editor.commands import EDITOR_COMMANDS
 from legtimer.ui.editor.draft import Draft
@@ -565,3 +568,27 @@ def test_wrapping_a_routine_in_its_first_block_keeps_the_workout() -> None:
             assert [s.name for s in after.steps] == [s.name for s in before.steps]
             wrapped += 1
     assert wrapped >= 4
+
+
+def test_the_editor_still_refuses_what_its_form_could_not_give_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A later format the form has not learnt (here: one that drops the cool-down) is refused,
+    saying what a save would change, before any screen opens."""
+    from legtimer.cli import main
+    from legtimer.ui.editor import draft as draft_module
+
+    path = user_copy(tmp_path, BLOCKS)
+    real = draft_module.routine_data
+
+    def without_cooldown(routine: Routine) -> dict[str, Any]:
+        data = real(routine)
+        data.pop("cooldown", None)
+        return data
+
+    monkeypatch.setattr(draft_module, "routine_data", without_cooldown)
+    assert Draft.cannot_hold(load_routine(path)) == "the form would change its cooldown"
+    assert main(["edit", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot edit {path}: the form would change its cooldown" in err
+    assert f"legtimer check {path}" in err and "Traceback" not in err
