@@ -579,7 +579,7 @@ def test_the_editor_still_refuses_what_its_form_could_not_give_back(
     from legtimer.ui.editor import draft as draft_module
 
     path = user_copy(tmp_path, BLOCKS)
-    real = draft_module.routine_data
+    from legtimer.core.writer import routine_data as real
 
     def without_cooldown(routine: Routine) -> dict[str, Any]:
         data = real(routine)
