@@ -1,4 +1,8 @@
-"""`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise."""
+"""`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise.
+
+The table ends with each slot moved up to a harder variant ("Clamshells → Banded Clamshells
+since 12 Jan").
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from legtimer.core.durations import format_clock
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import TrainingLog
+    from legtimer.storage.trainlog import TrainingLog, WorkoutRecord
 
 
 def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False) -> int:
@@ -32,12 +36,23 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
                 sys.stdout.write(log.export_csv())
                 return EXIT_OK
             workouts = list(reversed(log.workouts()))
+            promotions = sorted(log.moving_up().promotions.values(), key=lambda p: p.since)
     except LogUnavailable as exc:
         print(f"legtimer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not workouts:
         print(f"no workouts yet (the log will be {log_path()})")
         return EXIT_OK
+    _print_table(workouts)
+    if promotions:
+        print()
+        for promotion in promotions:
+            print(promotion.line())
+    return EXIT_OK
+
+
+def _print_table(workouts: list[WorkoutRecord]) -> None:
+    """One line per workout, oldest first."""
     width = max(8, *(len(w.routine_name) for w in workouts))
     print(f"{'WHEN':<16}  {'ROUTINE':<{width}}  {'TIME':>7}  {'WORKED':>7}  SETS")
     for workout in workouts:
@@ -52,7 +67,6 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
             f"{format_clock(workout.worked_seconds or 0, count_up=True):>7}  "
             f"{sets}{status}"
         )
-    return EXIT_OK
 
 
 def _history_screen(log: TrainingLog) -> int:

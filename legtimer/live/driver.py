@@ -14,9 +14,10 @@ from enum import Enum
 from typing import NamedTuple, Protocol, TypeVar
 
 from legtimer.audio.sink import CueSink, SilentSink
-from legtimer.core.events import Event, WorkoutFinished
-from legtimer.core.plan import Plan
-from legtimer.core.replan import splice, upcoming_slot
+from legtimer.core.events import Event, HarderAnswered, PlanChanged, WorkoutFinished
+from legtimer.core.harder import Offer
+from legtimer.core.plan import Plan, StepKind
+from legtimer.core.replan import after_opening, splice, upcoming_slot
 from legtimer.core.routine import Exercise
 from legtimer.core.session import TIME_STEP, Session, State, Tally
 from legtimer.core.summary import Summary, summarize
@@ -41,6 +42,14 @@ class Command(Enum):
     """Sound off or on."""
     VARIANT = "variant"
     """Another of the next exercise's options (before it: its get-ready or the rest before)."""
+    ACCEPT_HARDER = "accept_harder"
+    """Yes to the harder variant offered for the next exercise: the person's from now on."""
+    DECLINE_HARDER = "decline_harder"
+    """No to it: keep the exercise (asked again after three more sessions)."""
+
+
+OFFER_COMMANDS = (Command.ACCEPT_HARDER, Command.DECLINE_HARDER)
+"""The commands that exist only while a harder variant is offered."""
 
 
 class Ending(NamedTuple):
@@ -63,8 +72,20 @@ class Resume(NamedTuple):
 class Chooser(Protocol):
     """Builds the plan for another choice in a slot (see :mod:`legtimer.live.variants`)."""
 
+    missing: tuple[str, ...]
+    """Equipment items not at hand today."""
+
     def cycle(self, exercise: Exercise) -> Plan:
         """The whole plan with the slot of ``exercise`` on its next option."""
+
+    def offer_for(self, exercise: Exercise) -> Offer | None:
+        """Today's unanswered offer of a harder variant for the slot ``exercise`` runs in."""
+
+    def answer(self, offer: Offer, accepted: bool) -> Plan:
+        """Yes or no to ``offer``: the whole plan after it."""
+
+    def without(self, missing: tuple[str, ...]) -> Plan:
+        """The whole plan with these items missing."""
 
 
 class Listener(Protocol):
@@ -208,6 +229,47 @@ class WorkoutDriver:
             return session.can_change_time()
         if command is Command.VARIANT:
             return self.chooser is not None and self._upcoming_slot() is not None
+        if command in OFFER_COMMANDS:
+            return self.offer is not None
+        return True
+
+    @property
+    def offer(self) -> Offer | None:
+        """The harder variant offered now: before an exercise's first set (its get-ready or
+        the rest before it), when last time earned it; None once answered."""
+        if self.chooser is None or self.ending is not None or not self.session.live:
+            return None
+        exercise = self._upcoming_slot()
+        if exercise is None:
+            return None
+        offer = self.chooser.offer_for(exercise)
+        if offer is None or self._begun(offer.slot):
+            return None  # nothing switches in the middle of an exercise
+        return offer
+
+    def can_change_equipment(self) -> bool:
+        """``e``: only on the opening get-ready, before anything has begun."""
+        session = self.session
+        return (
+            self.chooser is not None
+            and self.ending is None
+            and session.live
+            and session.index == 0
+            and session.step is session.plan.steps[0]
+            and session.step.kind is StepKind.GET_READY
+        )
+
+    def change_equipment(self, missing: tuple[str, ...]) -> bool:
+        """Plan the workout anew with ``missing`` (the opening get-ready keeps its deadline).
+
+        Returns:
+            False when it cannot apply now (see :meth:`can_change_equipment`).
+        """
+        if not self.can_change_equipment() or self.chooser is None:
+            return False
+        plan = after_opening(self.session.plan, self.chooser.without(missing))
+        self.session.adopt(plan)
+        self._after([PlanChanged(plan, self.session.step, self.clock())])
         return True
 
     def send(self, command: Command, step: int | None = None) -> bool:
@@ -243,7 +305,9 @@ class WorkoutDriver:
         elif command is Command.MUTE:
             self.cues.toggle_mute()
         elif command is Command.VARIANT:
-            self._next_variant()
+            events = self._next_variant()
+        elif command in OFFER_COMMANDS:
+            events = self._answer(command is Command.ACCEPT_HARDER)
         self.command = command
         try:
             self._after(events)
@@ -265,13 +329,31 @@ class WorkoutDriver:
         step = upcoming_slot(session.plan, session.index)
         return None if step is None else step.exercise
 
-    def _next_variant(self) -> None:
+    def _begun(self, slot: str) -> bool:
+        """Some set of ``slot`` came before the current step (a later round, say)."""
+        steps = self.session.plan.steps[: self.session.index]
+        return any(s.kind.is_work and (s.exercise.slot or s.exercise.name) == slot for s in steps)
+
+    def _next_variant(self) -> list[Event]:
         """Splice in the plan for the next option: the current step's deadline stays."""
         exercise = self._upcoming_slot()
         if exercise is None or self.chooser is None:
-            return
-        new = self.chooser.cycle(exercise)
-        self.session.adopt(splice(self.session.plan, self.session.index, new))
+            return []
+        return self._splice(self.chooser.cycle(exercise))
+
+    def _answer(self, accepted: bool) -> list[Event]:
+        """Yes or no to the offer; a yes splices the harder variant in from its first set."""
+        offer = self.offer
+        if offer is None or self.chooser is None:
+            return []
+        plan = self.chooser.answer(offer, accepted)
+        answered: list[Event] = [HarderAnswered(offer.slot, offer.harder, accepted, self.clock())]
+        return answered + (self._splice(plan) if accepted else [])
+
+    def _splice(self, new: Plan) -> list[Event]:
+        plan = splice(self.session.plan, self.session.index, new)
+        self.session.adopt(plan)
+        return [PlanChanged(plan, self.session.step, self.clock())]
 
     def _after(self, events: Sequence[Event]) -> None:
         if events:

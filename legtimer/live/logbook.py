@@ -13,6 +13,9 @@ that is not logged, like the editor's "try it", has none):
   ``Command.DONE`` (the set is recorded with them, even when it ends the workout);
 - :meth:`Logbook.load_for` and :meth:`Logbook.set_load`: ``l`` edits today's load of an exercise,
   used for its sets from then on and offered as the default next time.
+
+A yes or no to the harder variant (the driver's ``HarderAnswered``) is kept at once: a yes makes
+it the person's exercise in that slot from the next workout on too.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from legtimer.core.events import Event, Outcome, StepEnded
+from legtimer.core.events import Event, HarderAnswered, Outcome, StepEnded
 from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
@@ -68,9 +71,11 @@ class Logbook:
         return self.recorder.problem
 
     def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
-        """Record each work step as it ends."""
+        """Record each work step as it ends, and each answer to a harder-variant offer."""
         for event in events:
-            if isinstance(event, StepEnded) and event.step.kind.is_work:
+            if isinstance(event, HarderAnswered):
+                self.recorder.answer_harder(event.slot, event.harder, event.accepted)
+            elif isinstance(event, StepEnded) and event.step.kind.is_work:
                 self._begin()
                 record = self._set(driver, event)
                 self.set_handles.append(self.recorder.record_set(record))

@@ -1,7 +1,9 @@
-"""Today's choices for a workout: missing equipment, promotions and what ``v`` picked.
+"""Today's choices for a workout: missing equipment, promotions, offers and what ``v`` picked.
 
 The driver's chooser: it keeps the routine as the file says and builds today's plan from it
-whenever a choice changes, so swaps never touch the file.
+whenever a choice changes, so swaps never touch the file. It also holds today's offers of a
+harder variant ("All sets at 20 last time: try Banded Clamshells?") and their answers; the
+answers reach the training log through the driver's listeners, never from here.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from legtimer.core.harder import MovingUp, Offer, day_words, todays_offers
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine
-from legtimer.core.today import change_line, options, todays_routine
+from legtimer.core.targets import todays_targets
+from legtimer.core.today import Change, change_line, options, todays_routine
 
 
 class Gear(NamedTuple):
@@ -39,20 +43,61 @@ class TodaysChoices:
     """As the file says."""
     missing: tuple[str, ...] = ()
     """Equipment items not at hand today."""
-    promotions: dict[str, str] = field(default_factory=dict)
-    """Slot -> the harder variant the person moved up to (from the training log)."""
+    moving_up: MovingUp = field(default_factory=MovingUp)
+    """What the training log says of harder variants: promotions and recent no's."""
     choices: dict[str, str] = field(default_factory=dict)
     """Slot -> what ``v`` picked today."""
     targets: TargetsOf | None = None
     suffix: str = ""
     """Added to the get-ready line about swaps (" · e to change" when that key works)."""
+    promotions: dict[str, str] = field(default_factory=dict)
+    """Slot -> the harder variant the person moved up to: the log's, and today's yes."""
+    answered: dict[str, bool] = field(default_factory=dict)
+    """Slot -> today's answer to its offer (yes: moved up from today)."""
+    offers: dict[str, Offer] | None = None
+    """Slot -> today's offer of a harder variant; worked out with the first plan."""
+
+    def __post_init__(self) -> None:
+        self.promotions = {**self.moving_up.promoted(), **self.promotions}
 
     def plan(self) -> Plan:
         """Today's plan: swaps, promotions and choices applied, paced at today's targets."""
         today, changes = todays_routine(self.routine, self.missing, self.promotions, self.choices)
-        notes = tuple(change_line(change) + self.suffix for change in changes)
         targets = self.targets(today) if self.targets is not None else None
-        return compile_plan(today, targets, notes)
+        if self.offers is None:
+            self.offers = self._offers(targets)
+        if targets is not None and any(self.answered.values()):
+            # Moved up today: the harder variant starts at the bottom of its range.
+            fresh = todays_targets(today, {})
+            moved = {self.promotions[slot] for slot, yes in self.answered.items() if yes}
+            targets = {**targets, **{name: fresh[name] for name in moved if name in fresh}}
+        return compile_plan(today, targets, self.notes(changes))
+
+    def _offers(self, targets: Mapping[str, Target] | None) -> dict[str, Offer]:
+        """Offers for the slots that run as the file says today (no swap, no promotion)."""
+        plain, _ = todays_routine(self.routine, self.missing, self.promotions)
+        return todays_offers(plain, targets, frozenset(self.missing), self.moving_up)
+
+    def notes(self, changes: tuple[Change, ...]) -> tuple[str, ...]:
+        """The get-ready lines: moved-up slots first, then equipment swaps (with the suffix)."""
+        moved: list[str] = []
+        swapped: list[str] = []
+        for change in changes:
+            if change.slot in self.choices:
+                continue  # picked by hand today: the screen's NEXT already says it
+            if self.promotions.get(change.slot) == change.done:
+                moved.append(f"{change.done} instead of {change.slot}: {self._since(change.slot)}")
+            else:
+                swapped.append(change_line(change))
+        if swapped:
+            swapped[-1] += self.suffix
+        return (*moved, *swapped)
+
+    def _since(self, slot: str) -> str:
+        if self.answered.get(slot):
+            return "yours from today"
+        promotion = self.moving_up.promotions.get(slot)
+        return f"yours since {day_words(promotion.since)}" if promotion else "yours now"
 
     def slot_of(self, exercise: Exercise) -> Exercise | None:
         """The routine's exercise whose slot ``exercise`` stands in."""
@@ -66,4 +111,26 @@ class TodaysChoices:
             names = [option.name for option in options(base)]
             now = names.index(exercise.name) if exercise.name in names else 0
             self.choices[base.name] = names[(now + 1) % len(names)]
+        return self.plan()
+
+    def offer_for(self, exercise: Exercise) -> Offer | None:
+        """Today's offer for the slot ``exercise`` runs in, until answered or picked by hand."""
+        if not self.offers or exercise.slot:
+            return None
+        offer = self.offers.get(exercise.name)
+        if offer is None or offer.slot in self.answered or offer.slot in self.choices:
+            return None
+        return offer
+
+    def answer(self, offer: Offer, accepted: bool) -> Plan:
+        """Yes or no to ``offer``; the plan, with the harder variant in its slot after a yes."""
+        self.answered[offer.slot] = accepted
+        if accepted:
+            self.promotions[offer.slot] = offer.harder
+        return self.plan()
+
+    def without(self, missing: tuple[str, ...]) -> Plan:
+        """The plan with other equipment missing (``e`` on the first get-ready)."""
+        self.missing = missing
+        self.offers = None  # a harder variant may need what is missing now
         return self.plan()

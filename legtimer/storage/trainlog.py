@@ -23,6 +23,8 @@ Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`,
   ``target_seconds``, ``reps``, ``seconds``, ``load`` (free text such as "12 kg"),
   ``skipped`` (bool), ``started_at``.
 - ``scores``: ``block``, ``round``, ``rounds_done``, ``extra_exercises`` (AMRAP results).
+- ``harder_offers``: the harder-variant offers answered during the workout: ``exercise`` (the
+  slot), ``variant`` (the harder one offered), ``accepted`` (bool), ``answered_at``.
 - CSV: one row per set with the workout's fields repeated (a workout without sets gets one
   row with empty set columns); see :data:`legtimer.storage.trainlog_export.CSV_COLUMNS`.
 """
@@ -37,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from legtimer.core.harder import MovingUp, Promotion
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
 
@@ -83,6 +86,15 @@ class Score(NamedTuple):
     round: int
     rounds_done: int
     extra_exercises: int = 0
+
+
+class HarderAnswer(NamedTuple):
+    """One answer to "try the harder variant?" (yes: it is the slot's exercise from then on)."""
+
+    slot: str
+    variant: str
+    accepted: bool
+    answered_at: float
 
 
 class WorkoutRecord(NamedTuple):
@@ -354,6 +366,47 @@ class TrainingLog:
             row = db.execute("SELECT load FROM loads WHERE exercise = ?", (exercise,)).fetchone()
         return None if row is None else str(row[0])
 
+    def answer_harder(
+        self, slot: str, variant: str, accepted: bool, when: float | None = None
+    ) -> None:
+        """Keep a yes or no to the harder variant offered for ``slot``."""
+        with self._write() as db:
+            sql.insert_answer(db, slot, variant, accepted, time.time() if when is None else when)
+
+    def harder_answers(self) -> list[HarderAnswer]:
+        """Every answer to a harder-variant offer, oldest first."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT slot, variant, accepted, answered_at FROM harder_answers "
+                "ORDER BY answered_at, id"
+            ).fetchall()
+        return [HarderAnswer(row[0], row[1], bool(row[2]), row[3]) for row in rows]
+
+    def moving_up(self) -> MovingUp:
+        """Where each slot stands: moved up (the latest answer was yes), or said no and how
+        many sessions of the slot were done since (workouts with a set of it that ended after
+        the answer: the workout where the answer was given counts when it did the exercise)."""
+        promotions: dict[str, Promotion] = {}
+        declined: dict[str, int] = {}
+        with self._read() as db:
+            latest = db.execute(
+                "SELECT slot, variant, accepted, answered_at FROM harder_answers AS a "
+                "WHERE id = (SELECT id FROM harder_answers AS b WHERE b.slot = a.slot "
+                "ORDER BY answered_at DESC, id DESC LIMIT 1)"
+            ).fetchall()
+            for slot, variant, accepted, answered_at in latest:
+                if accepted:
+                    promotions[slot] = Promotion(slot, variant, answered_at)
+                    continue
+                row = db.execute(
+                    "SELECT count(DISTINCT workout_id) FROM sets "
+                    "WHERE exercise = ? AND skipped = 0 "
+                    "AND started_at + coalesce(seconds, 0) >= ?",
+                    (slot, answered_at),
+                ).fetchone()
+                declined[slot] = int(row[0])
+        return MovingUp(promotions, declined)
+
     def meta(self, key: str) -> str | None:
         """A value from the meta table (None when unset)."""
         with self._read() as db:
@@ -401,7 +454,7 @@ class TrainingLog:
 
     def export_json(self) -> str:
         """Every workout, oldest first, as JSON (fields in the module docstring)."""
-        return trainlog_export.to_json(reversed(self.workouts()))
+        return trainlog_export.to_json(reversed(self.workouts()), self.harder_answers())
 
     def export_csv(self) -> str:
         """Every set, oldest workout first, as CSV with a header row."""

@@ -54,7 +54,19 @@ _V1 = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+_V2 = (
+    """CREATE TABLE harder_answers (
+        id INTEGER PRIMARY KEY,
+        slot TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+        answered_at REAL NOT NULL)""",
+    "CREATE INDEX harder_answers_by_slot ON harder_answers (slot, answered_at, id)",
+)
+"""The answers to "try the harder variant?": the latest per slot says where the person stands
+(yes: that variant is their exercise in the slot since then; no: ask again later)."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 """Schema steps; ``MIGRATIONS[n]`` takes ``user_version`` n to n + 1. Only ever append."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -106,6 +118,16 @@ def insert_scores(db: sqlite3.Connection, workout_id: int, scores: Iterable[Scor
         "INSERT OR REPLACE INTO scores (workout_id, block, round, rounds_done, extra_exercises) "
         "VALUES (?, ?, ?, ?, ?)",
         [(workout_id, *score) for score in scores],
+    )
+
+
+def insert_answer(
+    db: sqlite3.Connection, slot: str, variant: str, accepted: bool, when: float
+) -> None:
+    """Keep one answer to the harder-variant offer (every answer stays: the history)."""
+    db.execute(
+        "INSERT INTO harder_answers (slot, variant, accepted, answered_at) VALUES (?, ?, ?, ?)",
+        (slot, variant, int(accepted), when),
     )
 
 

@@ -109,12 +109,14 @@ def meta_of(step: Step | None) -> str:
     return "\n".join(parts)
 
 
-def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
+def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "") -> StepView:
     """Everything on the screen that changes only with the step.
 
     Args:
         session: the workout.
         done_keys: how to say "done" on this screen's keys, for the manual-set hint.
+        offer: the harder variant offered before the next exercise ("All sets at 20 last
+            time: try Banded Clamshells? y / n"), or "".
     """
     plan = session.plan
     step = session.step
@@ -146,6 +148,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         hint = "Rest is up: press Space or Enter when you are ready"
     if kind is StepKind.GET_READY and step.plan_index == 0 and plan.notes:
         hint = " · ".join(plan.notes)  # today's swaps ("Squat Jumps instead of Box Jumps...")
+    if offer:
+        hint = f"{offer} · {hint}" if hint else offer
     cue = step.exercise.cue if kind.is_work else ""
     next_cue = following.exercise.cue if following else ""
     next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"
@@ -153,6 +157,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         next_text = f"NEXT: {following.block}: " + next_line(following)
     shown = step if kind.is_work else following
     target, harder = target_words(session, following) if between else ("", "")
+    if offer:
+        harder = ""  # the question says it
     return StepView(
         phase=label,
         phase_class=css,

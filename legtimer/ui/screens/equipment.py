@@ -21,17 +21,24 @@ ITEM_KEYS = "123456789" + "".join(c for c in string.ascii_lowercase if c not in 
 
 
 class EquipmentQuestion(ModalScreen[tuple[str, ...] | None]):
-    """Returns the items marked missing (Enter), or None (q: leave)."""
+    """Returns the items marked missing (Enter), or None (q: leave; asked again: keep as it was).
+
+    Asked ``again`` (``e`` on the get-ready) the workout is waiting, not about to start: Enter
+    carries on with the new answers, q or Esc carries on as before.
+    """
 
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("q,escape", "leave", "Quit"),
     ]
 
-    def __init__(self, items: tuple[str, ...], missing: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, items: tuple[str, ...], missing: tuple[str, ...] = (), again: bool = False
+    ) -> None:
         super().__init__()
         self.items = items[: len(ITEM_KEYS)]
         self.missing = {item for item in missing if item in self.items}
+        self.again = again
 
     def compose(self) -> ComposeResult:
         """The question, one line per item, and the keys."""
@@ -39,8 +46,11 @@ class EquipmentQuestion(ModalScreen[tuple[str, ...] | None]):
             yield Static("What do you have today?", id="question", markup=False)
             for number, item in enumerate(self.items):
                 yield Static(self._line(number, item), id=f"item-{number}", markup=False)
+            keys = "enter: start     q: quit"
+            if self.again:
+                keys = "enter: carry on     esc: as it was"
             yield Static(
-                "press an item's key to mark it missing     enter: start     q: quit",
+                f"press an item's key to mark it missing     {keys}",
                 id="answers",
                 markup=False,
             )

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
 from legtimer.live.clicker import press
-from legtimer.live.driver import Command, Ending, WorkoutDriver
+from legtimer.live.driver import OFFER_COMMANDS, Command, Ending, WorkoutDriver
 from legtimer.ui.keys import (
     CLICKER_BINDINGS,
     STATES,
@@ -31,8 +31,9 @@ from legtimer.ui.keys import (
     split_action,
 )
 from legtimer.ui.logkeys import LogKeys
-from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.messages import EquipmentAnswered, LeaveRequested, WorkoutEnded
 from legtimer.ui.screens.cue import CueOverlay
+from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
@@ -61,6 +62,11 @@ def _has_remote(screen: WorkoutScreen) -> bool:
     return screen._remote_link() is not None
 
 
+def _can_change_equipment(screen: WorkoutScreen) -> bool:
+    driver: WorkoutDriver = screen.driver
+    return driver.can_change_equipment()
+
+
 ACTION_CHECKS: dict[str, Callable[[WorkoutScreen], bool]] = {
     "correct": lambda screen: screen.log_keys.can_correct(),
     "digit": lambda screen: screen.log_keys.can_correct() or screen.log_keys.in_manual_set(),
@@ -68,6 +74,7 @@ ACTION_CHECKS: dict[str, Callable[[WorkoutScreen], bool]] = {
     "remote": _has_remote,
     "revoke": _has_remote,
     "clicker": lambda _screen: True,
+    "equipment": _can_change_equipment,
 }
 """When each of the screen's own keys can apply (greyed out in the footer and help when not)."""
 
@@ -174,7 +181,8 @@ class WorkoutScreen(Screen[None]):
     def render_state(self) -> None:
         """Copy the current views into the widgets: the step's only when it changed."""
         session = self.driver.session
-        step = step_view_of(session, self._done_keys)
+        offer = self.driver.offer
+        step = step_view_of(session, self._done_keys, offer.question() if offer else "")
         if step != self._step_view:
             self._draw_step(step, self._step_view)
             self._step_view = step
@@ -301,6 +309,8 @@ class WorkoutScreen(Screen[None]):
             command = command_of(action)
         if command is None:
             return True
+        if command in OFFER_COMMANDS:
+            return self.driver.available(command)  # hidden, not greyed: n is Next otherwise
         return True if self.driver.available(command) else None
 
     def _in_state(self, state: str) -> bool:
@@ -343,6 +353,21 @@ class WorkoutScreen(Screen[None]):
                 self._draw_log()
 
         self.app.push_screen(LoadDialog(exercise, self.log_keys.load_of(exercise)), keep)
+
+    def action_equipment(self) -> None:
+        """e on the first get-ready: the equipment question again (paused while it is open)."""
+        if not self.driver.can_change_equipment() or self.driver.chooser is None:
+            return
+        items = self.driver.plan.routine.equipment
+        self._pause_for_dialog()
+
+        def answered(missing: tuple[str, ...] | None) -> None:
+            if missing is not None and self.driver.change_equipment(missing):
+                self.post_message(EquipmentAnswered(items, missing))  # the app remembers it
+            self._back_from_dialog()
+
+        question = EquipmentQuestion(items, self.driver.chooser.missing, again=True)
+        self.app.push_screen(question, answered)
 
     def action_remote(self) -> None:
         """r: the phone remote's code and link over the workout (it keeps running)."""

@@ -1,0 +1,189 @@
+"""The harder-variant offer and `e` on the workout screen (Pilot), and what `plan` and
+`history` print of promotions (the real command)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from legtimer.audio.sink import SilentSink
+from legtimer.core.loader import parse_routine
+from legtimer.core.progression import Target
+from legtimer.core.routine import Routine
+from legtimer.live.variants import Gear
+from legtimer.storage.paths import log_path
+from legtimer.storage.progress import moving_up_from_log, targets_from_log
+from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.ui.app import LegtimerApp
+from legtimer.ui.screens.equipment import EquipmentQuestion
+from tests.conftest import ROOT, FakeClock
+from tests.test_harder import CLAMS
+from tests.ui_helpers import advance, fake_outfit, text_of
+
+OFFER = "All sets at 3 last time: try Banded Clamshells? y / n"
+
+
+def two_sessions_at_the_top() -> None:
+    """Last time every Clamshells set reached 3, the top of [2, 3]."""
+    with TrainingLog.open(log_path()) as log:
+        for started in (1000.0, 2000.0):
+            workout = log.begin_workout("Clams", None, started)
+            for set_no in (1, 2):
+                done = SetRecord("Clamshells", 1, set_no, started + set_no, target_reps=3, reps=3)
+                log.record_set(workout, done._replace(seconds=6.0))
+            log.end_workout(workout, started + 60, True, 60.0, 30.0, 30.0)
+
+
+def from_log(routine: Routine, exclude: int | None) -> dict[str, Target] | None:
+    return targets_from_log(routine, log_path(), exclude)
+
+
+def logged_app(clock: FakeClock, text: str = CLAMS, gear: Gear | None = None) -> LegtimerApp:
+    """The app as the CLI builds it: targets and promotions from the log, recorded in it."""
+    return LegtimerApp(
+        parse_routine(text),
+        outfit=fake_outfit(clock, SilentSink(), record=True),
+        targets=from_log,
+        moving_up=lambda: moving_up_from_log(log_path()),
+        gear=gear,
+    )
+
+
+def footer_keys(app: LegtimerApp) -> dict[str, str]:
+    return {
+        key: active.binding.description
+        for key, active in app.screen.active_bindings.items()
+        if active.binding.show and active.enabled
+    }
+
+
+async def test_n_answers_the_offer_then_n_is_next_again() -> None:
+    two_sessions_at_the_top()
+    clock = FakeClock()
+    app = logged_app(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert OFFER not in text_of(app, "hint")  # the get-ready before Bridges
+        await advance(pilot, app, clock, 13.0)  # the rest after Bridges, before Clamshells
+        assert text_of(app, "hint") == OFFER
+        assert text_of(app, "next-name") == "Clamshells"
+        assert footer_keys(app)["y"] == "Yes, harder"
+        assert footer_keys(app)["n"] == "Not yet"
+        assert app.driver is not None
+        step = app.driver.session.step
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.driver.session.step is step  # answered, not skipped
+        assert text_of(app, "hint") == ""
+        assert "y" not in footer_keys(app) and footer_keys(app)["n"] == "Next"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.driver.session.step.name == "Clamshells"
+        await pilot.press("q")
+    with TrainingLog.open(log_path()) as log:
+        [answer] = log.harder_answers()
+    assert (answer.slot, answer.variant, answer.accepted) == (
+        "Clamshells",
+        "Banded Clamshells",
+        False,
+    )
+
+
+async def test_y_makes_the_harder_variant_the_next_exercise_and_keeps_it() -> None:
+    two_sessions_at_the_top()
+    clock = FakeClock()
+    app = logged_app(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await advance(pilot, app, clock, 13.0)
+        await pilot.press("y")
+        await pilot.pause()
+        assert text_of(app, "next-name") == "Banded Clamshells"
+        assert "Band above the knees." in text_of(app, "next-cue")
+        assert "4 of 4-6 reps" in text_of(app, "next-facts")
+        assert text_of(app, "hint") == ""
+        assert "y" not in footer_keys(app)
+        await pilot.press("q")
+    assert moving_up_from_log(log_path()).promoted() == {"Clamshells": "Banded Clamshells"}
+
+    again = logged_app(FakeClock())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        hint = text_of(again, "hint")
+        assert hint.startswith("Banded Clamshells instead of Clamshells: yours since ")
+        assert again.driver is not None
+        names = {step.name for step in again.driver.plan.steps}
+        assert "Banded Clamshells" in names and "Clamshells" not in names
+
+
+BENCH = CLAMS.replace(
+    'name = "Bridges"\nreps = 4',
+    'name = "Bridges"\nreps = 4\nequipment = ["bench"]\n[[exercise.variant]]\n'
+    'name = "Floor Bridges"\nrole = "easier"\nequipment = []',
+)
+
+
+async def test_e_on_the_get_ready_asks_again_and_swaps_at_once(private_home: Path) -> None:
+    clock = FakeClock()
+    app = logged_app(clock, BENCH, Gear(ask=False, remember=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.driver is not None
+        assert text_of(app, "next-name") == "Bridges"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EquipmentQuestion)
+        assert app.driver.session.paused  # the get-ready waits while the question is open
+        await pilot.press("1", "enter")  # the bench is missing
+        await pilot.pause()
+        assert not app.driver.session.paused
+        assert text_of(app, "next-name") == "Floor Bridges"
+        assert text_of(app, "hint") == "Floor Bridges instead of Bridges: no bench · e to change"
+        await advance(pilot, app, clock, 5.0)
+        assert app.driver.session.step.name == "Floor Bridges"
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, EquipmentQuestion)  # only on the opening get-ready
+    saved = json.loads((private_home / "state" / "equipment.json").read_text())
+    assert saved == {"asked": ["bench"], "missing": ["bench"]}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "legtimer.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_plan_shows_the_offer_then_the_promotion_and_never_creates_the_log(
+    tmp_path: Path,
+) -> None:
+    routine = tmp_path / "clams.toml"
+    routine.write_text(CLAMS, encoding="utf-8")
+    plain = run_cli("plan", str(routine))
+    assert plain.returncode == 0, plain.stderr
+    assert "Clamshells · set 1 of 2 · 2 of 2-3 reps" in plain.stdout
+    assert not log_path().exists()
+
+    two_sessions_at_the_top()
+    offered = run_cli("plan", str(routine))
+    assert "Clamshells: all sets at 3 last time: the workout offers Banded Clamshells" in (
+        offered.stdout
+    )
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    moved = run_cli("plan", str(routine))
+    assert "Banded Clamshells · set 1 of 2 · 4 of 4-6 reps" in moved.stdout
+    assert "Banded Clamshells instead of Clamshells: yours since " in moved.stdout
+    assert "offers" not in moved.stdout
+
+    history = run_cli("history", "--plain")
+    assert history.returncode == 0, history.stderr
+    last = history.stdout.splitlines()[-1]
+    assert last.startswith("Clamshells → Banded Clamshells since ")
