@@ -291,13 +291,15 @@ def test_a_two_to_three_range_moves_up_on_the_third_start_at_the_variants_low_en
         ("Clamshells", "Banded Clamshells", 4)
     ] * 2
 
-    fourth = start_workout(clock)
+    heard = HeardVoice()
+    fourth = start_workout(clock, voice=heard)
     assert fourth.offer is None
     assert clam_targets(fourth) == [("Banded Clamshells", 5)] * 2  # its own progression
     assert fourth.plan.notes[0].startswith("Banded Clamshells instead of Clamshells: yours since")
     reach_before_clamshells(fourth, clock)
     assert fourth.send(Command.VARIANT)  # v goes back, for today
     assert clam_targets(fourth) == [("Clamshells", 3)] * 2
+    assert heard.lines[-1] == "Rest. Next up: Clamshells."
     finish(fourth, clock)
     assert moving_up_from_log(log_path()).promoted() == {"Clamshells": "Banded Clamshells"}
 

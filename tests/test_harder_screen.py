@@ -18,6 +18,7 @@ from legtimer.storage.progress import moving_up_from_log, targets_from_log
 from legtimer.storage.trainlog import SetRecord, TrainingLog
 from legtimer.ui.app import LegtimerApp
 from legtimer.ui.screens.equipment import EquipmentQuestion
+from legtimer.ui.screens.summary import SummaryScreen
 from tests.conftest import ROOT, FakeClock
 from tests.test_harder import CLAMS
 from tests.ui_helpers import advance, fake_outfit, text_of
@@ -105,7 +106,12 @@ async def test_y_makes_the_harder_variant_the_next_exercise_and_keeps_it() -> No
         assert "4 of 4-6 reps" in text_of(app, "next-facts")
         assert text_of(app, "hint") == ""
         assert "y" not in footer_keys(app)
-        await pilot.press("q")
+        assert app.driver is not None
+        while not app.driver.session.finished:
+            await advance(pilot, app, clock, app.driver.session.remaining())
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "Banded Clamshells  first time → 4/4" in summary.against
     assert moving_up_from_log(log_path()).promoted() == {"Clamshells": "Banded Clamshells"}
 
     again = logged_app(FakeClock())

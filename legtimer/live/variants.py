@@ -9,10 +9,9 @@ answers reach the training log through the driver's listeners, never from here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from legtimer.core.harder import MovingUp, Offer, day_words, todays_offers
+from legtimer.core.harder import NOTHING_YET, MovingUp, Offer, day_words, todays_offers
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine
@@ -35,30 +34,38 @@ TargetsOf = Callable[[Routine], Mapping[str, Target] | None]
 """Today's rep targets for today's routine (from the training log)."""
 
 
-@dataclass
 class TodaysChoices:
-    """What runs in each slot today, and the plan for it."""
+    """What runs in each slot today, and the plan for it.
 
-    routine: Routine
-    """As the file says."""
-    missing: tuple[str, ...] = ()
-    """Equipment items not at hand today."""
-    moving_up: MovingUp = field(default_factory=MovingUp)
-    """What the training log says of harder variants: promotions and recent no's."""
-    choices: dict[str, str] = field(default_factory=dict)
-    """Slot -> what ``v`` picked today."""
-    targets: TargetsOf | None = None
-    suffix: str = ""
-    """Added to the get-ready line about swaps (" · e to change" when that key works)."""
-    promotions: dict[str, str] = field(default_factory=dict)
-    """Slot -> the harder variant the person moved up to: the log's, and today's yes."""
-    answered: dict[str, bool] = field(default_factory=dict)
-    """Slot -> today's answer to its offer (yes: moved up from today)."""
-    offers: dict[str, Offer] | None = None
-    """Slot -> today's offer of a harder variant; worked out with the first plan."""
+    A plain class, not a dataclass: `legtimer plan` builds one, and must start fast.
+    """
 
-    def __post_init__(self) -> None:
-        self.promotions = {**self.moving_up.promoted(), **self.promotions}
+    def __init__(
+        self,
+        routine: Routine,
+        missing: tuple[str, ...] = (),
+        moving_up: MovingUp = NOTHING_YET,
+        *,
+        targets: TargetsOf | None = None,
+        suffix: str = "",
+    ) -> None:
+        self.routine = routine
+        """As the file says."""
+        self.missing = missing
+        """Equipment items not at hand today."""
+        self.moving_up = moving_up
+        """What the training log says of harder variants: promotions and recent no's."""
+        self.targets = targets
+        self.suffix = suffix
+        """Added to the get-ready line about swaps (" · e to change" when that key works)."""
+        self.choices: dict[str, str] = {}
+        """Slot -> what ``v`` picked today."""
+        self.promotions: dict[str, str] = moving_up.promoted()
+        """Slot -> the harder variant the person moved up to: the log's, and today's yes."""
+        self.answered: dict[str, bool] = {}
+        """Slot -> today's answer to its offer (yes: moved up from today)."""
+        self.offers: dict[str, Offer] | None = None
+        """Slot -> today's offer of a harder variant; worked out with the first plan."""
 
     def plan(self) -> Plan:
         """Today's plan: swaps, promotions and choices applied, paced at today's targets."""

@@ -254,7 +254,7 @@ class LegtimerApp(App[None]):
         today: dict[str, list[int]] = {}
         for record in logbook.today:
             if record.reps is not None and not record.skipped:
-                today.setdefault(record.exercise, []).append(record.reps)
+                today.setdefault(record.done_exercise, []).append(record.reps)
         return against_last_time(driver.plan.routine, last, today)
 
     def on_equipment_answered(self, message: EquipmentAnswered) -> None:
