@@ -147,6 +147,13 @@ async def test_e_on_the_get_ready_asks_again_and_swaps_at_once(private_home: Pat
         assert not app.driver.session.paused
         assert text_of(app, "next-name") == "Floor Bridges"
         assert text_of(app, "hint") == "Floor Bridges instead of Bridges: no bench · e to change"
+        await pilot.press("e")  # again: the bench is still listed, marked missing
+        await pilot.pause()
+        assert isinstance(app.screen, EquipmentQuestion)
+        assert "[x] bench: missing" in str(app.screen.query_one("#item-0").render())
+        await pilot.press("escape")  # as it was
+        await pilot.pause()
+        assert text_of(app, "next-name") == "Floor Bridges"
         await advance(pilot, app, clock, 5.0)
         assert app.driver.session.step.name == "Floor Bridges"
         await pilot.press("e")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from legtimer.storage.trainlog import SetRecord, TrainingLog
@@ -30,6 +31,11 @@ def _step(screen: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def moved_on_from(before: int | None) -> Callable[[str], bool]:
+    """Another step, drawn whole: the get-ready before Clamshells with its question."""
+    return lambda s: _step(s) != before and ("GET READY" not in s or OFFER in s)
+
+
 def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path) -> None:
     home = null_audio_home(tmp_path / "home")
     env = {"HOME": str(home), "LEGTIMER_HOME": str(home / "lt")}
@@ -41,13 +47,8 @@ def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path
         for _ in range(12):  # n skips the get-ready and the warm-up
             if OFFER in screen:
                 break
-            before = _step(screen)
             term.keys("n")
-            # The get-ready before Clamshells is read whole (with its question) before n again.
-            screen = term.wait_for(
-                lambda s, b=before: _step(s) != b and ("GET READY" not in s or OFFER in s),
-                what="the next step",
-            )
+            screen = term.wait_for(moved_on_from(_step(screen)), what="the next step")
         else:
             raise AssertionError(f"never offered:\n{screen}")
         assert "GET READY" in screen

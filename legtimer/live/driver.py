@@ -18,7 +18,7 @@ from legtimer.core.events import Event, HarderAnswered, PlanChanged, WorkoutFini
 from legtimer.core.harder import Offer
 from legtimer.core.plan import Plan, StepKind
 from legtimer.core.replan import after_opening, splice, upcoming_slot
-from legtimer.core.routine import Exercise
+from legtimer.core.routine import Exercise, Routine
 from legtimer.core.session import TIME_STEP, Session, State, Tally
 from legtimer.core.summary import Summary, summarize
 
@@ -72,6 +72,8 @@ class Resume(NamedTuple):
 class Chooser(Protocol):
     """Builds the plan for another choice in a slot (see :mod:`legtimer.live.variants`)."""
 
+    routine: Routine
+    """As the file says (its equipment, whatever today's swaps are)."""
     missing: tuple[str, ...]
     """Equipment items not at hand today."""
 

@@ -356,9 +356,10 @@ class WorkoutScreen(Screen[None]):
 
     def action_equipment(self) -> None:
         """e on the first get-ready: the equipment question again (paused while it is open)."""
-        if not self.driver.can_change_equipment() or self.driver.chooser is None:
+        chooser = self.driver.chooser
+        if not self.driver.can_change_equipment() or chooser is None:
             return
-        items = self.driver.plan.routine.equipment
+        items = chooser.routine.equipment  # the file's: today's swaps have dropped some
         self._pause_for_dialog()
 
         def answered(missing: tuple[str, ...] | None) -> None:
@@ -366,7 +367,7 @@ class WorkoutScreen(Screen[None]):
                 self.post_message(EquipmentAnswered(items, missing))  # the app remembers it
             self._back_from_dialog()
 
-        question = EquipmentQuestion(items, self.driver.chooser.missing, again=True)
+        question = EquipmentQuestion(items, chooser.missing, again=True)
         self.app.push_screen(question, answered)
 
     def action_remote(self) -> None:
