@@ -153,6 +153,18 @@ def test_a_yes_is_the_slots_exercise_since_then_and_the_latest_answer_counts(
         assert [a.accepted for a in log.harder_answers()] == [False, False, True]
 
 
+def test_a_log_from_before_moving_up_gains_its_table_and_keeps_its_sets(tmp_path: Path) -> None:
+    from tests.test_trainlog import make_raw_v1
+
+    db = tmp_path / "legtimer.db"
+    make_raw_v1(db)
+    with TrainingLog.open(db) as log:
+        assert log.moving_up() == MovingUp({}, {})
+        log.answer_harder("Squat", "Jump Squat", True, when=200.0)
+        assert log.moving_up().promoted() == {"Squat": "Jump Squat"}
+        assert [s.reps for s in log.workouts()[0].sets] == [10]
+
+
 def test_json_export_lists_each_answer_under_the_workout_it_was_given_in(tmp_path: Path) -> None:
     with TrainingLog.open(tmp_path / "legtimer.db") as log:
         session(log, 1000.0, clam_set(1010.0))

@@ -3,6 +3,7 @@ workout asks before Clamshells, `y` runs Banded Clamshells, and `history` says s
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -40,7 +41,8 @@ def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path
     home = null_audio_home(tmp_path / "home")
     env = {"HOME": str(home), "LEGTIMER_HOME": str(home / "lt")}
     every_clamshell_at_twenty(home / "lt" / "legtimer.db")
-    command = [LEGTIMER, "--routine", "runners", "--no-ask", "--mute"]
+    events = tmp_path / "events.jsonl"
+    command = [LEGTIMER, "--routine", "runners", "--no-ask", "--mute", "--event-log", str(events)]
     term = Terminal(tmp_path / "t", command, env=env, width=100, height=30)
     try:
         screen = term.wait_text("GET READY")
@@ -85,3 +87,9 @@ def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path
         check=True,
     )
     assert history.stdout.splitlines()[-1].startswith("Clamshells → Banded Clamshells since ")
+    logged = [json.loads(line) for line in events.read_text().splitlines()]
+    answered = [e for e in logged if e["event"] in ("HarderAnswered", "PlanChanged")]
+    assert [(e["event"], e.get("accepted"), e.get("next")) for e in answered] == [
+        ("HarderAnswered", True, None),
+        ("PlanChanged", None, "Banded Clamshells"),
+    ]

@@ -80,6 +80,10 @@ class Chooser(Protocol):
     def cycle(self, exercise: Exercise) -> Plan:
         """The whole plan with the slot of ``exercise`` on its next option."""
 
+    @property
+    def offering(self) -> bool:
+        """Some offer is still unanswered today (a cheap test, made on every tick)."""
+
     def offer_for(self, exercise: Exercise) -> Offer | None:
         """Today's unanswered offer of a harder variant for the slot ``exercise`` runs in."""
 
@@ -239,12 +243,15 @@ class WorkoutDriver:
     def offer(self) -> Offer | None:
         """The harder variant offered now: before an exercise's first set (its get-ready or
         the rest before it), when last time earned it; None once answered."""
-        if self.chooser is None or self.ending is not None or not self.session.live:
+        chooser = self.chooser
+        if chooser is None or not chooser.offering or self.ending is not None:
+            return None
+        if not self.session.live:
             return None
         exercise = self._upcoming_slot()
         if exercise is None:
             return None
-        offer = self.chooser.offer_for(exercise)
+        offer = chooser.offer_for(exercise)
         if offer is None or self._begun(offer.slot):
             return None  # nothing switches in the middle of an exercise
         return offer

@@ -120,6 +120,13 @@ class TodaysChoices:
             self.choices[base.name] = names[(now + 1) % len(names)]
         return self.plan()
 
+    @property
+    def offering(self) -> bool:
+        """Some offer of today is still unanswered (and its slot not picked by hand)."""
+        return any(
+            slot not in self.answered and slot not in self.choices for slot in self.offers or {}
+        )
+
     def offer_for(self, exercise: Exercise) -> Offer | None:
         """Today's offer for the slot ``exercise`` runs in, until answered or picked by hand."""
         if not self.offers or exercise.slot:

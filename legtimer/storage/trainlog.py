@@ -10,7 +10,8 @@ How it stays safe:
 - One transaction per write (``BEGIN IMMEDIATE``), so a write either happened or did not.
 - ``busy_timeout``: a second process waits for the lock instead of failing.
 - ``PRAGMA user_version`` migrations: ``trainlog_sql.MIGRATIONS`` is applied step by step,
-  each step in its own transaction; to change the schema, append a step (v2 is ``[1]``).
+  each step in its own transaction; to change the schema, append a step (v2, the answers to
+  harder-variant offers, is ``[1]``).
 - Every sqlite3 error becomes :class:`LogUnavailable` with a one-line message for the screen.
 
 Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`, oldest first):
