@@ -11,9 +11,12 @@ from typing import Any
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.lines import TableId
 from legtimer.core.loader_variants import read_variants
-from legtimer.core.report import Report
+from legtimer.core.report import Report, key_readers
 from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
+
+_OWN_KEYS = key_readers(spec for spec in fields_in(Table.EXERCISE).values() if not spec.is_setting)
+"""An exercise's own keys (its settings are read as overrides of [defaults])."""
 
 
 class ExerciseReader:
@@ -23,6 +26,7 @@ class ExerciseReader:
         self.report = report
         self.section = section
         self.defaults = defaults
+        self.key = section.value
         self.counted: dict[str, int] = {}
         """Variant tables read so far per header ("exercise.variant"), for their lines."""
 
@@ -43,18 +47,15 @@ class ExerciseReader:
         """
         report = self.report
         before = len(report.problems)
-        table = table or (self.section.value, index)
+        table = table or (self.key, index)
         raw_name = data.get("name")
         label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-        where = (place or f"{self.section.value} {index + 1}") + (f' "{label}"' if label else "")
+        where = (place or f"{self.key} {index + 1}") + (f' "{label}"' if label else "")
         raw_variants = data.get("variant")
-        data = {key: value for key, value in data.items() if key != "variant"}
+        if "variant" in data:
+            data = {key: value for key, value in data.items() if key != "variant"}
         report.known_keys(table, where, data, Table.EXERCISE)
-        values: dict[str, Any] = {}
-        for spec in fields_in(Table.EXERCISE).values():
-            if not spec.is_setting:
-                value = report.value(table, where, data, spec)
-                values[spec.key] = spec.default if value is None else value
+        values = report.values(table, where, data, _OWN_KEYS, fill=True)
         if isinstance(values["sets"], tuple):
             values["per_set"] = values["sets"]
             values["sets"] = len(values["per_set"])
