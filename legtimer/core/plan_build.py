@@ -27,11 +27,70 @@ from legtimer.core.steps import Side, Step, StepKind
 HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""
 
-_WORK_KIND = {
-    Section.WARMUP: StepKind.WARMUP,
-    Section.MAIN: StepKind.WORK,
-    Section.COOLDOWN: StepKind.COOLDOWN,
-}
+_AT = {name: index for index, name in enumerate(Step._fields)}
+"""Where each field of a Step sits: steps are built as rows and made Steps once, at the end."""
+_BLANK: list[Any] = [Step._field_defaults.get(name) for name in Step._fields]
+(
+    _INDEX,
+    _KIND,
+    _DURATION,
+    _ESTIMATE,
+    _START,
+    _NAME,
+    _EXERCISE,
+    _SECTION,
+    _SET_NO,
+    _SETS,
+    _SIDE,
+    _ROUND_NO,
+    _ROUNDS,
+    _EXERCISE_NO,
+    _EXERCISE_COUNT,
+    _REPS,
+    _SECONDS_PER_REP,
+    _COUNTDOWN,
+    _HALFWAY,
+    _REP_BEAT,
+    _NEXT_UP,
+    _TARGET_REPS,
+    _BLOCK,
+    _BLOCK_NO,
+    _BLOCK_COUNT,
+    _EVERY,
+    _TIME_CAP,
+) = (
+    _AT[name]
+    for name in (
+        "plan_index",
+        "kind",
+        "duration",
+        "estimate",
+        "start",
+        "name",
+        "exercise",
+        "section",
+        "set_no",
+        "sets",
+        "side",
+        "round_no",
+        "rounds",
+        "exercise_no",
+        "exercise_count",
+        "reps",
+        "seconds_per_rep",
+        "countdown",
+        "halfway",
+        "rep_beat",
+        "next_up",
+        "target_reps",
+        "block",
+        "block_no",
+        "block_count",
+        "every",
+        "time_cap",
+    )
+)
+_NOTE = _AT["note"]
 
 
 class _Item(NamedTuple):
@@ -93,16 +152,26 @@ def _items(routine: Routine) -> list[_Item]:
 
 
 class _Builder:
-    """Appends steps, skipping zero-length ones, and fixes up indexes and next-up at the end."""
+    """Appends steps, skipping zero-length ones, and fixes up next-up at the end.
+
+    A step is a row (a list in :class:`Step`'s field order) until :meth:`finish`. What the
+    steps of one item share is filled in once, the sets of an exercise copy one row, and each
+    row becomes a Step once: a plan has thousands of steps of some thirty fields each.
+    """
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         self.routine = routine
         self.targets = targets
         """Today's rep target per exercise name, from progression."""
-        self.steps: list[Step] = []
+        self.steps: list[list[Any]] = []
         self.clock = 0.0
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
+        self._item: _Item | None = None
+        self._shared: list[Any] = _BLANK
+        """The fields every step of ``_item`` has."""
+        self._clocked: dict[tuple[bool, Settings], Settings] = {}
+        """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
 
     def settings_of(self, item: _Item) -> Settings:
         """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
@@ -111,13 +180,45 @@ class _Builder:
         if block is None:
             return settings
         if block.clocked:
-            manual = True if block.time_cap is not None else settings.manual
-            return settings._replace(
-                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
-            )
+            key = (block.time_cap is not None, settings)
+            clocked = self._clocked.get(key)
+            if clocked is None:
+                manual = True if block.time_cap is not None else settings.manual
+                clocked = settings._replace(
+                    rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
+                )
+                self._clocked[key] = clocked
+            return clocked
         if block.rest_until_ready is not None:
             return settings._replace(rest_until_ready=block.rest_until_ready)
         return settings
+
+    def shared(self, item: _Item, settings: Settings) -> list[Any]:
+        """The fields every step of ``item`` has (made once per item)."""
+        if item is self._item:
+            return self._shared
+        exercise, block = item.exercise, item.block
+        row = _BLANK.copy()
+        row[_NAME] = exercise.name
+        row[_EXERCISE] = exercise
+        row[_SECTION] = item.section
+        row[_SETS] = exercise.sets
+        row[_ROUND_NO] = item.round_no
+        if item.section is Section.MAIN:
+            row[_ROUNDS] = block.rounds if block is not None else self.routine.rounds
+        else:
+            row[_ROUNDS] = 1
+        row[_EXERCISE_NO] = item.position
+        row[_EXERCISE_COUNT] = item.total
+        row[_COUNTDOWN] = settings.countdown
+        if block is not None:
+            row[_BLOCK] = block.name
+            row[_BLOCK_NO] = item.block_no
+            row[_BLOCK_COUNT] = len(self.routine.blocks)
+            row[_EVERY] = block.every
+            row[_TIME_CAP] = block.time_cap
+        self._item, self._shared = item, row
+        return row
 
     def add(
         self,
@@ -132,38 +233,30 @@ class _Builder:
     ) -> None:
         if estimate <= 0 and not keep:
             return
-        block = item.block
-        rounds = 1
-        if item.section is Section.MAIN:
-            rounds = block.rounds if block is not None else self.routine.rounds
-        fields: dict[str, Any] = {
-            "plan_index": len(self.steps),
-            "kind": kind,
-            "duration": duration,
-            "estimate": max(0.0, estimate),
-            "start": self.clock,
-            "name": name or item.exercise.name,
-            "exercise": item.exercise,
-            "section": item.section,
-            "sets": item.exercise.sets,
-            "round_no": item.round_no,
-            "rounds": rounds,
-            "exercise_no": item.position,
-            "exercise_count": item.total,
-            "countdown": settings.countdown,
-        }
-        if block is not None:
-            fields.update(
-                block=block.name,
-                block_no=item.block_no,
-                block_count=len(self.routine.blocks),
-                every=block.every,
-                time_cap=block.time_cap,
-            )
-        fields.update(extra)
-        step = Step(**fields)
-        self.steps.append(step)
-        self.clock += step.estimate
+        row = self.shared(item, settings).copy()
+        row[_KIND] = kind
+        row[_DURATION] = duration
+        row[_ESTIMATE] = max(0.0, estimate)
+        if name:
+            row[_NAME] = name
+        for key, value in extra.items():
+            row[_AT[key]] = value
+        self._append(row)
+
+    def _append(self, row: list[Any]) -> None:
+        """Place a finished row at the end of the timeline."""
+        row[_INDEX] = len(self.steps)
+        row[_START] = self.clock
+        self.steps.append(row)
+        self.clock += row[_ESTIMATE]
+
+    def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
+        """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
+        if row[_ESTIMATE] > 0:
+            row = row.copy()
+            row[_SET_NO] = set_no
+            row[_SIDE] = side
+            self._append(row)
 
     def round_starts(self) -> None:
         self.round_start = (len(self.steps), self.clock)
@@ -183,62 +276,69 @@ class _Builder:
 
     def exercise(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
-        kind = _WORK_KIND[item.section]
+        section = item.section
+        if section is Section.MAIN:
+            kind = StepKind.WORK
+        else:
+            kind = StepKind.WARMUP if section is Section.WARMUP else StepKind.COOLDOWN
         first, second = (
-            (Side.RIGHT, Side.LEFT)
-            if exercise.first_side == "right"
-            else (
-                Side.LEFT,
-                Side.RIGHT,
-            )
+            (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
         )
-        sides: list[Side | None] = [first, second] if exercise.per_side else [None]
+        per_set, per_side = exercise.per_set, exercise.per_side
+        # Progression sets one target for every set; a per-set list keeps its own.
+        progress = None if per_set else self.targets.get(exercise.name)
+        work = switch = _BLANK
         for set_no in range(1, exercise.sets + 1):
-            target = exercise.as_set(set_no)
-            # Progression sets one target for every set; a per-set list keeps its own.
-            progress = None if exercise.per_set else self.targets.get(exercise.name)
-            if target.duration is not None:
-                duration: float | None = target.duration
-                estimate = target.duration
+            if set_no == 1 or per_set:
+                work, switch = self._set_rows(item, kind, set_no, settings, progress)
+            if per_side:
+                self._repeat(work, set_no, first)
+                self._repeat(switch, set_no, second)
+                self._repeat(work, set_no, second)
             else:
-                assert target.reps is not None
-                today = target.reps[1] if progress is None else progress.reps
-                estimate = today * settings.seconds_per_rep
-                duration = None if settings.manual else estimate
-            note = exercise.per_set[set_no - 1].note if exercise.per_set else ""
-            for side in sides:
-                if side is second and exercise.per_side:
-                    self.add(
-                        item,
-                        StepKind.SWITCH,
-                        settings.switch_sides,
-                        settings.switch_sides,
-                        settings,
-                        name="Switch sides",
-                        set_no=set_no,
-                        side=side,
-                        exercise=target,
-                    )
-                self.add(
-                    item,
-                    kind,
-                    duration,
-                    estimate,
-                    settings,
-                    set_no=set_no,
-                    side=side,
-                    exercise=target,
-                    reps=target.reps,
-                    seconds_per_rep=settings.seconds_per_rep,
-                    halfway=settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS,
-                    rep_beat=settings.rep_beat and target.reps is not None,
-                    note=note,
-                    target_reps=None if progress is None else progress.reps,
-                )
+                self._repeat(work, set_no, None)
             if set_no < exercise.sets:
-                written = exercise.per_set[set_no - 1].rest if exercise.per_set else None
+                written = per_set[set_no - 1].rest if per_set else None
                 rest = self._rest(item, "rest", settings.rest) if written is None else written
                 self._rest_step(item, StepKind.REST, rest, settings, "Rest", set_no)
+
+    def _set_rows(
+        self,
+        item: _Item,
+        kind: StepKind,
+        set_no: int,
+        settings: Settings,
+        progress: Target | None,
+    ) -> tuple[list[Any], list[Any]]:
+        """The work step and the switch step of set ``set_no``, without set number and side."""
+        exercise = item.exercise
+        target = exercise.as_set(set_no)
+        if target.duration is not None:
+            duration: float | None = target.duration
+            estimate = target.duration
+        else:
+            assert target.reps is not None
+            today = target.reps[1] if progress is None else progress.reps
+            estimate = today * settings.seconds_per_rep
+            duration = None if settings.manual else estimate
+        shared = self.shared(item, settings)
+        work = shared.copy()
+        work[_KIND] = kind
+        work[_DURATION] = duration
+        work[_ESTIMATE] = estimate
+        work[_EXERCISE] = target
+        work[_REPS] = target.reps
+        work[_SECONDS_PER_REP] = settings.seconds_per_rep
+        work[_HALFWAY] = settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS
+        work[_REP_BEAT] = settings.rep_beat and target.reps is not None
+        work[_NOTE] = exercise.per_set[set_no - 1].note if exercise.per_set else ""
+        work[_TARGET_REPS] = None if progress is None else progress.reps
+        switch = shared.copy()
+        switch[_KIND] = StepKind.SWITCH
+        switch[_DURATION] = switch[_ESTIMATE] = settings.switch_sides
+        switch[_NAME] = "Switch sides"
+        switch[_EXERCISE] = target
+        return work, switch
 
     def after_exercise(self, item: _Item, settings: Settings, following: _Item | None) -> None:
         block = item.block
@@ -315,9 +415,9 @@ class _Builder:
         spent = self.clock - began
         scale = cap / spent if spent > 0 else 1.0
         at = began
-        for index in range(first, len(self.steps)):
-            estimate = self.steps[index].estimate * scale
-            self.steps[index] = self.steps[index]._replace(start=at, estimate=estimate)
+        for row in self.steps[first:]:
+            row[_START] = at
+            row[_ESTIMATE] = estimate = row[_ESTIMATE] * scale
             at += estimate
         self.clock = began + cap
 
@@ -328,10 +428,9 @@ class _Builder:
         return 0.0
 
     def finish(self) -> tuple[Step, ...]:
-        out: list[Step] = []
         following: int | None = None
-        for step in reversed(self.steps):
-            out.append(step._replace(next_up=following))
-            if step.kind.is_work:
-                following = step.plan_index
-        return tuple(reversed(out))
+        for row in reversed(self.steps):
+            row[_NEXT_UP] = following
+            if row[_KIND].is_work:
+                following = row[_INDEX]
+        return tuple(map(Step._make, self.steps))

@@ -76,8 +76,10 @@ class Overrides(NamedTuple):
 
     def apply_to(self, defaults: Settings) -> Settings:
         """Defaults with every override that is set laid over them."""
+        if self.count(None) == len(self):
+            return defaults
         changes = {
-            name: value for name in SETTING_NAMES if (value := getattr(self, name)) is not None
+            name: value for name, value in zip(self._fields, self, strict=True) if value is not None
         }
         return defaults._replace(**changes)
 
