@@ -42,13 +42,13 @@ def parse_duration(value: object) -> float:
         return seconds
     if not isinstance(value, str):
         raise ValueError(f"expected a duration, got {type_name(value)}")
-    seconds = _PARSED.get(value)
-    if seconds is None:
-        seconds = _parse_text(value)
+    known = _PARSED.get(value)
+    if known is None:
+        known = _parse_text(value)
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
-        _PARSED[value] = seconds
-    return seconds
+        _PARSED[value] = known
+    return known
 
 
 _PARSED: dict[str, float] = {}

@@ -11,11 +11,12 @@ from typing import Any
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.lines import TableId
 from legtimer.core.loader_variants import read_variants
-from legtimer.core.report import Report, key_readers
+from legtimer.core.report import Keys, Report
 from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
-_OWN_KEYS = key_readers(spec for spec in fields_in(Table.EXERCISE).values() if not spec.is_setting)
+_ALLOWED = fields_in(Table.EXERCISE)
+_OWN_KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
 """An exercise's own keys (its settings are read as overrides of [defaults])."""
 
 
@@ -54,13 +55,17 @@ class ExerciseReader:
         raw_variants = data.get("variant")
         if "variant" in data:
             data = {key: value for key, value in data.items() if key != "variant"}
-        report.known_keys(table, where, data, Table.EXERCISE)
+        if not _ALLOWED.keys() >= data.keys():
+            report.known_keys(table, where, data, Table.EXERCISE)
         values = report.values(table, where, data, _OWN_KEYS, fill=True)
-        if isinstance(values["sets"], tuple):
-            values["per_set"] = values["sets"]
-            values["sets"] = len(values["per_set"])
-        every_set_says = bool(values.get("per_set")) and all(
-            t.reps is not None or t.duration is not None for t in values["per_set"]
+        per_set = values["sets"]
+        if isinstance(per_set, tuple):
+            values["per_set"] = per_set
+            values["sets"] = len(per_set)
+        else:
+            per_set = ()
+        every_set_says = bool(per_set) and all(
+            t.reps is not None or t.duration is not None for t in per_set
         )
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
@@ -74,10 +79,9 @@ class ExerciseReader:
             )
         overrides = report.overrides(table, where, data)
         settings = overrides.apply_to(self.defaults)
-        top = max(
-            [values["reps"][1] if values["reps"] else 0]
-            + [t.reps[1] for t in values.get("per_set", ()) if t.reps is not None]
-        )
+        top = values["reps"][1] if values["reps"] else 0
+        if per_set:
+            top = max([top] + [t.reps[1] for t in per_set if t.reps is not None])
         if top and top * settings.seconds_per_rep > MAX_STEP_SECONDS:
             report.add(
                 table,

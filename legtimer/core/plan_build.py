@@ -91,6 +91,24 @@ _BLANK: list[Any] = [Step._field_defaults.get(name) for name in Step._fields]
     )
 )
 _NOTE = _AT["note"]
+_WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
+"""A tuple, not a set: `in` compares enum members by identity, with no hashing."""
+
+
+class _Slot:
+    """One place in a round (an exercise where it stands): what every round of it shares."""
+
+    __slots__ = ("after", "sets", "settings", "shared")
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        """The exercise's settings there (see :meth:`_Builder.settings_of`)."""
+        self.shared: list[Any] | None = None
+        """The fields every step of it has, as of its first round."""
+        self.sets: list[list[Any]] | None = None
+        """The rows of its sets and the rests between them, as of its first round."""
+        self.after: dict[bool, list[list[Any]]] = {}
+        """The rest after it, as of its first round: at a round's end (True) or not (False)."""
 
 
 class _Item(NamedTuple):
@@ -99,6 +117,7 @@ class _Item(NamedTuple):
     round_no: int
     position: int
     total: int
+    slot: _Slot
     block: Block | None = None
     block_no: int = 0
 
@@ -130,22 +149,25 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
 
 def _items(routine: Routine) -> list[_Item]:
     out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup))
+        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), _Slot())
         for i, ex in enumerate(routine.warmup)
     ]
+    slots = [_Slot() for _ in routine.exercises]
     for round_no in range(1, routine.rounds + 1):
         out += [
-            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises))
+            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises), slots[i])
             for i, ex in enumerate(routine.exercises)
         ]
     for block_no, block in enumerate(routine.blocks, 1):
+        slots = [_Slot() for _ in block.exercises]
         for round_no in range(1, block.rounds + 1):
+            count = len(block.exercises)
             out += [
-                _Item(ex, Section.MAIN, round_no, i + 1, len(block.exercises), block, block_no)
+                _Item(ex, Section.MAIN, round_no, i + 1, count, slots[i], block, block_no)
                 for i, ex in enumerate(block.exercises)
             ]
     out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown))
+        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), _Slot())
         for i, ex in enumerate(routine.cooldown)
     ]
     return out
@@ -175,6 +197,12 @@ class _Builder:
 
     def settings_of(self, item: _Item) -> Settings:
         """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
+        settings = item.slot.settings
+        if settings is None:
+            settings = item.slot.settings = self._settings_of(item)
+        return settings
+
+    def _settings_of(self, item: _Item) -> Settings:
         settings = item.exercise.settings(self.routine.defaults)
         block = item.block
         if block is None:
@@ -197,6 +225,16 @@ class _Builder:
         """The fields every step of ``item`` has (made once per item)."""
         if item is self._item:
             return self._shared
+        row = item.slot.shared
+        if row is None:
+            row = item.slot.shared = self._shared_by_all(item, settings)
+        if row[_ROUND_NO] != item.round_no:
+            row = row.copy()
+            row[_ROUND_NO] = item.round_no
+        self._item, self._shared = item, row
+        return row
+
+    def _shared_by_all(self, item: _Item, settings: Settings) -> list[Any]:
         exercise, block = item.exercise, item.block
         row = _BLANK.copy()
         row[_NAME] = exercise.name
@@ -217,7 +255,6 @@ class _Builder:
             row[_BLOCK_COUNT] = len(self.routine.blocks)
             row[_EVERY] = block.every
             row[_TIME_CAP] = block.time_cap
-        self._item, self._shared = item, row
         return row
 
     def add(
@@ -275,6 +312,28 @@ class _Builder:
         )
 
     def exercise(self, item: _Item, settings: Settings) -> None:
+        """The sets of ``item`` and the rests between them."""
+        done = item.slot.sets
+        if done is not None:
+            self._replay(done, item.round_no)
+            return
+        first = len(self.steps)
+        self._sets(item, settings)
+        item.slot.sets = self._since(first)
+
+    def _replay(self, rows: list[list[Any]], round_no: int) -> None:
+        """Steps made for an earlier round again: each round of a block (or of the [[exercise]]
+        list) has the same sets and rests, and only the round number, place and start differ."""
+        for row in rows:
+            row = row.copy()
+            row[_ROUND_NO] = round_no
+            self._append(row)
+
+    def _since(self, first: int) -> list[list[Any]]:
+        """Copies of the rows made since ``first``, to replay in later rounds."""
+        return [row.copy() for row in self.steps[first:]]
+
+    def _sets(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
         section = item.section
         if section is Section.MAIN:
@@ -365,11 +424,17 @@ class _Builder:
                 time_cap=None,
             )
             return
-        if (
+        between_rounds = (
             item.section is Section.MAIN
             and following.section is Section.MAIN
             and following.round_no != item.round_no
-        ):
+        )
+        done = item.slot.after.get(between_rounds)
+        if done is not None:
+            self._replay(done, item.round_no)
+            return
+        first = len(self.steps)
+        if between_rounds:
             seconds = (
                 self.routine.rest_between_rounds if block is None else block.rest_between_rounds
             )
@@ -377,9 +442,10 @@ class _Builder:
                 self._rest_step(
                     item, StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets
                 )
-            return
-        seconds = self._rest(item, "rest_after", settings.rest_after)
-        self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
+        else:
+            seconds = self._rest(item, "rest_after", settings.rest_after)
+            self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
+        item.slot.after[between_rounds] = self._since(first)
 
     def _rest_step(
         self,
@@ -431,6 +497,7 @@ class _Builder:
         following: int | None = None
         for row in reversed(self.steps):
             row[_NEXT_UP] = following
-            if row[_KIND].is_work:
+            if row[_KIND] in _WORK_KINDS:
                 following = row[_INDEX]
-        return tuple(map(Step._make, self.steps))
+        new = tuple.__new__
+        return tuple([new(Step, row) for row in self.steps])

@@ -20,8 +20,22 @@ from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 Reader = Callable[["Report", TableId, str, Field, Any], Any]
 """How one kind of value is read: (report, table, where, field, value) -> value or None."""
 
-KeyReader = tuple[str, Field, Reader]
-"""A key, its field and its kind's reader: looked up once at import, not once per value."""
+
+class Keys:
+    """Some keys of a kind of table, each with its field and reader, worked out once at import.
+
+    Reading a table with them costs a step per key the table holds, not per key it may hold.
+    """
+
+    __slots__ = ("by_key", "defaults", "nones", "order", "required")
+
+    def __init__(self, fields: Iterable[Field]) -> None:
+        self.order = tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
+        """(key, field, reader) in the schema's order."""
+        self.by_key = {key: (spec, read) for key, spec, read in self.order}
+        self.defaults: dict[str, Any] = {key: spec.default for key, spec, _ in self.order}
+        self.nones: dict[str, Any] = dict.fromkeys(self.by_key)
+        self.required = tuple(key for key, spec, _ in self.order if spec.required)
 
 
 class Report:
@@ -88,18 +102,37 @@ class Report:
         table: TableId,
         where: str,
         data: dict[str, Any],
-        keys: Iterable[KeyReader],
+        keys: Keys,
         fill: bool = False,
     ) -> dict[str, Any]:
-        """Each key read as :meth:`value` does, in the schema's order (so problems are too).
+        """Each of ``keys`` read as :meth:`value` does, problems recorded in the schema's order.
 
         Args:
-            keys: from :func:`key_readers`.
+            keys: the keys to read, in the schema's order.
             fill: put the field's default for a key absent or wrong, rather than None.
         """
-        out: dict[str, Any] = {}
+        problems = self.problems
+        before = len(problems)
+        out: dict[str, Any] = (keys.defaults if fill else keys.nones).copy()
+        by_key = keys.by_key
+        for key, value in data.items():
+            found = by_key.get(key)
+            if found is not None and value is not None:
+                value = found[1](self, table, where, found[0], value)
+                if value is not None:
+                    out[key] = value
+        for key in keys.required:
+            if data.get(key) is None:
+                break
+        else:
+            if len(problems) == before:
+                return out
+        # Something is wrong: read again key by key in the schema's order, so that problems
+        # are recorded in the order (and so with the lines) they always have been.
+        del problems[before:]
+        out = {}
         get = data.get
-        for key, spec, read in keys:
+        for key, spec, read in keys.order:
             value = get(key)
             if value is not None:
                 value = read(self, table, where, spec, value)
@@ -262,7 +295,8 @@ class Report:
 
     def _set_target(self, table: TableId, where: str, data: dict[str, Any]) -> SetTarget | None:
         before = len(self.problems)
-        self.known_keys(table, where, data, Table.SET)
+        if not _SET_ALLOWED.keys() >= data.keys():
+            self.known_keys(table, where, data, Table.SET)
         read = self.values(table, where, data, _SET_KEYS)
         if read["reps"] is not None and read["duration"] is not None:
             self.add(table, "sets", where, "has both reps and duration; use exactly one")
@@ -353,13 +387,9 @@ _READERS = {
 }
 
 
-def key_readers(fields: Iterable[Field]) -> tuple[KeyReader, ...]:
-    """Each field with its kind's reader, for :meth:`Report.values`."""
-    return tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
-
-
-_SET_KEYS = key_readers(fields_in(Table.SET).values())
-_SETTING_KEYS = key_readers(SETTINGS)
+_SET_ALLOWED = fields_in(Table.SET)
+_SET_KEYS = Keys(_SET_ALLOWED.values())
+_SETTING_KEYS = Keys(SETTINGS)
 _SETTING_NAMES = frozenset(spec.key for spec in SETTINGS)
 _NO_OVERRIDES = Overrides()
 

@@ -7,7 +7,7 @@ by the editor writes back only what the person wrote; :meth:`Exercise.settings` 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,7 +78,7 @@ class Overrides(NamedTuple):
         """Defaults with every override that is set laid over them."""
         if self.count(None) == len(self):
             return defaults
-        changes = {
+        changes: dict[str, Any] = {
             name: value for name, value in zip(self._fields, self, strict=True) if value is not None
         }
         return defaults._replace(**changes)
