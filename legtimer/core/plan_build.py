@@ -96,9 +96,13 @@ _WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
 
 
 class _Slot:
-    """One place in a round (an exercise where it stands): what every round of it shares."""
+    """One place in a round (an exercise where it stands): what every round of it shares.
 
-    __slots__ = ("after", "sets", "settings", "shared")
+    The rows kept here are the first round's rows as placed in the timeline: once placed, a
+    row is not changed again (a later change copies it), except for its next-up at the end.
+    """
+
+    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared")
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
@@ -107,8 +111,10 @@ class _Slot:
         """The fields every step of it has, as of its first round."""
         self.sets: list[list[Any]] | None = None
         """The rows of its sets and the rests between them, as of its first round."""
-        self.after: dict[bool, list[list[Any]]] = {}
-        """The rest after it, as of its first round: at a round's end (True) or not (False)."""
+        self.rest_after: list[list[Any]] | None = None
+        """The rest after it within a round, as of its first round."""
+        self.round_rest: list[list[Any]] | None = None
+        """The rest after it at the end of a round but the last, as of its first round."""
 
 
 class _Item(NamedTuple):
@@ -319,19 +325,20 @@ class _Builder:
             return
         first = len(self.steps)
         self._sets(item, settings)
-        item.slot.sets = self._since(first)
+        item.slot.sets = self.steps[first:]
 
     def _replay(self, rows: list[list[Any]], round_no: int) -> None:
         """Steps made for an earlier round again: each round of a block (or of the [[exercise]]
         list) has the same sets and rests, and only the round number, place and start differ."""
+        steps, clock = self.steps, self.clock
         for row in rows:
             row = row.copy()
             row[_ROUND_NO] = round_no
-            self._append(row)
-
-    def _since(self, first: int) -> list[list[Any]]:
-        """Copies of the rows made since ``first``, to replay in later rounds."""
-        return [row.copy() for row in self.steps[first:]]
+            row[_INDEX] = len(steps)
+            row[_START] = clock
+            steps.append(row)
+            clock += row[_ESTIMATE]
+        self.clock = clock
 
     def _sets(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
@@ -392,6 +399,8 @@ class _Builder:
         work[_REP_BEAT] = settings.rep_beat and target.reps is not None
         work[_NOTE] = exercise.per_set[set_no - 1].note if exercise.per_set else ""
         work[_TARGET_REPS] = None if progress is None else progress.reps
+        if not exercise.per_side:
+            return work, _BLANK
         switch = shared.copy()
         switch[_KIND] = StepKind.SWITCH
         switch[_DURATION] = switch[_ESTIMATE] = settings.switch_sides
@@ -429,7 +438,8 @@ class _Builder:
             and following.section is Section.MAIN
             and following.round_no != item.round_no
         )
-        done = item.slot.after.get(between_rounds)
+        slot = item.slot
+        done = slot.round_rest if between_rounds else slot.rest_after
         if done is not None:
             self._replay(done, item.round_no)
             return
@@ -445,7 +455,10 @@ class _Builder:
         else:
             seconds = self._rest(item, "rest_after", settings.rest_after)
             self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
-        item.slot.after[between_rounds] = self._since(first)
+        if between_rounds:
+            slot.round_rest = self.steps[first:]
+        else:
+            slot.rest_after = self.steps[first:]
 
     def _rest_step(
         self,
@@ -481,7 +494,10 @@ class _Builder:
         spent = self.clock - began
         scale = cap / spent if spent > 0 else 1.0
         at = began
-        for row in self.steps[first:]:
+        steps = self.steps
+        for index in range(first, len(steps)):
+            # A copy: the rows as placed may be replayed in a later round.
+            row = steps[index] = steps[index].copy()
             row[_START] = at
             row[_ESTIMATE] = estimate = row[_ESTIMATE] * scale
             at += estimate
