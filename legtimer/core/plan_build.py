@@ -20,101 +20,44 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from legtimer.core.plan_rows import (
+    AT,
+    BLANK,
+    BLOCK,
+    BLOCK_COUNT,
+    BLOCK_NO,
+    COUNTDOWN,
+    DURATION,
+    ESTIMATE,
+    EVERY,
+    EXERCISE,
+    EXERCISE_COUNT,
+    EXERCISE_NO,
+    HALFWAY,
+    KIND,
+    NAME,
+    NOTE,
+    REP_BEAT,
+    REPS,
+    ROUND_NO,
+    ROUNDS,
+    SECONDS_PER_REP,
+    SECTION,
+    SET_NO,
+    SETS,
+    SIDE,
+    START,
+    TARGET_REPS,
+    TIME_CAP,
+    Slot,
+    Timeline,
+)
 from legtimer.core.progression import Target
 from legtimer.core.routine import Block, Exercise, Routine, Section, Settings
 from legtimer.core.steps import Side, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""
-
-_AT = {name: index for index, name in enumerate(Step._fields)}
-"""Where each field of a Step sits: steps are built as rows and made Steps once, at the end."""
-_BLANK: list[Any] = [Step._field_defaults.get(name) for name in Step._fields]
-(
-    _INDEX,
-    _KIND,
-    _DURATION,
-    _ESTIMATE,
-    _START,
-    _NAME,
-    _EXERCISE,
-    _SECTION,
-    _SET_NO,
-    _SETS,
-    _SIDE,
-    _ROUND_NO,
-    _ROUNDS,
-    _EXERCISE_NO,
-    _EXERCISE_COUNT,
-    _REPS,
-    _SECONDS_PER_REP,
-    _COUNTDOWN,
-    _HALFWAY,
-    _REP_BEAT,
-    _NEXT_UP,
-    _TARGET_REPS,
-    _BLOCK,
-    _BLOCK_NO,
-    _BLOCK_COUNT,
-    _EVERY,
-    _TIME_CAP,
-) = (
-    _AT[name]
-    for name in (
-        "plan_index",
-        "kind",
-        "duration",
-        "estimate",
-        "start",
-        "name",
-        "exercise",
-        "section",
-        "set_no",
-        "sets",
-        "side",
-        "round_no",
-        "rounds",
-        "exercise_no",
-        "exercise_count",
-        "reps",
-        "seconds_per_rep",
-        "countdown",
-        "halfway",
-        "rep_beat",
-        "next_up",
-        "target_reps",
-        "block",
-        "block_no",
-        "block_count",
-        "every",
-        "time_cap",
-    )
-)
-_NOTE = _AT["note"]
-_WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
-"""A tuple, not a set: `in` compares enum members by identity, with no hashing."""
-
-
-class _Slot:
-    """One place in a round (an exercise where it stands): what every round of it shares.
-
-    The rows kept here are the first round's rows as placed in the timeline: once placed, a
-    row is not changed again (a later change copies it), except for its next-up at the end.
-    """
-
-    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared")
-
-    def __init__(self) -> None:
-        self.settings: Settings | None = None
-        """The exercise's settings there (see :meth:`_Builder.settings_of`)."""
-        self.shared: list[Any] | None = None
-        """The fields every step of it has, as of its first round."""
-        self.sets: list[list[Any]] | None = None
-        """The rows of its sets and the rests between them, as of its first round."""
-        self.rest_after: list[list[Any]] | None = None
-        """The rest after it within a round, as of its first round."""
-        self.round_rest: list[list[Any]] | None = None
-        """The rest after it at the end of a round but the last, as of its first round."""
 
 
 class _Item(NamedTuple):
@@ -123,7 +66,7 @@ class _Item(NamedTuple):
     round_no: int
     position: int
     total: int
-    slot: _Slot
+    slot: Slot
     block: Block | None = None
     block_no: int = 0
 
@@ -155,17 +98,17 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
 
 def _items(routine: Routine) -> list[_Item]:
     out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), _Slot())
+        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), Slot())
         for i, ex in enumerate(routine.warmup)
     ]
-    slots = [_Slot() for _ in routine.exercises]
+    slots = [Slot() for _ in routine.exercises]
     for round_no in range(1, routine.rounds + 1):
         out += [
             _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises), slots[i])
             for i, ex in enumerate(routine.exercises)
         ]
     for block_no, block in enumerate(routine.blocks, 1):
-        slots = [_Slot() for _ in block.exercises]
+        slots = [Slot() for _ in block.exercises]
         for round_no in range(1, block.rounds + 1):
             count = len(block.exercises)
             out += [
@@ -173,30 +116,24 @@ def _items(routine: Routine) -> list[_Item]:
                 for i, ex in enumerate(block.exercises)
             ]
     out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), _Slot())
+        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), Slot())
         for i, ex in enumerate(routine.cooldown)
     ]
     return out
 
 
-class _Builder:
-    """Appends steps, skipping zero-length ones, and fixes up next-up at the end.
-
-    A step is a row (a list in :class:`Step`'s field order) until :meth:`finish`. What the
-    steps of one item share is filled in once, the sets of an exercise copy one row, and each
-    row becomes a Step once: a plan has thousands of steps of some thirty fields each.
-    """
+class _Builder(Timeline):
+    """Places the steps the rules call for, as rows, skipping zero-length ones."""
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
+        super().__init__()
         self.routine = routine
         self.targets = targets
         """Today's rep target per exercise name, from progression."""
-        self.steps: list[list[Any]] = []
-        self.clock = 0.0
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
         self._item: _Item | None = None
-        self._shared: list[Any] = _BLANK
+        self._shared: list[Any] = BLANK
         """The fields every step of ``_item`` has."""
         self._clocked: dict[tuple[bool, Settings], Settings] = {}
         """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
@@ -234,33 +171,33 @@ class _Builder:
         row = item.slot.shared
         if row is None:
             row = item.slot.shared = self._shared_by_all(item, settings)
-        if row[_ROUND_NO] != item.round_no:
+        if row[ROUND_NO] != item.round_no:
             row = row.copy()
-            row[_ROUND_NO] = item.round_no
+            row[ROUND_NO] = item.round_no
         self._item, self._shared = item, row
         return row
 
     def _shared_by_all(self, item: _Item, settings: Settings) -> list[Any]:
         exercise, block = item.exercise, item.block
-        row = _BLANK.copy()
-        row[_NAME] = exercise.name
-        row[_EXERCISE] = exercise
-        row[_SECTION] = item.section
-        row[_SETS] = exercise.sets
-        row[_ROUND_NO] = item.round_no
+        row = BLANK.copy()
+        row[NAME] = exercise.name
+        row[EXERCISE] = exercise
+        row[SECTION] = item.section
+        row[SETS] = exercise.sets
+        row[ROUND_NO] = item.round_no
         if item.section is Section.MAIN:
-            row[_ROUNDS] = block.rounds if block is not None else self.routine.rounds
+            row[ROUNDS] = block.rounds if block is not None else self.routine.rounds
         else:
-            row[_ROUNDS] = 1
-        row[_EXERCISE_NO] = item.position
-        row[_EXERCISE_COUNT] = item.total
-        row[_COUNTDOWN] = settings.countdown
+            row[ROUNDS] = 1
+        row[EXERCISE_NO] = item.position
+        row[EXERCISE_COUNT] = item.total
+        row[COUNTDOWN] = settings.countdown
         if block is not None:
-            row[_BLOCK] = block.name
-            row[_BLOCK_NO] = item.block_no
-            row[_BLOCK_COUNT] = len(self.routine.blocks)
-            row[_EVERY] = block.every
-            row[_TIME_CAP] = block.time_cap
+            row[BLOCK] = block.name
+            row[BLOCK_NO] = item.block_no
+            row[BLOCK_COUNT] = len(self.routine.blocks)
+            row[EVERY] = block.every
+            row[TIME_CAP] = block.time_cap
         return row
 
     def add(
@@ -277,29 +214,22 @@ class _Builder:
         if estimate <= 0 and not keep:
             return
         row = self.shared(item, settings).copy()
-        row[_KIND] = kind
-        row[_DURATION] = duration
-        row[_ESTIMATE] = max(0.0, estimate)
+        row[KIND] = kind
+        row[DURATION] = duration
+        row[ESTIMATE] = max(0.0, estimate)
         if name:
-            row[_NAME] = name
+            row[NAME] = name
         for key, value in extra.items():
-            row[_AT[key]] = value
-        self._append(row)
-
-    def _append(self, row: list[Any]) -> None:
-        """Place a finished row at the end of the timeline."""
-        row[_INDEX] = len(self.steps)
-        row[_START] = self.clock
-        self.steps.append(row)
-        self.clock += row[_ESTIMATE]
+            row[AT[key]] = value
+        self.place(row)
 
     def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
         """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
-        if row[_ESTIMATE] > 0:
+        if row[ESTIMATE] > 0:
             row = row.copy()
-            row[_SET_NO] = set_no
-            row[_SIDE] = side
-            self._append(row)
+            row[SET_NO] = set_no
+            row[SIDE] = side
+            self.place(row)
 
     def round_starts(self) -> None:
         self.round_start = (len(self.steps), self.clock)
@@ -321,24 +251,11 @@ class _Builder:
         """The sets of ``item`` and the rests between them."""
         done = item.slot.sets
         if done is not None:
-            self._replay(done, item.round_no)
+            self.replay(done, item.round_no)
             return
         first = len(self.steps)
         self._sets(item, settings)
         item.slot.sets = self.steps[first:]
-
-    def _replay(self, rows: list[list[Any]], round_no: int) -> None:
-        """Steps made for an earlier round again: each round of a block (or of the [[exercise]]
-        list) has the same sets and rests, and only the round number, place and start differ."""
-        steps, clock = self.steps, self.clock
-        for row in rows:
-            row = row.copy()
-            row[_ROUND_NO] = round_no
-            row[_INDEX] = len(steps)
-            row[_START] = clock
-            steps.append(row)
-            clock += row[_ESTIMATE]
-        self.clock = clock
 
     def _sets(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
@@ -353,7 +270,7 @@ class _Builder:
         per_set, per_side = exercise.per_set, exercise.per_side
         # Progression sets one target for every set; a per-set list keeps its own.
         progress = None if per_set else self.targets.get(exercise.name)
-        work = switch = _BLANK
+        work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
                 work, switch = self._set_rows(item, kind, set_no, settings, progress)
@@ -389,23 +306,23 @@ class _Builder:
             duration = None if settings.manual else estimate
         shared = self.shared(item, settings)
         work = shared.copy()
-        work[_KIND] = kind
-        work[_DURATION] = duration
-        work[_ESTIMATE] = estimate
-        work[_EXERCISE] = target
-        work[_REPS] = target.reps
-        work[_SECONDS_PER_REP] = settings.seconds_per_rep
-        work[_HALFWAY] = settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS
-        work[_REP_BEAT] = settings.rep_beat and target.reps is not None
-        work[_NOTE] = exercise.per_set[set_no - 1].note if exercise.per_set else ""
-        work[_TARGET_REPS] = None if progress is None else progress.reps
+        work[KIND] = kind
+        work[DURATION] = duration
+        work[ESTIMATE] = estimate
+        work[EXERCISE] = target
+        work[REPS] = target.reps
+        work[SECONDS_PER_REP] = settings.seconds_per_rep
+        work[HALFWAY] = settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS
+        work[REP_BEAT] = settings.rep_beat and target.reps is not None
+        work[NOTE] = exercise.per_set[set_no - 1].note if exercise.per_set else ""
+        work[TARGET_REPS] = None if progress is None else progress.reps
         if not exercise.per_side:
-            return work, _BLANK
+            return work, BLANK
         switch = shared.copy()
-        switch[_KIND] = StepKind.SWITCH
-        switch[_DURATION] = switch[_ESTIMATE] = settings.switch_sides
-        switch[_NAME] = "Switch sides"
-        switch[_EXERCISE] = target
+        switch[KIND] = StepKind.SWITCH
+        switch[DURATION] = switch[ESTIMATE] = settings.switch_sides
+        switch[NAME] = "Switch sides"
+        switch[EXERCISE] = target
         return work, switch
 
     def after_exercise(self, item: _Item, settings: Settings, following: _Item | None) -> None:
@@ -441,7 +358,7 @@ class _Builder:
         slot = item.slot
         done = slot.round_rest if between_rounds else slot.rest_after
         if done is not None:
-            self._replay(done, item.round_no)
+            self.replay(done, item.round_no)
             return
         first = len(self.steps)
         if between_rounds:
@@ -498,8 +415,8 @@ class _Builder:
         for index in range(first, len(steps)):
             # A copy: the rows as placed may be replayed in a later round.
             row = steps[index] = steps[index].copy()
-            row[_START] = at
-            row[_ESTIMATE] = estimate = row[_ESTIMATE] * scale
+            row[START] = at
+            row[ESTIMATE] = estimate = row[ESTIMATE] * scale
             at += estimate
         self.clock = began + cap
 
@@ -508,12 +425,3 @@ class _Builder:
         if item.section is Section.MAIN or item.exercise.overrides.is_set(key):
             return seconds
         return 0.0
-
-    def finish(self) -> tuple[Step, ...]:
-        following: int | None = None
-        for row in reversed(self.steps):
-            row[_NEXT_UP] = following
-            if row[_KIND] in _WORK_KINDS:
-                following = row[_INDEX]
-        new = tuple.__new__
-        return tuple([new(Step, row) for row in self.steps])

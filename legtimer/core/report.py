@@ -12,7 +12,6 @@ from typing import Any
 
 from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
 from legtimer.core.errors import Problem, RoutineError
-from legtimer.core.hints import ALIASES, belongs_elsewhere, suggest
 from legtimer.core.lines import LineIndex, TableId
 from legtimer.core.routine import Overrides, Preferences, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
@@ -66,6 +65,8 @@ class Report:
         kind: Table | None = None,
     ) -> None:
         """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
+        from legtimer.core.hints import ALIASES, belongs_elsewhere, suggest  # only when wrong
+
         allowed = list(allowed)
         belongs = belongs_elsewhere(key, kind)
         if belongs:
