@@ -78,16 +78,18 @@ class ExerciseReader:
                 'duration (like duration = "45s")',
             )
         overrides = report.overrides(table, where, data)
-        settings = overrides.apply_to(self.defaults)
+        per_rep = overrides.seconds_per_rep
+        if per_rep is None:
+            per_rep = self.defaults.seconds_per_rep
         top = values["reps"][1] if values["reps"] else 0
         if per_set:
             top = max([top] + [t.reps[1] for t in per_set if t.reps is not None])
-        if top and top * settings.seconds_per_rep > MAX_STEP_SECONDS:
+        if top and top * per_rep > MAX_STEP_SECONDS:
             report.add(
                 table,
                 "reps",
                 where,
-                f"{top} reps at {settings.seconds_per_rep:g} s "
+                f"{top} reps at {per_rep:g} s "
                 "each is longer than 4 hours; allowed: at most 4 hours per set",
             )
         if values["duration"] is not None and overrides.manual:

@@ -19,7 +19,8 @@ OWN_KEYS = ("name", "role")
 
 _ALLOWED = fields_in(Table.VARIANT)
 _KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
-_INHERITED = tuple(key for key in _ALLOWED if key not in OWN_KEYS)
+_INHERITED = {key: rank for rank, key in enumerate(k for k in _ALLOWED if k not in OWN_KEYS)}
+"""The keys a variant may take from its exercise, with their place in the schema's order."""
 
 
 def read_variants(
@@ -88,14 +89,14 @@ def _read_one(
     if not _ALLOWED.keys() >= own.keys():
         report.known_keys(table, where, own, Table.VARIANT)
     values = report.values(table, where, own, _KEYS)
-    read = {key: value for key, value in values.items() if value is not None}
+    read = {key: value for key in own if (value := values.get(key)) is not None}
     if "reps" in own and "duration" in own:
         report.add(table, "duration", where, "has both reps and duration; use exactly one")
     settings = report.overrides(table, where, own)
     if exercise is None or len(report.problems) != before:
         return None
     role = read.pop("role")
-    written = tuple(key for key in _INHERITED if key in own)
+    written = tuple(sorted((key for key in own if key in _INHERITED), key=_INHERITED.__getitem__))
     resolved = _inherit(exercise, read, settings)
     if resolved.reps is None and resolved.duration is None and not _every_set_says(resolved):
         report.add(
@@ -120,9 +121,11 @@ def _inherit(exercise: Exercise, read: dict[str, Any], settings: Overrides) -> E
         changes["duration"] = None
     elif "duration" in changes:
         changes["reps"] = None
-    pairs = zip(settings._fields, settings, strict=True)
-    written: dict[str, Any] = {name: value for name, value in pairs if value is not None}
-    merged = exercise.overrides._replace(**written)
+    merged = exercise.overrides
+    if settings.count(None) != len(settings):
+        pairs = zip(settings._fields, settings, strict=True)
+        written: dict[str, Any] = {name: value for name, value in pairs if value is not None}
+        merged = merged._replace(**written)
     return exercise._replace(**changes, overrides=merged, variants=(), slot="")
 
 
