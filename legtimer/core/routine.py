@@ -7,7 +7,7 @@ by the editor writes back only what the person wrote; :meth:`Exercise.settings` 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,10 +78,12 @@ class Overrides(NamedTuple):
         """Defaults with every override that is set laid over them."""
         if self.count(None) == len(self):
             return defaults
-        changes: dict[str, Any] = {
-            name: value for name, value in zip(self._fields, self, strict=True) if value is not None
-        }
-        return defaults._replace(**changes)
+        return Settings._make(
+            [
+                default if (value := getattr(self, name)) is None else value
+                for name, default in zip(defaults._fields, defaults, strict=True)
+            ]
+        )
 
     def is_set(self, name: str) -> bool:
         """True when the routine file set this key on the exercise itself."""
