@@ -76,6 +76,15 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
     items = _items(routine)
     builder = _Builder(routine, targets)
     for number, item in enumerate(items):
+        slot = item.slot
+        inside = item.position < item.total
+        if inside and item.round_no > 1 and slot.whole is not None:
+            # Inside a round (not its last exercise) every round is the first again.
+            if item.position == 1:
+                builder.round_starts()
+            builder.replay(slot.whole, item.round_no)
+            continue
+        first = len(builder.steps)
         settings = builder.settings_of(item)
         if (
             number == 0
@@ -88,11 +97,14 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
             )
         ):
             builder.get_ready(item, settings.get_ready)
+            inside = False  # its own get-ready: not to be replayed
         if item.position == 1:
             builder.round_starts()
         builder.exercise(item, settings)
         following = items[number + 1] if number + 1 < len(items) else None
         builder.after_exercise(item, settings, following)
+        if inside:
+            slot.whole = builder.steps[first:]
     return builder.finish()
 
 

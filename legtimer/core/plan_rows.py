@@ -55,7 +55,7 @@ class Slot:
     row is not changed again (a later change copies it), except for its next-up at the end.
     """
 
-    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared")
+    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared", "whole")
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
@@ -68,6 +68,9 @@ class Slot:
         """The rest after it within a round, as of its first round."""
         self.round_rest: list[list[Any]] | None = None
         """The rest after it at the end of a round but the last, as of its first round."""
+        self.whole: list[list[Any]] | None = None
+        """Its sets and the rest after them, when it is not the last of its round and has no
+        get-ready of its own: every later round places the same rows."""
 
 
 class Timeline:
