@@ -13,15 +13,16 @@ from legtimer.core.schema import Table
 def suggest(key: str, allowed: Iterable[str]) -> str | None:
     """The allowed key a typo most likely meant ("rset" -> "rest", "exercises" -> "exercise").
 
-    Fewest edits wins (a swap of two letters counts as one), then difflib's similarity.
+    Fewest edits wins (a swap of two letters counts as one), then difflib's similarity, then
+    the schema's order, so the same typo always gets the same suggestion.
     """
     import difflib  # only when something is wrong: keeps `check` of a good file fast
 
     options = list(allowed)
     close = set(difflib.get_close_matches(key, options, n=5, cutoff=0.6))
-    near = [o for o in options if _edits(key.lower(), o) <= max(1, len(o) // 3)]
+    near = {o for o in options if _edits(key.lower(), o) <= max(1, len(o) // 3)}
     ranked = sorted(
-        close.union(near),
+        [o for o in options if o in close or o in near],
         key=lambda o: (_edits(key.lower(), o), -difflib.SequenceMatcher(None, key, o).ratio()),
     )
     return ranked[0] if ranked else None
