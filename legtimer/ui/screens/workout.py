@@ -181,8 +181,7 @@ class WorkoutScreen(Screen[None]):
     def render_state(self) -> None:
         """Copy the current views into the widgets: the step's only when it changed."""
         session = self.driver.session
-        offer = self.driver.offer
-        step = step_view_of(session, self._done_keys, offer.question() if offer else "")
+        step = step_view_of(session, self._done_keys, self._about_next())
         if step != self._step_view:
             self._draw_step(step, self._step_view)
             self._step_view = step
@@ -192,6 +191,16 @@ class WorkoutScreen(Screen[None]):
         if tick != self._tick_view:
             self._draw_tick(tick)
             self._tick_view = tick
+
+    def _about_next(self) -> str:
+        """The question or note before the next exercise: the harder variant offered, the way
+        back down after ``v``, or the moved-up slot's note; "" (the usual case) costs little."""
+        driver = self.driver
+        offer = driver.offer
+        if offer is not None:
+            return offer.question()
+        back = driver.going_back
+        return back.question() if back is not None else driver.slot_note()
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
