@@ -28,6 +28,7 @@ from legtimer.core.loader import parse_routine
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
 from legtimer.core.steps import Plan
+from legtimer.core.today import missing_items, variant_equipment
 from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.outfit import Outfit
 from legtimer.live.variants import TodaysChoices
@@ -297,13 +298,16 @@ class HeardVoice(Voice):
 
 
 def start_workout(
-    clock: FakeClock, routine: Routine | None = None, voice: Voice | None = None
+    clock: FakeClock,
+    routine: Routine | None = None,
+    voice: Voice | None = None,
+    missing: tuple[str, ...] = (),
 ) -> WorkoutDriver:
     """As `legtimer --routine` starts one: today's choices from the log, recorded in it."""
     routine = routine or clams()
     db = log_path()
     chooser = TodaysChoices(
-        routine, (), moving_up_from_log(db), targets=lambda today: targets_from_log(today, db)
+        routine, missing, moving_up_from_log(db), targets=lambda today: targets_from_log(today, db)
     )
 
     def cues(plan: Plan, _bell: Callable[[], None], now: Callable[[], float]) -> CuePlayer:
@@ -514,3 +518,29 @@ def test_yes_then_v_then_y_in_one_workout_keeps_the_exercise_and_asks_nothing_mo
         answers = [(a.accepted, a.moved_down) for a in log.harder_answers()]
         assert answers == [(True, False), (False, True)]
         assert log.moving_up() == MovingUp({}, {})
+
+
+def test_a_band_only_the_variant_needs_is_asked_about_and_when_missing_never_used() -> None:
+    routine = clams()
+    assert routine.equipment == ()
+    assert variant_equipment(routine) == ("resistance band",)
+    assert missing_items(routine, ["Band"]) == ("resistance band",)
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)  # every Clamshells set at the top
+    no_band = start_workout(clock, missing=("resistance band",))
+    reach_before_clamshells(no_band, clock)
+    assert no_band.offer is None
+    assert not no_band.available(Command.VARIANT)  # no other option today
+    assert not no_band.send(Command.VARIANT)
+    assert clam_targets(no_band) == [("Clamshells", 3)] * 2
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    promoted = start_workout(clock, missing=("resistance band",))
+    assert clam_targets(promoted) == [("Clamshells", 3)] * 2  # moved up, but no band today
+    assert promoted.plan.notes == ("Clamshells today: no resistance band for Banded Clamshells",)
+    reach_before_clamshells(promoted, clock)
+    assert promoted.slot_note() == "" and promoted.going_back is None
+    with_band = start_workout(clock)
+    reach_before_clamshells(with_band, clock)
+    assert clam_targets(with_band)[0][0] == "Banded Clamshells"

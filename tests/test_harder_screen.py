@@ -210,7 +210,32 @@ async def test_e_on_the_get_ready_asks_again_and_swaps_at_once(private_home: Pat
         await pilot.pause()
         assert not isinstance(app.screen, EquipmentQuestion)  # only on the opening get-ready
     saved = json.loads((private_home / "state" / "equipment.json").read_text())
-    assert saved == {"asked": ["bench"], "missing": ["bench"]}
+    assert saved == {"asked": ["bench", "resistance band"], "missing": ["bench"]}
+
+
+async def test_a_band_only_the_harder_variant_needs_is_asked_and_then_it_is_not_offered(
+    private_home: Path,
+) -> None:
+    two_sessions_at_the_top()
+    clock = FakeClock()
+    app = logged_app(clock, gear=Gear(ask=True, remember=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, EquipmentQuestion)
+        assert str(question.query_one("#for-variants").render()) == "For variants:"
+        assert "1  [ ] resistance band: have it" in str(question.query_one("#item-0").render())
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert app.driver is not None
+        await advance(pilot, app, clock, 13.0)  # the rest before Clamshells: all at the top
+        assert text_of(app, "next-name") == "Clamshells"
+        assert OFFER not in text_of(app, "hint") and "y" not in footer_keys(app)
+        await pilot.press("v")  # no other option without the band
+        await pilot.pause()
+        assert text_of(app, "next-name") == "Clamshells"
+    saved = json.loads((private_home / "state" / "equipment.json").read_text())
+    assert saved == {"asked": ["resistance band"], "missing": ["resistance band"]}
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -239,6 +264,9 @@ def test_plan_shows_the_offer_then_the_promotion_and_never_creates_the_log(
     assert "Clamshells: all sets at 3 last time: the workout offers Banded Clamshells" in (
         offered.stdout
     )
+    no_band = run_cli("plan", str(routine), "--without", "band")
+    assert no_band.returncode == 0, no_band.stderr
+    assert "offers" not in no_band.stdout and "Clamshells · set 1 of 2 · 3 of 2-3" in no_band.stdout
     with TrainingLog.open(log_path()) as log:
         log.answer_harder("Clamshells", "Banded Clamshells", True)
     moved = run_cli("plan", str(routine))

@@ -82,6 +82,9 @@ class Chooser(Protocol):
     def cycle(self, exercise: Exercise) -> Plan:
         """The whole plan with the slot of ``exercise`` on its next option."""
 
+    def has_options(self, exercise: Exercise) -> bool:
+        """The slot of ``exercise`` has another option today (its equipment at hand)."""
+
     @property
     def offering(self) -> bool:
         """Some offer is still unanswered today (a cheap test, made on every tick)."""
@@ -248,7 +251,9 @@ class WorkoutDriver:
         if command in (Command.MORE_TIME, Command.LESS_TIME):
             return session.can_change_time()
         if command is Command.VARIANT:
-            return self.chooser is not None and self._upcoming_slot() is not None
+            chooser = self.chooser
+            exercise = self._upcoming_slot() if chooser is not None else None
+            return chooser is not None and exercise is not None and chooser.has_options(exercise)
         if command is Command.MOVE_DOWN:
             return self.going_back is not None
         if command in OFFER_COMMANDS:

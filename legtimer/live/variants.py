@@ -161,9 +161,15 @@ class TodaysChoices:
     def _after(self, base: Exercise, current: str) -> str:
         """The option ``v`` gives after ``current`` in ``base``'s slot (after the last: the
         first)."""
-        names = [option.name for option in options(base)]
+        names = [option.name for option in options(base, frozenset(self.missing))]
         now = names.index(current) if current in names else 0
         return names[(now + 1) % len(names)]
+
+    def has_options(self, exercise: Exercise) -> bool:
+        """``exercise``'s slot has another option today (a variant whose equipment is at hand,
+        or the routine's own exercise): ``v`` can change something."""
+        base = self.slot_of(exercise)
+        return base is not None and len(options(base, frozenset(self.missing))) > 1
 
     @property
     def offering(self) -> bool:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
+from legtimer.core.today import variant_equipment
 from legtimer.live.clicker import press
 from legtimer.live.driver import OFFER_COMMANDS, Command, Ending, WorkoutDriver
 from legtimer.ui.keys import (
@@ -368,15 +369,17 @@ class WorkoutScreen(Screen[None]):
         chooser = self.driver.chooser
         if not self.driver.can_change_equipment() or chooser is None:
             return
-        items = chooser.routine.equipment  # the file's: today's swaps have dropped some
+        routine = chooser.routine  # the file's: today's swaps have dropped some items
+        items, for_variants = routine.equipment, variant_equipment(routine)
         self._pause_for_dialog()
 
         def answered(missing: tuple[str, ...] | None) -> None:
             if missing is not None and self.driver.change_equipment(missing):
-                self.post_message(EquipmentAnswered(items, missing))  # the app remembers it
+                asked = (*items, *for_variants)
+                self.post_message(EquipmentAnswered(asked, missing))  # the app remembers it
             self._back_from_dialog()
 
-        question = EquipmentQuestion(items, chooser.missing, again=True)
+        question = EquipmentQuestion(items, chooser.missing, True, for_variants)
         self.app.push_screen(question, answered)
 
     def action_remote(self) -> None:
