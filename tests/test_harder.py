@@ -544,3 +544,19 @@ def test_a_band_only_the_variant_needs_is_asked_about_and_when_missing_never_use
     with_band = start_workout(clock)
     reach_before_clamshells(with_band, clock)
     assert clam_targets(with_band)[0][0] == "Banded Clamshells"
+
+
+def test_after_going_back_down_e_on_the_opening_get_ready_brings_no_offer() -> None:
+    first = CLAMS.replace('[[exercise]]\nname = "Bridges"\nreps = 4\n', "")
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock, parse_routine(first)), clock)
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    driver = start_workout(clock, parse_routine(first))
+    assert driver.can_change_equipment() and driver.slot_note().endswith("· v for Clamshells")
+    assert driver.send(Command.VARIANT) and driver.send(Command.MOVE_DOWN)
+    assert driver.change_equipment(())  # the offers are worked out again: not this one
+    assert driver.offer is None and driver.going_back is None
+    work = [(step.name, step.rep_count) for step in driver.plan.steps if step.kind.is_work]
+    assert work == [("Clamshells", 3)] * 2
