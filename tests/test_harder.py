@@ -13,11 +13,22 @@ import pytest
 from legtimer.audio.backends import SilentBackend
 from legtimer.audio.cues import CuePlayer
 from legtimer.audio.voice import Voice
-from legtimer.core.harder import ASK_AGAIN_AFTER, MovingUp, Offer, Promotion, day_words, offer_for
+from legtimer.core.harder import (
+    ASK_AGAIN_AFTER,
+    Answer,
+    GoingBack,
+    MovingUp,
+    Offer,
+    Promotion,
+    day_words,
+    offer_for,
+    promotion_history,
+)
 from legtimer.core.loader import parse_routine
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
 from legtimer.core.steps import Plan
+from legtimer.core.today import missing_items, variant_equipment
 from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.outfit import Outfit
 from legtimer.live.variants import TodaysChoices
@@ -109,6 +120,31 @@ def test_day_words_leave_out_this_year() -> None:
     assert line.startswith("Clamshells → Banded Clamshells since ")
 
 
+def day(month: int, mday: int) -> float:
+    return time.mktime((time.localtime().tm_year, month, mday, 9, 0, 0, 0, 0, -1))
+
+
+def test_history_of_moves_up_and_down_oldest_first() -> None:
+    """Each stretch a slot was moved up: ended by a move down (or a no), still held, or one day."""
+    answers = [
+        Answer("Clamshells", "Banded Clamshells", True, day(1, 12)),
+        Answer("Bridges", "Single-leg Bridges", True, day(1, 20)),
+        Answer("Bridges", "Single-leg Bridges", False, day(1, 20) + 60, moved_down=True),
+        Answer("Clamshells", "Banded Clamshells", False, day(2, 3), moved_down=True),
+        Answer("Squats", "Jump Squats", False, day(2, 4)),  # a no alone: nothing held
+        Answer("Clamshells", "Banded Clamshells", True, day(3, 1)),
+        Answer("Clamshells", "Banded Clamshells", True, day(3, 2)),  # held already: continues
+    ]
+    lines = [promotion.line() for promotion in promotion_history(reversed(answers))]
+    assert lines == [
+        "Clamshells → Banded Clamshells 12 Jan – 3 Feb",
+        "Bridges → Single-leg Bridges on 20 Jan only",
+        "Clamshells → Banded Clamshells since 1 Mar",
+    ]
+    question = GoingBack("Clamshells", "Banded Clamshells").question()
+    assert question == "Clamshells today · y: back to Clamshells from now on"
+
+
 # ---- what the log keeps ---------------------------------------------------------------------
 
 
@@ -153,6 +189,45 @@ def test_a_yes_is_the_slots_exercise_since_then_and_the_latest_answer_counts(
         assert [a.accepted for a in log.harder_answers()] == [False, False, True]
 
 
+def test_a_move_down_ends_the_promotion_without_counting_as_a_no(tmp_path: Path) -> None:
+    with TrainingLog.open(tmp_path / "legtimer.db") as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True, when=100.0)
+        log.answer_harder("Clamshells", "Banded Clamshells", False, when=300.0, moved_down=True)
+        assert log.moving_up() == MovingUp({}, {})  # not quiet: the usual rule decides
+        assert [(a.accepted, a.moved_down) for a in log.harder_answers()] == [
+            (True, False),
+            (False, True),
+        ]
+        log.answer_harder("Clamshells", "Banded Clamshells", True, when=500.0)
+        assert log.moving_up().promotions == {
+            "Clamshells": Promotion("Clamshells", "Banded Clamshells", 500.0)
+        }
+
+
+def test_a_log_with_answers_but_no_moves_down_gains_the_column(tmp_path: Path) -> None:
+    import sqlite3
+
+    from legtimer.storage import trainlog_sql
+    from tests.test_trainlog import make_raw_v1, user_version
+
+    db = tmp_path / "legtimer.db"
+    make_raw_v1(db)
+    raw = sqlite3.connect(db)
+    for statement in trainlog_sql.MIGRATIONS[1]:
+        raw.execute(statement)
+    raw.execute(
+        "INSERT INTO harder_answers (slot, variant, accepted, answered_at) "
+        "VALUES ('Clamshells', 'Banded Clamshells', 1, 100.0)"
+    )
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    with TrainingLog.open(db) as log:
+        assert [a.moved_down for a in log.harder_answers()] == [False]
+        assert log.moving_up().promoted() == {"Clamshells": "Banded Clamshells"}
+    assert user_version(db) == trainlog_sql.SCHEMA_VERSION
+
+
 def test_a_log_from_before_moving_up_gains_its_table_and_keeps_its_sets(tmp_path: Path) -> None:
     from tests.test_trainlog import make_raw_v1
 
@@ -179,6 +254,7 @@ def test_json_export_lists_each_answer_under_the_workout_it_was_given_in(tmp_pat
                 "variant": "Banded Clamshells",
                 "accepted": True,
                 "answered_at": 2003.0,
+                "moved_down": False,
             }
         ],
     ]
@@ -195,6 +271,7 @@ def test_an_answer_given_while_the_log_is_locked_is_merged_later(tmp_path: Path)
     recorder.answer_harder("Clamshells", "Banded Clamshells", True)  # before the workout begins
     recorder.begin("Clams", None, 1000.0)
     recorder.record_set(clam_set(1010.0))
+    recorder.move_down("Bridges", "Single-leg Bridges")
     recorder.end(1060.0, True, 60.0, 30.0, 30.0)
     recorder.close()
     holder.execute("ROLLBACK")
@@ -203,6 +280,7 @@ def test_an_answer_given_while_the_log_is_locked_is_merged_later(tmp_path: Path)
         assert log.moving_up().promotions == {}
         assert merge_pending(log, pending_dir(db)) == 1
         assert log.moving_up().promoted() == {"Clamshells": "Banded Clamshells"}
+        assert [a.moved_down for a in log.harder_answers()] == [False, True]
 
 
 # ---- real workouts through the driver ---------------------------------------------------------
@@ -220,13 +298,16 @@ class HeardVoice(Voice):
 
 
 def start_workout(
-    clock: FakeClock, routine: Routine | None = None, voice: Voice | None = None
+    clock: FakeClock,
+    routine: Routine | None = None,
+    voice: Voice | None = None,
+    missing: tuple[str, ...] = (),
 ) -> WorkoutDriver:
     """As `legtimer --routine` starts one: today's choices from the log, recorded in it."""
     routine = routine or clams()
     db = log_path()
     chooser = TodaysChoices(
-        routine, (), moving_up_from_log(db), targets=lambda today: targets_from_log(today, db)
+        routine, missing, moving_up_from_log(db), targets=lambda today: targets_from_log(today, db)
     )
 
     def cues(plan: Plan, _bell: Callable[[], None], now: Callable[[], float]) -> CuePlayer:
@@ -381,3 +462,101 @@ def test_e_on_the_opening_get_ready_plans_anew_and_only_there() -> None:
     assert driver.session.step.name == "Floor Bridges"
     assert not driver.can_change_equipment()
     assert not driver.change_equipment(())
+
+
+def test_v_then_y_goes_back_down_for_good_and_the_rule_may_offer_again_next_time() -> None:
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)  # Clamshells at 2, then at 3: the top
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    driver = start_workout(clock)
+    reach_before_clamshells(driver, clock)
+    since = day_words(time.time())
+    assert driver.slot_note() == (
+        f"Banded Clamshells instead of Clamshells: yours since {since} · v for Clamshells"
+    )
+    assert driver.going_back is None and not driver.available(Command.MOVE_DOWN)
+    assert driver.send(Command.VARIANT)
+    assert clam_targets(driver) == [("Clamshells", 3)] * 2  # today only, so far
+    assert driver.going_back == GoingBack("Clamshells", "Banded Clamshells")
+    assert driver.slot_note() == ""
+    step, left = driver.session.step, driver.session.remaining()
+    assert driver.send(Command.MOVE_DOWN)
+    assert driver.session.step is step and driver.session.remaining() == pytest.approx(left)
+    assert driver.going_back is None and not driver.send(Command.MOVE_DOWN)
+    assert driver.offer is None  # at the top last time, but not again in the same session
+    assert clam_targets(driver) == [("Clamshells", 3)] * 2
+    assert moving_up_from_log(log_path()) == MovingUp({}, {})
+    finish(driver, clock)  # Clamshells at 3 again: the top
+
+    again = start_workout(clock)
+    assert again.plan.notes == ()
+    reach_before_clamshells(again, clock)
+    assert again.offer == Offer("Clamshells", "Banded Clamshells", 3)  # the usual rule
+
+
+def test_yes_then_v_then_y_in_one_workout_keeps_the_exercise_and_asks_nothing_more() -> None:
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)
+    driver = start_workout(clock)
+    reach_before_clamshells(driver, clock)
+    assert driver.send(Command.ACCEPT_HARDER)
+    assert driver.slot_note().endswith(": yours from today · v for Clamshells")
+    assert driver.send(Command.VARIANT)
+    assert driver.going_back == GoingBack("Clamshells", "Banded Clamshells")
+    assert driver.send(Command.MOVE_DOWN)
+    assert driver.offer is None and driver.going_back is None
+    assert driver.send(Command.VARIANT)  # v still picks for today: Banded, from the log's range
+    assert clam_targets(driver) == [("Banded Clamshells", 4)] * 2
+    assert driver.going_back is None and driver.slot_note() == ""
+    assert driver.send(Command.VARIANT)
+    assert clam_targets(driver) == [("Clamshells", 3)] * 2 and driver.offer is None
+    finish(driver, clock)
+    with TrainingLog.open(log_path()) as log:
+        answers = [(a.accepted, a.moved_down) for a in log.harder_answers()]
+        assert answers == [(True, False), (False, True)]
+        assert log.moving_up() == MovingUp({}, {})
+
+
+def test_a_band_only_the_variant_needs_is_asked_about_and_when_missing_never_used() -> None:
+    routine = clams()
+    assert routine.equipment == ()
+    assert variant_equipment(routine) == ("resistance band",)
+    assert missing_items(routine, ["Band"]) == ("resistance band",)
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)  # every Clamshells set at the top
+    no_band = start_workout(clock, missing=("resistance band",))
+    reach_before_clamshells(no_band, clock)
+    assert no_band.offer is None
+    assert not no_band.available(Command.VARIANT)  # no other option today
+    assert not no_band.send(Command.VARIANT)
+    assert clam_targets(no_band) == [("Clamshells", 3)] * 2
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    promoted = start_workout(clock, missing=("resistance band",))
+    assert clam_targets(promoted) == [("Clamshells", 3)] * 2  # moved up, but no band today
+    assert promoted.plan.notes == ("Clamshells today: no resistance band for Banded Clamshells",)
+    reach_before_clamshells(promoted, clock)
+    assert promoted.slot_note() == "" and promoted.going_back is None
+    with_band = start_workout(clock)
+    reach_before_clamshells(with_band, clock)
+    assert clam_targets(with_band)[0][0] == "Banded Clamshells"
+
+
+def test_after_going_back_down_e_on_the_opening_get_ready_brings_no_offer() -> None:
+    first = CLAMS.replace('[[exercise]]\nname = "Bridges"\nreps = 4\n', "")
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock, parse_routine(first)), clock)
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    driver = start_workout(clock, parse_routine(first))
+    assert driver.can_change_equipment() and driver.slot_note().endswith("· v for Clamshells")
+    assert driver.send(Command.VARIANT) and driver.send(Command.MOVE_DOWN)
+    assert driver.change_equipment(())  # the offers are worked out again: not this one
+    assert driver.offer is None and driver.going_back is None
+    work = [(step.name, step.rep_count) for step in driver.plan.steps if step.kind.is_work]
+    assert work == [("Clamshells", 3)] * 2

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from legtimer.audio.sink import SilentSink
+from legtimer.core.harder import day_words
 from legtimer.core.loader import parse_routine
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
@@ -104,7 +106,9 @@ async def test_y_makes_the_harder_variant_the_next_exercise_and_keeps_it() -> No
         assert text_of(app, "next-name") == "Banded Clamshells"
         assert "Band above the knees." in text_of(app, "next-cue")
         assert "4 of 4-6 reps" in text_of(app, "next-facts")
-        assert text_of(app, "hint") == ""
+        assert text_of(app, "hint") == (
+            "Banded Clamshells instead of Clamshells: yours from today · v for Clamshells"
+        )
         assert "y" not in footer_keys(app)
         assert app.driver is not None
         while not app.driver.session.finished:
@@ -122,6 +126,52 @@ async def test_y_makes_the_harder_variant_the_next_exercise_and_keeps_it() -> No
         assert again.driver is not None
         names = {step.name for step in again.driver.plan.steps}
         assert "Banded Clamshells" in names and "Clamshells" not in names
+
+
+async def test_v_goes_back_and_y_keeps_it_so_then_history_shows_the_stretch() -> None:
+    two_sessions_at_the_top()
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    since = day_words(time.time())
+    clock = FakeClock()
+    app = logged_app(clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        moved = f"Banded Clamshells instead of Clamshells: yours since {since}"
+        assert text_of(app, "hint") == moved  # the opening get-ready: Bridges come first
+        await advance(pilot, app, clock, 13.0)  # the rest before Clamshells
+        assert text_of(app, "hint") == f"{moved} · v for Clamshells"
+        assert "y" not in footer_keys(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert text_of(app, "next-name") == "Clamshells"
+        assert text_of(app, "hint") == "Clamshells today · y: back to Clamshells from now on"
+        assert footer_keys(app)["y"] == "From now on"
+        await pilot.press("y")
+        await pilot.pause()
+        assert text_of(app, "hint") == ""
+        assert "y" not in footer_keys(app)
+        assert text_of(app, "next-name") == "Clamshells"
+        assert moving_up_from_log(log_path()).promotions == {}
+        await pilot.press("q")
+    history = run_cli("history", "--plain")
+    assert history.returncode == 0, history.stderr
+    assert history.stdout.splitlines()[-1] == (
+        f"Clamshells → Banded Clamshells on {since} only"  # moved down the same day
+    )
+
+
+async def test_the_opening_get_ready_says_a_first_moved_up_exercise_once() -> None:
+    with TrainingLog.open(log_path()) as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    first = CLAMS.replace('[[exercise]]\nname = "Bridges"\nreps = 4\n', "")
+    app = logged_app(FakeClock(), first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        since = day_words(time.time())
+        assert text_of(app, "hint") == (
+            f"Banded Clamshells instead of Clamshells: yours since {since} · v for Clamshells"
+        )
 
 
 BENCH = CLAMS.replace(
@@ -160,7 +210,32 @@ async def test_e_on_the_get_ready_asks_again_and_swaps_at_once(private_home: Pat
         await pilot.pause()
         assert not isinstance(app.screen, EquipmentQuestion)  # only on the opening get-ready
     saved = json.loads((private_home / "state" / "equipment.json").read_text())
-    assert saved == {"asked": ["bench"], "missing": ["bench"]}
+    assert saved == {"asked": ["bench", "resistance band"], "missing": ["bench"]}
+
+
+async def test_a_band_only_the_harder_variant_needs_is_asked_and_then_it_is_not_offered(
+    private_home: Path,
+) -> None:
+    two_sessions_at_the_top()
+    clock = FakeClock()
+    app = logged_app(clock, gear=Gear(ask=True, remember=True))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, EquipmentQuestion)
+        assert str(question.query_one("#for-variants").render()) == "For variants:"
+        assert "1  [ ] resistance band: have it" in str(question.query_one("#item-0").render())
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert app.driver is not None
+        await advance(pilot, app, clock, 13.0)  # the rest before Clamshells: all at the top
+        assert text_of(app, "next-name") == "Clamshells"
+        assert OFFER not in text_of(app, "hint") and "y" not in footer_keys(app)
+        await pilot.press("v")  # no other option without the band
+        await pilot.pause()
+        assert text_of(app, "next-name") == "Clamshells"
+    saved = json.loads((private_home / "state" / "equipment.json").read_text())
+    assert saved == {"asked": ["resistance band"], "missing": ["resistance band"]}
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -189,6 +264,9 @@ def test_plan_shows_the_offer_then_the_promotion_and_never_creates_the_log(
     assert "Clamshells: all sets at 3 last time: the workout offers Banded Clamshells" in (
         offered.stdout
     )
+    no_band = run_cli("plan", str(routine), "--without", "band")
+    assert no_band.returncode == 0, no_band.stderr
+    assert "offers" not in no_band.stdout and "Clamshells · set 1 of 2 · 3 of 2-3" in no_band.stdout
     with TrainingLog.open(log_path()) as log:
         log.answer_harder("Clamshells", "Banded Clamshells", True)
     moved = run_cli("plan", str(routine))

@@ -32,9 +32,9 @@ def _step(screen: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def moved_on_from(before: int | None) -> Callable[[str], bool]:
-    """Another step, drawn whole: the get-ready before Clamshells with its question."""
-    return lambda s: _step(s) != before and ("GET READY" not in s or OFFER in s)
+def moved_on_from(before: int | None, drawn: str = OFFER) -> Callable[[str], bool]:
+    """Another step, drawn whole: the get-ready before Clamshells with its ``drawn`` line."""
+    return lambda s: _step(s) != before and ("GET READY" not in s or drawn in s)
 
 
 def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path) -> None:
@@ -93,3 +93,51 @@ def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path
         ("HarderAnswered", True, None),
         ("PlanChanged", None, "Banded Clamshells"),
     ]
+
+
+def test_v_then_y_before_banded_clamshells_goes_back_to_clamshells_for_good(
+    tmp_path: Path,
+) -> None:
+    home = null_audio_home(tmp_path / "home")
+    env = {"HOME": str(home), "LEGTIMER_HOME": str(home / "lt")}
+    with TrainingLog.open(home / "lt" / "legtimer.db") as log:
+        log.answer_harder("Clamshells", "Banded Clamshells", True)
+    way_back = "· v for Clamshells"
+    command = [LEGTIMER, "--routine", "runners", "--no-ask", "--mute"]
+    term = Terminal(tmp_path / "t", command, env=env, width=100, height=30)
+    try:
+        screen = term.wait_text("GET READY")
+        for _ in range(12):  # n skips the get-ready and the warm-up
+            if way_back in screen:
+                break
+            term.keys("n")
+            screen = term.wait_for(moved_on_from(_step(screen), "instead of"), what="the next")
+        else:
+            raise AssertionError(f"never said how to go back:\n{screen}")
+        assert "Banded Clamshells instead of Clamshells: yours since " in screen
+        at = _step(screen)
+        term.keys("v")
+        screen = term.wait_text("Clamshells today · y: back to Clamshells from now on")
+        term.wait_text("From now on")  # the footer has the key
+        term.keys("y")
+        screen = term.wait_for(
+            lambda s: "back to Clamshells" not in s and "From now on" not in s,
+            what="the question answered",
+        )
+        assert _step(screen) == at and "Banded" not in screen
+        term.keys("q")
+        term.wait_text("y: quit now")
+        term.keys("y")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    history = subprocess.run(
+        [LEGTIMER, "history", "--plain"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=30,
+        check=True,
+    )
+    last = history.stdout.splitlines()[-1]
+    assert last.startswith("Clamshells → Banded Clamshells on ") and last.endswith(" only")

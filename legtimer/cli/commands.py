@@ -59,7 +59,7 @@ def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
     """
     from legtimer.core.harder import MovingUp
     from legtimer.core.targets import progresses
-    from legtimer.core.today import missing_items
+    from legtimer.core.today import asked_equipment, missing_items
     from legtimer.live.variants import TodaysChoices
     from legtimer.storage.paths import log_path
     from legtimer.storage.progress import moving_up_from_log, targets_from_log
@@ -69,7 +69,7 @@ def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
     else:
         from legtimer.storage.equipment import load_answers
 
-        missing = load_answers().missing_of(routine.equipment)
+        missing = load_answers().missing_of(asked_equipment(routine))
     db = log_path()
     choices = TodaysChoices(
         routine,

@@ -1,7 +1,7 @@
 """`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise.
 
 The table ends with each slot moved up to a harder variant ("Clamshells → Banded Clamshells
-since 12 Jan").
+since 12 Jan"; once moved back down, "Clamshells → Banded Clamshells 12 Jan – 3 Feb").
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
     """The history screen when stdout is a terminal and no format was asked for; else print
     the log: a table (oldest first), or every workout with its sets as JSON or CSV."""
     from legtimer.cli.workout import has_terminal, tidy_log
+    from legtimer.core.harder import promotion_history
     from legtimer.storage.paths import log_path
     from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 
@@ -36,7 +37,7 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
                 sys.stdout.write(log.export_csv())
                 return EXIT_OK
             workouts = list(reversed(log.workouts()))
-            promotions = sorted(log.moving_up().promotions.values(), key=lambda p: p.since)
+            promotions = promotion_history(log.harder_answers())
     except LogUnavailable as exc:
         print(f"legtimer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -123,6 +123,15 @@ class HarderAnswered(NamedTuple):
     at: float
 
 
+class MovedDown(NamedTuple):
+    """The person went back from ``variant`` (their exercise in ``slot`` since a yes) to the
+    slot's own exercise for good (kept in the training log)."""
+
+    slot: str
+    variant: str
+    at: float
+
+
 class WorkoutFinished(NamedTuple):
     """The last step ended."""
 
@@ -141,5 +150,6 @@ Event = (
     | CapReached
     | PlanChanged
     | HarderAnswered
+    | MovedDown
     | WorkoutFinished
 )

@@ -6,13 +6,17 @@ before the exercise's first set. Yes makes that variant the person's exercise in
 then on (stored in the training log, never in the routine file); no keeps the exercise and asks
 again once :data:`ASK_AGAIN_AFTER` more sessions of it are in the log. A slot swapped today
 (missing equipment, or picked by hand) is never offered anything: a forced swap never moves a
-person up. Pure: the caller reads the log.
+person up.
+
+And back down: when ``v`` brings a moved-up slot back to the routine's own exercise, the person
+may keep it that way (:class:`GoingBack`); the promotion ends, and from the next workout the
+usual rule may offer the harder variant again. Pure: the caller reads the log.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from legtimer.core.progression import Target, at_top
@@ -23,6 +27,21 @@ ASK_AGAIN_AFTER = 3
 """Sessions of an exercise after a "no" before the harder variant is offered again."""
 
 
+class Answer(NamedTuple):
+    """One answer kept in the training log about a slot's harder variant."""
+
+    slot: str
+    """The routine's exercise (its name)."""
+    variant: str
+    """The harder variant offered (or, moving down, the one left)."""
+    accepted: bool
+    """Yes to the offer: the variant is the person's exercise in the slot from then on."""
+    answered_at: float
+    """Seconds since the epoch."""
+    moved_down: bool = False
+    """Back to the slot's own exercise from then on (``accepted`` is False): the move up ends."""
+
+
 class Promotion(NamedTuple):
     """A slot the person moved up in: they said yes to ``variant`` at ``since``."""
 
@@ -31,10 +50,38 @@ class Promotion(NamedTuple):
     variant: str
     since: float
     """When they said yes (seconds since the epoch)."""
+    until: float | None = None
+    """When it ended (they went back, or said no to another variant); None: it holds."""
 
     def line(self) -> str:
-        """ "Clamshells → Banded Clamshells since 12 Jan", for `legtimer history`."""
-        return f"{self.slot} → {self.variant} since {day_words(self.since)}"
+        """For `legtimer history`: "Clamshells → Banded Clamshells since 12 Jan", or once
+        ended "... 12 Jan – 3 Feb" ("... on 12 Jan only" when it ended that day)."""
+        moved = f"{self.slot} → {self.variant}"
+        start = day_words(self.since)
+        if self.until is None:
+            return f"{moved} since {start}"
+        end = day_words(self.until)
+        return f"{moved} on {start} only" if end == start else f"{moved} {start} – {end}"
+
+
+def promotion_history(answers: Iterable[Answer]) -> list[Promotion]:
+    """Every stretch of time a slot was moved up, oldest first (the last may still hold).
+
+    The latest answer per slot decides, as :class:`MovingUp` does: a yes starts a stretch (a yes
+    to the variant already held continues it), any other answer ends the one that holds.
+    """
+    held: dict[str, Promotion] = {}
+    out: list[Promotion] = []
+    for answer in sorted(answers, key=lambda a: a.answered_at):
+        current = held.get(answer.slot)
+        if answer.accepted and current is not None and current.variant == answer.variant:
+            continue
+        if current is not None:
+            out.append(current._replace(until=answer.answered_at))
+            del held[answer.slot]
+        if answer.accepted:
+            held[answer.slot] = Promotion(answer.slot, answer.variant, answer.answered_at)
+    return sorted([*out, *held.values()], key=lambda p: p.since)
 
 
 class MovingUp(NamedTuple):
@@ -68,8 +115,24 @@ class Offer(NamedTuple):
     """The top of the exercise's range, which every set reached last time."""
 
     def question(self, keys: str = "y / n") -> str:
-        """The line on the get-ready or rest screen, with the keys that answer it."""
-        return f"All sets at {self.top} last time: try {self.harder}? {keys}"
+        """The line on the get-ready or rest screen, with the keys that answer it ("": none,
+        for the phone's buttons)."""
+        return f"All sets at {self.top} last time: try {self.harder}? {keys}".rstrip()
+
+
+class GoingBack(NamedTuple):
+    """ "Clamshells today · y: back to Clamshells from now on": ``v`` brought a moved-up slot
+    back to its own exercise, and yes would keep it there."""
+
+    slot: str
+    variant: str
+    """The harder variant the slot was moved up to."""
+
+    def question(self, key: str = "y") -> str:
+        """The line before the slot, with the key that answers it ("": none, for the phone)."""
+        if not key:
+            return f"{self.slot} today. Back to {self.slot} from now on?"
+        return f"{self.slot} today · {key}: back to {self.slot} from now on"
 
 
 def harder_variant(exercise: Exercise, missing: frozenset[str] = frozenset()) -> Exercise | None:

@@ -14,6 +14,7 @@ from legtimer.core.events import (
     CapReached,
     Event,
     HarderAnswered,
+    MovedDown,
     PlanChanged,
     RestExtended,
     RestRanOut,
@@ -58,6 +59,8 @@ class EventLog:
                 record.update(score=event.score._asdict())
             if isinstance(event, HarderAnswered):
                 record.update(slot=event.slot, harder=event.harder, accepted=event.accepted)
+            if isinstance(event, MovedDown):
+                record.update(slot=event.slot, variant=event.variant)
             if isinstance(event, PlanChanged):
                 following = event.plan.next_up(event.step)
                 record.update(next=following.name if following else None)

@@ -15,7 +15,8 @@ that is not logged, like the editor's "try it", has none):
   used for its sets from then on and offered as the default next time.
 
 A yes or no to the harder variant (the driver's ``HarderAnswered``) is kept at once: a yes makes
-it the person's exercise in that slot from the next workout on too.
+it the person's exercise in that slot from the next workout on too; going back down for good
+(``MovedDown``) ends that.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from legtimer.core.events import Event, HarderAnswered, Outcome, StepEnded
+from legtimer.core.events import Event, HarderAnswered, MovedDown, Outcome, StepEnded
 from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
@@ -71,10 +72,12 @@ class Logbook:
         return self.recorder.problem
 
     def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
-        """Record each work step as it ends, and each answer to a harder-variant offer."""
+        """Record each set as it ends, each answer to a harder-variant offer, each move down."""
         for event in events:
             if isinstance(event, HarderAnswered):
                 self.recorder.answer_harder(event.slot, event.harder, event.accepted)
+            elif isinstance(event, MovedDown):
+                self.recorder.move_down(event.slot, event.variant)
             elif isinstance(event, StepEnded) and event.step.kind.is_work:
                 self._begin()
                 record = self._set(driver, event)

@@ -2,8 +2,10 @@
 
 The driver's chooser: it keeps the routine as the file says and builds today's plan from it
 whenever a choice changes, so swaps never touch the file. It also holds today's offers of a
-harder variant ("All sets at 20 last time: try Banded Clamshells?") and their answers; the
-answers reach the training log through the driver's listeners, never from here.
+harder variant ("All sets at 20 last time: try Banded Clamshells?") and their answers, and the
+way back down ("Clamshells today · y: back to Clamshells from now on", once ``v`` brought a
+moved-up slot back); the answers reach the training log through the driver's listeners, never
+from here.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from legtimer.core.harder import NOTHING_YET, MovingUp, Offer, day_words, todays_offers
+from legtimer.core.harder import (
+    NOTHING_YET,
+    GoingBack,
+    MovingUp,
+    Offer,
+    day_words,
+    todays_offers,
+)
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine
@@ -66,6 +75,8 @@ class TodaysChoices:
         """Slot -> today's answer to its offer (yes: moved up from today)."""
         self.offers: dict[str, Offer] | None = None
         """Slot -> today's offer of a harder variant; worked out with the first plan."""
+        self.moved_down: set[str] = set()
+        """Slots moved back down today: nothing is offered in them again until next time."""
 
     def plan(self) -> Plan:
         """Today's plan: swaps, promotions and choices applied, paced at today's targets."""
@@ -83,7 +94,8 @@ class TodaysChoices:
     def _offers(self, targets: Mapping[str, Target] | None) -> dict[str, Offer]:
         """Offers for the slots that run as the file says today (no swap, no promotion)."""
         plain, _ = todays_routine(self.routine, self.missing, self.promotions)
-        return todays_offers(plain, targets, frozenset(self.missing), self.moving_up)
+        offers = todays_offers(plain, targets, frozenset(self.missing), self.moving_up)
+        return {slot: offer for slot, offer in offers.items() if slot not in self.moved_down}
 
     def notes(self, changes: tuple[Change, ...]) -> tuple[str, ...]:
         """The get-ready lines: moved-up slots first, then equipment swaps (with the suffix)."""
@@ -93,12 +105,40 @@ class TodaysChoices:
             if change.slot in self.choices:
                 continue  # picked by hand today: the screen's NEXT already says it
             if self.promotions.get(change.slot) == change.done:
-                moved.append(f"{change.done} instead of {change.slot}: {self._since(change.slot)}")
+                moved.append(self.moved_line(change.slot))
             else:
                 swapped.append(change_line(change))
         if swapped:
             swapped[-1] += self.suffix
         return (*moved, *swapped)
+
+    def moved_line(self, slot: str) -> str:
+        """ "Banded Clamshells instead of Clamshells: yours since 25 Nov" for a moved-up slot."""
+        return f"{self.promotions[slot]} instead of {slot}: {self._since(slot)}"
+
+    def about(self, exercise: Exercise) -> str:
+        """Before a moved-up slot that runs its harder variant, the way back ``v`` gives:
+        "Banded Clamshells instead of Clamshells: yours since 25 Nov · v for Clamshells"."""
+        slot = exercise.slot
+        if not slot or self.promotions.get(slot) != exercise.name or slot in self.choices:
+            return ""
+        base = self.slot_of(exercise)
+        following = self._after(base, exercise.name) if base is not None else exercise.name
+        return f"{self.moved_line(slot)} · v for {following}"
+
+    def going_back(self, exercise: Exercise) -> GoingBack | None:
+        """``v`` brought a moved-up slot back to its own exercise (``exercise``): the question
+        that would keep it there from now on; None otherwise."""
+        slot = exercise.name
+        if exercise.slot or slot not in self.promotions or self.choices.get(slot) != slot:
+            return None
+        return GoingBack(slot, self.promotions[slot])
+
+    def move_down(self, back: GoingBack) -> None:
+        """Yes to ``back``: the slot's own exercise from now on (today's plan has it already)."""
+        self.promotions.pop(back.slot, None)
+        self.answered.pop(back.slot, None)
+        self.moved_down.add(back.slot)
 
     def _since(self, slot: str) -> str:
         if self.answered.get(slot):
@@ -115,16 +155,31 @@ class TodaysChoices:
         """The plan with ``exercise``'s slot on its next option (after the last: the first)."""
         base = self.slot_of(exercise)
         if base is not None:
-            names = [option.name for option in options(base)]
-            now = names.index(exercise.name) if exercise.name in names else 0
-            self.choices[base.name] = names[(now + 1) % len(names)]
+            self.choices[base.name] = self._after(base, exercise.name)
         return self.plan()
+
+    def _after(self, base: Exercise, current: str) -> str:
+        """The option ``v`` gives after ``current`` in ``base``'s slot (after the last: the
+        first)."""
+        names = [option.name for option in options(base, frozenset(self.missing))]
+        now = names.index(current) if current in names else 0
+        return names[(now + 1) % len(names)]
+
+    def has_options(self, exercise: Exercise) -> bool:
+        """``exercise``'s slot has another option today (a variant whose equipment is at hand,
+        or the routine's own exercise): ``v`` can change something."""
+        base = self.slot_of(exercise)
+        return base is not None and len(options(base, frozenset(self.missing))) > 1
 
     @property
     def offering(self) -> bool:
         """Some offer of today is still unanswered (and its slot not picked by hand)."""
-        return any(
-            slot not in self.answered and slot not in self.choices for slot in self.offers or {}
+        return any(self._open(slot) for slot in self.offers or {})
+
+    def _open(self, slot: str) -> bool:
+        """Its offer is still to be answered: not answered, picked by hand or moved down."""
+        return (
+            slot not in self.answered and slot not in self.choices and slot not in self.moved_down
         )
 
     def offer_for(self, exercise: Exercise) -> Offer | None:
@@ -132,9 +187,7 @@ class TodaysChoices:
         if not self.offers or exercise.slot:
             return None
         offer = self.offers.get(exercise.name)
-        if offer is None or offer.slot in self.answered or offer.slot in self.choices:
-            return None
-        return offer
+        return offer if offer is not None and self._open(offer.slot) else None
 
     def answer(self, offer: Offer, accepted: bool) -> Plan:
         """Yes or no to ``offer``; the plan, with the harder variant in its slot after a yes."""

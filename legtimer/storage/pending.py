@@ -213,15 +213,24 @@ class WorkoutRecorder:
         When the log cannot be written, it waits for the workout's side file, which opens when
         the workout begins (its first set, or 30 s): a false start keeps nothing.
         """
+        self._harder(slot, variant, accepted, moved_down=False)
+
+    def move_down(self, slot: str, variant: str) -> None:
+        """Keep that the person went back from ``variant`` to ``slot``'s own exercise for good
+        (kept like an answer, when the log cannot be written too)."""
+        self._harder(slot, variant, False, moved_down=True)
+
+    def _harder(self, slot: str, variant: str, accepted: bool, moved_down: bool) -> None:
         when = time.time()
         entry = {
             "kind": "harder",
             "slot": slot,
             "variant": variant,
             "accepted": accepted,
+            "moved_down": moved_down,
             "at": when,
         }
-        self._do(lambda log: log.answer_harder(slot, variant, accepted, when), entry)
+        self._do(lambda log: log.answer_harder(slot, variant, accepted, when, moved_down), entry)
 
     def end(
         self,
@@ -445,5 +454,10 @@ def _apply(
         sql.upsert_load(db, record["exercise"], record["load"], record["at"])
     elif kind == "harder":
         sql.insert_answer(
-            db, record["slot"], record["variant"], bool(record["accepted"]), record["at"]
+            db,
+            record["slot"],
+            record["variant"],
+            bool(record["accepted"]),
+            record["at"],
+            bool(record.get("moved_down", False)),
         )

@@ -11,7 +11,7 @@ How it stays safe:
 - ``busy_timeout``: a second process waits for the lock instead of failing.
 - ``PRAGMA user_version`` migrations: ``trainlog_sql.MIGRATIONS`` is applied step by step,
   each step in its own transaction; to change the schema, append a step (v2, the answers to
-  harder-variant offers, is ``[1]``).
+  harder-variant offers, is ``[1]``; v3, moving back down, ``[2]``).
 - Every sqlite3 error becomes :class:`LogUnavailable` with a one-line message for the screen.
 
 Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`, oldest first):
@@ -25,7 +25,9 @@ Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`,
   ``skipped`` (bool), ``started_at``.
 - ``scores``: ``block``, ``round``, ``rounds_done``, ``extra_exercises`` (AMRAP results).
 - ``harder_offers``: the harder-variant offers answered during the workout: ``exercise`` (the
-  slot), ``variant`` (the harder one offered), ``accepted`` (bool), ``answered_at``.
+  slot), ``variant`` (the harder one offered), ``accepted`` (bool), ``answered_at``, and
+  ``moved_down`` (bool: not an offer but the person going back from ``variant`` to the slot's
+  own exercise for good; ``accepted`` is false then).
 - CSV: one row per set with the workout's fields repeated (a workout without sets gets one
   row with empty set columns); see :data:`legtimer.storage.trainlog_export.CSV_COLUMNS`.
 """
@@ -40,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from legtimer.core.harder import MovingUp, Promotion
+from legtimer.core.harder import Answer, MovingUp, promotion_history
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
 
@@ -89,13 +91,9 @@ class Score(NamedTuple):
     extra_exercises: int = 0
 
 
-class HarderAnswer(NamedTuple):
-    """One answer to "try the harder variant?" (yes: it is the slot's exercise from then on)."""
-
-    slot: str
-    variant: str
-    accepted: bool
-    answered_at: float
+HarderAnswer = Answer
+"""One answer to "try the harder variant?" (yes: it is the slot's exercise from then on), or a
+move back down to the slot's own exercise."""
 
 
 class WorkoutRecord(NamedTuple):
@@ -368,45 +366,49 @@ class TrainingLog:
         return None if row is None else str(row[0])
 
     def answer_harder(
-        self, slot: str, variant: str, accepted: bool, when: float | None = None
+        self,
+        slot: str,
+        variant: str,
+        accepted: bool,
+        when: float | None = None,
+        moved_down: bool = False,
     ) -> None:
-        """Keep a yes or no to the harder variant offered for ``slot``."""
+        """Keep a yes or no to the harder variant offered for ``slot`` (or, ``moved_down``,
+        that the person went back from ``variant`` to the slot's own exercise for good)."""
+        at = time.time() if when is None else when
         with self._write() as db:
-            sql.insert_answer(db, slot, variant, accepted, time.time() if when is None else when)
+            sql.insert_answer(db, slot, variant, accepted and not moved_down, at, moved_down)
 
     def harder_answers(self) -> list[HarderAnswer]:
-        """Every answer to a harder-variant offer, oldest first."""
+        """Every answer about a harder variant (and every move back down), oldest first."""
         with self._read() as db:
             rows = db.execute(
-                "SELECT slot, variant, accepted, answered_at FROM harder_answers "
+                "SELECT slot, variant, accepted, answered_at, moved_down FROM harder_answers "
                 "ORDER BY answered_at, id"
             ).fetchall()
-        return [HarderAnswer(row[0], row[1], bool(row[2]), row[3]) for row in rows]
+        return [HarderAnswer(row[0], row[1], bool(row[2]), row[3], bool(row[4])) for row in rows]
 
     def moving_up(self) -> MovingUp:
         """Where each slot stands: moved up (the latest answer was yes), or said no and how
         many sessions of the slot were done since (workouts with a set of it that ended after
-        the answer: the workout where the answer was given counts when it did the exercise)."""
-        promotions: dict[str, Promotion] = {}
+        the answer: the workout where the answer was given counts when it did the exercise).
+        A slot moved back down is neither: the usual rule may offer it again."""
+        answers = self.harder_answers()
+        held = [p for p in promotion_history(answers) if p.until is None]
+        latest = {answer.slot: answer for answer in answers}  # oldest first: the last stays
         declined: dict[str, int] = {}
         with self._read() as db:
-            latest = db.execute(
-                "SELECT slot, variant, accepted, answered_at FROM harder_answers AS a "
-                "WHERE id = (SELECT id FROM harder_answers AS b WHERE b.slot = a.slot "
-                "ORDER BY answered_at DESC, id DESC LIMIT 1)"
-            ).fetchall()
-            for slot, variant, accepted, answered_at in latest:
-                if accepted:
-                    promotions[slot] = Promotion(slot, variant, answered_at)
+            for slot, answer in latest.items():
+                if answer.accepted or answer.moved_down:
                     continue
                 row = db.execute(
                     "SELECT count(DISTINCT workout_id) FROM sets "
                     "WHERE exercise = ? AND skipped = 0 "
                     "AND started_at + coalesce(seconds, 0) >= ?",
-                    (slot, answered_at),
+                    (slot, answer.answered_at),
                 ).fetchone()
                 declined[slot] = int(row[0])
-        return MovingUp(promotions, declined)
+        return MovingUp({p.slot: p for p in held}, declined)
 
     def meta(self, key: str) -> str | None:
         """A value from the meta table (None when unset)."""

@@ -117,6 +117,7 @@ def _answered_during(
             "variant": answer.variant,
             "accepted": answer.accepted,
             "answered_at": answer.answered_at,
+            "moved_down": answer.moved_down,
         }
         for answer in answers
         if workout.started_at <= answer.answered_at and (end is None or answer.answered_at <= end)

@@ -66,7 +66,14 @@ _V2 = (
 """The answers to "try the harder variant?": the latest per slot says where the person stands
 (yes: that variant is their exercise in the slot since then; no: ask again later)."""
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+_V3 = (
+    "ALTER TABLE harder_answers ADD COLUMN moved_down INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (moved_down IN (0, 1))",
+)
+"""A row that ends a move up: the person went back from ``variant`` to the slot's own exercise
+for good (``accepted`` is 0); the usual rule may offer the variant again later."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 """Schema steps; ``MIGRATIONS[n]`` takes ``user_version`` n to n + 1. Only ever append."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -122,12 +129,19 @@ def insert_scores(db: sqlite3.Connection, workout_id: int, scores: Iterable[Scor
 
 
 def insert_answer(
-    db: sqlite3.Connection, slot: str, variant: str, accepted: bool, when: float
+    db: sqlite3.Connection,
+    slot: str,
+    variant: str,
+    accepted: bool,
+    when: float,
+    moved_down: bool = False,
 ) -> None:
-    """Keep one answer to the harder-variant offer (every answer stays: the history)."""
+    """Keep one answer to the harder-variant offer, or a move back down (every one stays: the
+    history)."""
     db.execute(
-        "INSERT INTO harder_answers (slot, variant, accepted, answered_at) VALUES (?, ?, ?, ?)",
-        (slot, variant, int(accepted), when),
+        "INSERT INTO harder_answers (slot, variant, accepted, answered_at, moved_down) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (slot, variant, int(accepted), when, int(moved_down)),
     )
 
 

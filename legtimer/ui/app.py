@@ -19,7 +19,7 @@ from legtimer.core.compare import against_last_time
 from legtimer.core.harder import MovingUp
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
-from legtimer.core.today import missing_items
+from legtimer.core.today import asked_equipment, missing_items, variant_equipment
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.logbook import Logbook
 from legtimer.live.outfit import Outfit
@@ -120,7 +120,9 @@ class LegtimerApp(App[None]):
         missing, ask = self._missing(routine, offer)
         if ask:
             self.push_screen(
-                EquipmentQuestion(routine.equipment, missing),
+                EquipmentQuestion(
+                    routine.equipment, missing, for_variants=variant_equipment(routine)
+                ),
                 lambda answer: self._equipment_answered(routine, answer),
             )
             return
@@ -141,9 +143,9 @@ class LegtimerApp(App[None]):
             gear.ask
             and offer is None
             and routine.has_variants
-            and bool(answers.unasked(routine.equipment))
+            and bool(answers.unasked(asked_equipment(routine)))
         )
-        return answers.missing_of(routine.equipment), ask
+        return answers.missing_of(asked_equipment(routine)), ask
 
     def _equipment_answered(self, routine: Routine, missing: tuple[str, ...] | None) -> None:
         if missing is None:
@@ -152,7 +154,7 @@ class LegtimerApp(App[None]):
         if self.gear.remember:
             from legtimer.storage.equipment import load_answers, save_answers
 
-            save_answers(load_answers().answered(routine.equipment, missing))
+            save_answers(load_answers().answered(asked_equipment(routine), missing))
         self._launch(routine, None, missing)
 
     def _launch(
@@ -170,7 +172,7 @@ class LegtimerApp(App[None]):
             self.moving_up() if self.moving_up is not None else MovingUp(),
             targets=targets,
         )
-        if routine.has_variants and routine.equipment and offer is None:
+        if routine.has_variants and asked_equipment(routine) and offer is None:
             chooser.suffix = " · e to change"
         plan = chooser.plan()
         with_variants = chooser if routine.has_variants else None

@@ -115,8 +115,10 @@ def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "
     Args:
         session: the workout.
         done_keys: how to say "done" on this screen's keys, for the manual-set hint.
-        offer: the harder variant offered before the next exercise ("All sets at 20 last
-            time: try Banded Clamshells? y / n"), or "".
+        offer: the question or note about the next exercise ("All sets at 20 last time:
+            try Banded Clamshells? y / n"; "Clamshells today · y: back to Clamshells from now
+            on"; "Banded Clamshells instead of Clamshells: yours since 25 Nov · v for
+            Clamshells"), or "".
     """
     plan = session.plan
     step = session.step
@@ -147,7 +149,10 @@ def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "
     if session.waiting:
         hint = "Rest is up: press Space or Enter when you are ready"
     if kind is StepKind.GET_READY and step.plan_index == 0 and plan.notes:
-        hint = " · ".join(plan.notes)  # today's swaps ("Squat Jumps instead of Box Jumps...")
+        # Today's swaps ("Squat Jumps instead of Box Jumps..."), but not the one ``offer``
+        # already says with its key ("... yours since 25 Nov · v for Clamshells").
+        notes = [note for note in plan.notes if not offer.startswith(note)]
+        hint = " · ".join(notes)
     if offer:
         hint = f"{offer} · {hint}" if hint else offer
     cue = step.exercise.cue if kind.is_work else ""

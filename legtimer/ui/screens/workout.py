@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
+from legtimer.core.today import variant_equipment
 from legtimer.live.clicker import press
 from legtimer.live.driver import OFFER_COMMANDS, Command, Ending, WorkoutDriver
 from legtimer.ui.keys import (
@@ -181,8 +182,7 @@ class WorkoutScreen(Screen[None]):
     def render_state(self) -> None:
         """Copy the current views into the widgets: the step's only when it changed."""
         session = self.driver.session
-        offer = self.driver.offer
-        step = step_view_of(session, self._done_keys, offer.question() if offer else "")
+        step = step_view_of(session, self._done_keys, self._about_next())
         if step != self._step_view:
             self._draw_step(step, self._step_view)
             self._step_view = step
@@ -192,6 +192,16 @@ class WorkoutScreen(Screen[None]):
         if tick != self._tick_view:
             self._draw_tick(tick)
             self._tick_view = tick
+
+    def _about_next(self) -> str:
+        """The question or note before the next exercise: the harder variant offered, the way
+        back down after ``v``, or the moved-up slot's note; "" (the usual case) costs little."""
+        driver = self.driver
+        offer = driver.offer
+        if offer is not None:
+            return offer.question()
+        back = driver.going_back
+        return back.question() if back is not None else driver.slot_note()
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
@@ -359,15 +369,17 @@ class WorkoutScreen(Screen[None]):
         chooser = self.driver.chooser
         if not self.driver.can_change_equipment() or chooser is None:
             return
-        items = chooser.routine.equipment  # the file's: today's swaps have dropped some
+        routine = chooser.routine  # the file's: today's swaps have dropped some items
+        items, for_variants = routine.equipment, variant_equipment(routine)
         self._pause_for_dialog()
 
         def answered(missing: tuple[str, ...] | None) -> None:
             if missing is not None and self.driver.change_equipment(missing):
-                self.post_message(EquipmentAnswered(items, missing))  # the app remembers it
+                asked = (*items, *for_variants)
+                self.post_message(EquipmentAnswered(asked, missing))  # the app remembers it
             self._back_from_dialog()
 
-        question = EquipmentQuestion(items, chooser.missing, again=True)
+        question = EquipmentQuestion(items, chooser.missing, True, for_variants)
         self.app.push_screen(question, answered)
 
     def action_remote(self) -> None:
