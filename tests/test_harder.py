@@ -35,7 +35,8 @@ from legtimer.live.variants import TodaysChoices
 from legtimer.storage.paths import log_path
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
 from legtimer.storage.progress import moving_up_from_log, targets_from_log
-from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord
 from tests.conftest import FakeClock
 
 CLAMS = """[routine]

@@ -17,7 +17,8 @@ from legtimer.core.routine import Routine
 from legtimer.live.variants import Gear
 from legtimer.storage.paths import log_path
 from legtimer.storage.progress import moving_up_from_log, targets_from_log
-from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord
 from legtimer.ui.app import LegtimerApp
 from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.summary import SummaryScreen

@@ -127,7 +127,8 @@ QUESTION = "All sets at 3 last time: try Banded Clamshells?"
 
 
 async def test_a_phone_says_yes_to_the_harder_variant_the_terminal_offers(tmp_path: Path) -> None:
-    from legtimer.storage.trainlog import SetRecord, TrainingLog
+    from legtimer.storage.trainlog import TrainingLog
+    from legtimer.storage.trainlog_records import SetRecord
 
     home = null_audio_home(tmp_path / "home")
     with TrainingLog.open(home / "lt" / "legtimer.db") as log:

@@ -19,14 +19,9 @@ import pytest
 from legtimer.storage import trainlog_sql
 from legtimer.storage.paths import log_path
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
-from legtimer.storage.trainlog import (
-    LogUnavailable,
-    Score,
-    SetRecord,
-    TrainingLog,
-    WorkoutRecord,
-)
+from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 from legtimer.storage.trainlog_export import CSV_COLUMNS
+from legtimer.storage.trainlog_records import Score, SetRecord, WorkoutRecord
 
 SPAWN = multiprocessing.get_context("spawn")
 

@@ -14,7 +14,8 @@ from legtimer.core.durations import format_clock
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import TrainingLog, WorkoutRecord
+    from legtimer.storage.trainlog import TrainingLog
+    from legtimer.storage.trainlog_records import WorkoutRecord
 
 
 def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False) -> int:

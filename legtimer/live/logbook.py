@@ -29,7 +29,7 @@ from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
 from legtimer.storage.pending import WorkoutRecorder
-from legtimer.storage.trainlog import Score, SetRecord
+from legtimer.storage.trainlog_records import Score, SetRecord
 
 MIN_SECONDS_TO_LOG = 30.0
 """A workout quit in its first half-minute was a false start, not a workout."""

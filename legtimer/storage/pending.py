@@ -33,13 +33,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from legtimer.storage import trainlog_sql as sql
-from legtimer.storage.trainlog import (
-    DEFAULT_TIMEOUT,
-    LogUnavailable,
-    Score,
-    SetRecord,
-    TrainingLog,
-)
+from legtimer.storage.trainlog import DEFAULT_TIMEOUT, LogUnavailable, TrainingLog
+from legtimer.storage.trainlog_records import Score, SetRecord
 
 try:
     import fcntl

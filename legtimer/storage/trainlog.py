@@ -40,11 +40,17 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
-from legtimer.core.harder import Answer, MovingUp, promotion_history
+from legtimer.core.harder import MovingUp, promotion_history
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
+from legtimer.storage.trainlog_records import (
+    HarderAnswer,
+    Score,
+    SetRecord,
+    WorkoutRecord,
+    set_from_row,
+)
 
 DEFAULT_TIMEOUT = 2.0
 """Seconds a write waits for another process's lock (legtimer's own writes take milliseconds)."""
@@ -57,61 +63,6 @@ class LogUnavailable(Exception):
     """The training log cannot be used right now; ``str()`` is one line for the screen."""
 
 
-class SetRecord(NamedTuple):
-    """One set (one side of it, for per-side work), written when it ends."""
-
-    exercise: str
-    round: int
-    set_no: int
-    started_at: float
-    variant: str | None = None
-    block: str | None = None
-    side: str | None = None
-    target_reps: int | None = None
-    target_seconds: float | None = None
-    reps: int | None = None
-    seconds: float | None = None
-    load: str | None = None
-    skipped: bool = False
-    id: int | None = None
-    """Set by the log when read back; ignored when recording."""
-
-    @property
-    def done_exercise(self) -> str:
-        """What was actually done: the variant when one replaced the routine's exercise."""
-        return self.variant if self.variant is not None else self.exercise
-
-
-class Score(NamedTuple):
-    """An AMRAP result: full rounds done, plus exercises into the next one."""
-
-    block: str
-    round: int
-    rounds_done: int
-    extra_exercises: int = 0
-
-
-HarderAnswer = Answer
-"""One answer to "try the harder variant?" (yes: it is the slot's exercise from then on), or a
-move back down to the slot's own exercise."""
-
-
-class WorkoutRecord(NamedTuple):
-    """One workout as stored; ``ended_at`` is None when it never ended (crash, power cut)."""
-
-    id: int
-    routine_name: str
-    routine_file: str | None
-    started_at: float
-    ended_at: float | None
-    finished: bool
-    total_seconds: float | None
-    worked_seconds: float | None
-    rested_seconds: float | None
-    sets: tuple[SetRecord, ...] = ()
-    scores: tuple[Score, ...] = ()
-
-
 def _explain(error: Exception, path: Path) -> LogUnavailable:
     """Turn a sqlite3/OS error into the one line a person can act on."""
     text = str(error).lower()
@@ -121,11 +72,6 @@ def _explain(error: Exception, path: Path) -> LogUnavailable:
         return LogUnavailable(f"the training log at {path} is damaged (not a database)")
     reason = getattr(error, "strerror", None) or str(error)
     return LogUnavailable(f"the training log at {path} cannot be used ({reason})")
-
-
-def _set_from_row(row: tuple[object, ...]) -> SetRecord:
-    record = SetRecord._make(row)
-    return record._replace(skipped=bool(record.skipped))
 
 
 class TrainingLog:
@@ -300,7 +246,7 @@ class TrainingLog:
                 f"WHERE workout_id IN ({picked}) ORDER BY workout_id, id",
                 (bound,),
             ):
-                sets.setdefault(row[0], []).append(_set_from_row(row[1:]))
+                sets.setdefault(row[0], []).append(set_from_row(row[1:]))
             scores: dict[int, list[Score]] = {}
             for row in db.execute(
                 "SELECT workout_id, block, round, rounds_done, extra_exercises FROM scores "
@@ -352,7 +298,7 @@ class TrainingLog:
                 "AND skipped = 0 AND workout_id = ? ORDER BY id",
                 (exercise, latest[0]),
             ).fetchall()
-        return [_set_from_row(row) for row in rows]
+        return [set_from_row(row) for row in rows]
 
     def remember_load(self, exercise: str, load: str, when: float | None = None) -> None:
         """Remember the load last used for ``exercise`` (offered as the default next time)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import HarderAnswer, WorkoutRecord
+    from legtimer.storage.trainlog_records import HarderAnswer, WorkoutRecord
 
 WORKOUT_COLUMNS = (
     "workout_id",

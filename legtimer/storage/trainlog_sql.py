@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import Score, SetRecord
+    from legtimer.storage.trainlog_records import Score, SetRecord
 
 _V1 = (
     """CREATE TABLE workouts (
