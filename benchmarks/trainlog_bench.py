@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 from legtimer.storage import trainlog_sql as sql
-from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord
 
 EXERCISES = ("Split squat", "Goblet squat", "Hip thrust", "Calf raise")
 SETS_PER_WORKOUT = 12

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from legtimer.storage.files import atomic_write
-from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord
 from tests.test_cli import run
 
 

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import DataTable, Static, TabbedContent
 
 from legtimer.storage.history_data import ExerciseSession, History, WorkoutRow
-from legtimer.storage.trainlog import SetRecord
+from legtimer.storage.trainlog_records import SetRecord
 from legtimer.ui.history_app import HistoryApp
 from legtimer.ui.screens.history import HistoryScreen
 

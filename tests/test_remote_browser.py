@@ -108,3 +108,66 @@ async def test_a_phone_pauses_the_workout_and_shows_what_the_terminal_shows(
         assert await asyncio.to_thread(term.wait_exit) == 0
     finally:
         term.close()
+
+
+OFFERED = """
+[routine]
+name = "Phone offer"
+[defaults]
+get_ready = "5m"
+[[exercise]]
+name = "Clamshells"
+reps = [2, 3]
+[[exercise.variant]]
+name = "Banded Clamshells"
+role = "harder"
+reps = [4, 6]
+"""
+QUESTION = "All sets at 3 last time: try Banded Clamshells?"
+
+
+async def test_a_phone_says_yes_to_the_harder_variant_the_terminal_offers(tmp_path: Path) -> None:
+    from legtimer.storage.trainlog import TrainingLog
+    from legtimer.storage.trainlog_records import SetRecord
+
+    home = null_audio_home(tmp_path / "home")
+    with TrainingLog.open(home / "lt" / "legtimer.db") as log:
+        workout = log.begin_workout("Phone offer", None, 1000.0)
+        log.record_set(workout, SetRecord("Clamshells", 1, 1, 1001.0, target_reps=3, reps=3))
+        log.end_workout(workout, 1060.0, True, 60.0, 30.0, 30.0)
+    routine = tmp_path / "offer.toml"
+    routine.write_text(OFFERED, encoding="utf-8")
+    command = [LEGTIMER, "--no-keep-awake", "--no-ask", "--remote-bind", "127.0.0.1"]
+    term = Terminal(
+        tmp_path / "term",
+        [*command, "--routine", str(routine)],
+        env={"HOME": str(home), "LEGTIMER_HOME": str(home / "lt")},
+        width=160,
+        height=28,
+    )
+    try:
+        screen = await asyncio.to_thread(term.wait_for, URL.search, 20.0, "the remote's link")
+        assert f"{QUESTION} y / n" in screen
+        match = URL.search(screen)
+        assert match is not None
+        async with Browser(tmp_path / "chromium") as browser:
+            await browser.phone()
+            await browser.open(match.group(0))
+            await browser.until(f"document.getElementById('question').textContent === {QUESTION!r}")
+            assert await browser.evaluate("document.getElementById('ask').hidden") is False
+            await browser.until("!document.getElementById('accept').disabled")
+            assert await browser.evaluate("document.getElementById('decline').hidden") is False
+            assert await browser.evaluate("document.getElementById('keep').hidden") is True
+            await browser.tap("accept")
+            screen = await asyncio.to_thread(term.wait_text, "4 of 4-6 reps")
+            assert f"{QUESTION} y / n" not in screen
+            await browser.until("document.getElementById('ask').hidden")
+            name = await browser.evaluate("document.getElementById('name').textContent")
+            assert name == "Banded Clamshells"
+            assert await browser.evaluate("document.getElementById('accept').hidden") is True
+        term.keys("C-q")
+        assert await asyncio.to_thread(term.wait_exit) == 0
+    finally:
+        term.close()
+    with TrainingLog.open(home / "lt" / "legtimer.db") as log:
+        assert log.moving_up().promoted() == {"Clamshells": "Banded Clamshells"}

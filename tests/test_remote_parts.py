@@ -127,6 +127,29 @@ def test_snapshot_of_a_manual_set_counts_up_and_the_end_offers_nothing() -> None
     assert state["name"] == "Small" and state["clock"]["mode"] == "still"
 
 
+def test_snapshot_asks_what_the_terminal_asks_and_offers_only_its_answers() -> None:
+    from tests.test_harder import finish, reach_before_clamshells, start_workout
+
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)  # every Clamshells set at the top
+    driver = start_workout(clock)
+    answers = {"accept_harder", "decline_harder", "move_down"}
+    state = snapshot(driver, wall=0.0)
+    assert state["question"] == "" and not answers & set(state["available"])
+    reach_before_clamshells(driver, clock)
+    state = snapshot(driver, wall=0.0)
+    assert state["question"] == "All sets at 3 last time: try Banded Clamshells?"
+    assert answers & set(state["available"]) == {"accept_harder", "decline_harder"}
+    assert driver.send(Command.ACCEPT_HARDER)
+    state = snapshot(driver, wall=0.0)
+    assert state["question"] == "" and not answers & set(state["available"])
+    assert driver.send(Command.VARIANT)  # the plain one again, for today
+    state = snapshot(driver, wall=0.0)
+    assert state["question"] == "Clamshells today. Back to Clamshells from now on?"
+    assert answers & set(state["available"]) == {"move_down"}
+
+
 def test_the_page_puts_routine_text_in_as_text_only() -> None:
     text = PAGE.read_text(encoding="utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):

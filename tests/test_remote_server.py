@@ -14,6 +14,8 @@ from aiohttp import WSCloseCode, WSMsgType
 
 from legtimer.live.driver import Command
 from legtimer.live.remote.server import FULL, MAX_MESSAGE, MAX_PAGES, REVOKED, RemoteServer
+from legtimer.storage.paths import log_path
+from legtimer.storage.trainlog import TrainingLog
 from tests.conftest import FakeClock
 from tests.remote_helpers import (
     LOOPBACK,
@@ -127,6 +129,36 @@ async def test_a_page_gets_the_state_and_its_command_moves_the_session() -> None
         state = await next_state(page)
         assert driver.session.index == 1 and state["step"] == 1
         await page.close()
+
+
+async def test_a_page_answers_the_harder_variant_offer_once() -> None:
+    from tests.test_harder import finish, reach_before_clamshells, start_workout
+
+    clock = FakeClock()
+    for _ in range(2):
+        finish(start_workout(clock), clock)
+    driver = start_workout(clock)
+    reach_before_clamshells(driver, clock)
+    server = RemoteServer(LOOPBACK)
+    server.follow(driver)
+    async with client_for(server) as client:
+        await sign_in(client, server)
+        page = await open_page(client)
+        state = await next_state(page)
+        assert state["question"] == "All sets at 3 last time: try Banded Clamshells?"
+        step = state["step"]
+        await page.send_json({"command": "accept_harder", "step": step})
+        state = await next_state(page)
+        assert state["question"] == "" and "accept_harder" not in state["available"]
+        assert state["step"] == step, "answered, not skipped"
+        assert state["next"].startswith("NEXT: Banded Clamshells")
+        # A second phone's tap on "Not yet", sent before it heard: nothing is asked any more.
+        await page.send_json({"command": "decline_harder", "step": step})
+        state = await next_state(page)
+        assert state["question"] == "" and driver.session.visit == step
+        await page.close()
+    with TrainingLog.open(log_path()) as log:
+        assert [(a.slot, a.accepted) for a in log.harder_answers()] == [("Clamshells", True)]
 
 
 async def test_every_page_hears_a_change_made_anywhere() -> None:

@@ -13,7 +13,8 @@ from legtimer.core.plan import compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.targets import harder_hint, rep_exercises, todays_targets
 from legtimer.storage.progress import loads_from_log, targets_from_log
-from legtimer.storage.trainlog import SetRecord, TrainingLog
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord
 
 LEGS = """
 [routine]

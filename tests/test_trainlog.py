@@ -19,14 +19,9 @@ import pytest
 from legtimer.storage import trainlog_sql
 from legtimer.storage.paths import log_path
 from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
-from legtimer.storage.trainlog import (
-    LogUnavailable,
-    Score,
-    SetRecord,
-    TrainingLog,
-    WorkoutRecord,
-)
+from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 from legtimer.storage.trainlog_export import CSV_COLUMNS
+from legtimer.storage.trainlog_records import Score, SetRecord, WorkoutRecord
 
 SPAWN = multiprocessing.get_context("spawn")
 
@@ -184,28 +179,30 @@ def test_an_appended_migration_step_upgrades_a_v1_database(
 ) -> None:
     db = tmp_path / "legtimer.db"
     make_raw_v1(db)
-    v2 = ("ALTER TABLE workouts ADD COLUMN notes TEXT", "UPDATE workouts SET notes = 'moved'")
-    monkeypatch.setattr(trainlog_sql, "MIGRATIONS", (*trainlog_sql.MIGRATIONS, v2))
-    monkeypatch.setattr(trainlog_sql, "SCHEMA_VERSION", 2)
+    later = ("ALTER TABLE workouts ADD COLUMN notes TEXT", "UPDATE workouts SET notes = 'moved'")
+    newest = trainlog_sql.SCHEMA_VERSION + 1
+    monkeypatch.setattr(trainlog_sql, "MIGRATIONS", (*trainlog_sql.MIGRATIONS, later))
+    monkeypatch.setattr(trainlog_sql, "SCHEMA_VERSION", newest)
     TrainingLog.open(db).close()
-    assert user_version(db) == 2
+    assert user_version(db) == newest
     raw = sqlite3.connect(db)
     assert raw.execute("SELECT routine_name, notes FROM workouts").fetchall() == [("Legs", "moved")]
     raw.close()
-    TrainingLog.open(db).close()  # already at 2: nothing applied twice
+    TrainingLog.open(db).close()  # already there: nothing applied twice
 
 
-def test_a_failed_migration_step_leaves_the_old_version(
+def test_a_failed_migration_step_leaves_the_version_before_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "legtimer.db"
     make_raw_v1(db)
+    before = trainlog_sql.SCHEMA_VERSION
     broken = ("ALTER TABLE workouts ADD COLUMN notes TEXT", "THIS IS NOT SQL")
     monkeypatch.setattr(trainlog_sql, "MIGRATIONS", (*trainlog_sql.MIGRATIONS, broken))
-    monkeypatch.setattr(trainlog_sql, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(trainlog_sql, "SCHEMA_VERSION", before + 1)
     with pytest.raises(LogUnavailable):
         TrainingLog.open(db)
-    assert user_version(db) == 1
+    assert user_version(db) == before  # each earlier step committed on its own
     raw = sqlite3.connect(db)
     columns = [row[1] for row in raw.execute("PRAGMA table_info(workouts)")]
     raw.close()
@@ -323,6 +320,7 @@ def test_export_json_shape(tmp_path: Path) -> None:
         "rested_seconds",
         "sets",
         "scores",
+        "harder_offers",
     }
     assert data[0]["sets"][0] == {
         "exercise": "Split squat",

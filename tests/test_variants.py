@@ -9,15 +9,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legtimer.core.errors import RoutineError
+from legtimer.core.harder import todays_offers
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import compile_plan
+from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine, Variant
 from legtimer.core.today import (
+    asked_equipment,
     change_line,
+    choose,
     item_matches,
     missing_items,
     options,
     todays_routine,
+    variant_equipment,
 )
 from legtimer.core.words import plan_lines
 from legtimer.core.writer import dumps_routine
@@ -211,6 +216,58 @@ def test_never_picks_something_that_needs_missing_equipment_when_another_option_
         assert not fits
     if not set(exercise.equipment) & missing:
         assert done == exercise
+
+
+words = st.sets(st.sampled_from(["mat", "band", "box", "bell", "chair", "resistance band"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(slots(), words)
+def test_never_offers_a_harder_variant_that_needs_missing_equipment(
+    exercise: Exercise, without: set[str]
+) -> None:
+    """Whatever --without (or the question) names, a variant's own items included."""
+    routine = Routine(name="R", exercises=(exercise,))
+    missing = frozenset(missing_items(routine, without))
+    plain, _ = todays_routine(routine, missing)
+    offers = todays_offers(plain, {"Slot": Target(10, (10, 10), "top")}, missing)
+    for offer in offers.values():
+        [harder] = [v.exercise for v in exercise.variants if v.name == offer.harder]
+        assert not any(item_matches(word, item) for word in without for item in harder.equipment)
+    if not set(exercise.equipment) & missing:
+        fits = [
+            v
+            for v in exercise.variants
+            if v.role == "harder" and not set(v.exercise.equipment) & missing
+        ]
+        assert bool(offers) == bool(fits)  # and one that fits is offered
+
+
+@settings(max_examples=200, deadline=None)
+@given(slots(), st.sets(names), st.data())
+def test_neither_v_nor_a_promotion_picks_a_variant_that_needs_missing_equipment(
+    exercise: Exercise, missing: set[str], data: st.DataObject
+) -> None:
+    everything = [o.name for o in options(exercise)]
+    chosen = data.draw(st.none() | st.sampled_from(everything))
+    promoted = data.draw(st.none() | st.sampled_from(everything))
+    done, _change = choose(exercise, frozenset(missing), promoted, chosen)
+    assert done.name == exercise.name or not set(done.equipment) & missing
+    for option in options(exercise, frozenset(missing))[1:]:
+        assert not set(option.equipment) & missing
+
+
+def test_what_only_variants_need_is_asked_about_after_the_routines_own() -> None:
+    routine = load_routine(ROUTINES / "runners.toml")
+    assert variant_equipment(routine) == ()  # the band is for Lateral Band Walks too
+    walks = [e for e in routine.exercises if e.name == "Lateral Band Walks"]
+    without_walks = routine._replace(
+        exercises=tuple(e for e in routine.exercises if e not in walks)
+    )
+    assert "resistance band" not in without_walks.equipment
+    assert variant_equipment(without_walks) == ("resistance band",)
+    assert asked_equipment(without_walks)[-1] == "resistance band"
+    assert missing_items(without_walks, ["band"]) == ("resistance band",)
 
 
 @settings(max_examples=50, deadline=None)

@@ -13,6 +13,7 @@ from legtimer.core.events import (
     CountdownTicked,
     Event,
     HalfwayReached,
+    PlanChanged,
     RepBeat,
     RestRanOut,
     StepStarted,
@@ -93,6 +94,9 @@ class CuePlayer:
 
     def handle(self, events: Sequence[Event]) -> None:
         """Play one cue for the newest moment in this batch; old news stays silent."""
+        for event in events:
+            if isinstance(event, PlanChanged):
+                self._follow(event)
         if self._muted or not events:
             return
         now = self.clock()
@@ -113,6 +117,17 @@ class CuePlayer:
             line = self.spoken_line(event)
             if line:
                 self.voice.say(line)
+
+    def _follow(self, event: PlanChanged) -> None:
+        """Today's choice changed what comes next: keep to the new plan, and say the new
+        exercise at once ("Rest. Next up: Squat Jumps.") when it is another one."""
+        before = self.plan.next_up(event.step) if self.plan is not None else None
+        self.plan = event.plan
+        after = event.plan.next_up(event.step)
+        if self._muted or self.voice is None or after is None:
+            return
+        if before is None or before.name != after.name:
+            self.voice.say(spoken_line(event.step, after))
 
     def _play(self, cue: str) -> None:
         """Play on the backend; if it fails mid-workout, carry on with the fallback."""

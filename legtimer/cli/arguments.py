@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--without",
         metavar="ITEMS",
         help="equipment you do not have today, comma-separated whole words "
-        '("box,kettlebell"): exercises that need it are swapped for a variant',
+        '("box,kettlebell"): exercises that need it are swapped for a variant, and variants '
+        "that need it are never offered",
     )
     parser.add_argument(
         "--no-ask",

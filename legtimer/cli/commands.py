@@ -54,30 +54,42 @@ def list_routines() -> int:
 def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
     """`legtimer plan ROUTINE [--without ITEMS]`: today's exercises at today's targets.
 
-    Swaps come from --without, else from the equipment answers remembered for workouts.
+    Swaps come from --without, else from the equipment answers remembered for workouts;
+    promotions to harder variants and today's offers from the training log (never created here).
     """
+    from legtimer.core.harder import MovingUp
     from legtimer.core.targets import progresses
-    from legtimer.core.today import change_line, missing_items, todays_routine
+    from legtimer.core.today import asked_equipment, missing_items
+    from legtimer.live.variants import TodaysChoices
     from legtimer.storage.paths import log_path
-    from legtimer.storage.progress import targets_from_log
+    from legtimer.storage.progress import moving_up_from_log, targets_from_log
 
     if without is not None:
         missing = missing_items(routine, without)
     else:
         from legtimer.storage.equipment import load_answers
 
-        missing = load_answers().missing_of(routine.equipment)
-    today, changes = todays_routine(routine, missing)
-    targets = targets_from_log(today, log_path())
-    print("\n".join(plan_lines(compile_plan(today, targets))))
-    for change in changes:
-        print(change_line(change))
+        missing = load_answers().missing_of(asked_equipment(routine))
+    db = log_path()
+    choices = TodaysChoices(
+        routine,
+        missing,
+        moving_up_from_log(db) if routine.has_variants else MovingUp(),
+        targets=lambda today: targets_from_log(today, db),
+    )
+    plan = choices.plan()
+    print("\n".join(plan_lines(plan)))
+    for note in plan.notes:
+        print(note)
+    today = plan.routine
     shown: set[str] = set()
     for exercise in (*today.warmup, *today.exercises, *today.cooldown):
-        target = (targets or {}).get(exercise.name)
+        target = plan.target(exercise.name)
         if target is not None and progresses(today, exercise) and exercise.name not in shown:
             shown.add(exercise.name)
             print(f"{exercise.name}: {target.describe()}")
+    for offer in (choices.offers or {}).values():
+        print(f"{offer.slot}: all sets at {offer.top} last time: the workout offers {offer.harder}")
     return EXIT_OK
 
 

@@ -1,4 +1,8 @@
-"""`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise."""
+"""`legtimer history`: the history screen in a terminal; a table, JSON or CSV otherwise.
+
+The table ends with each slot moved up to a harder variant ("Clamshells → Banded Clamshells
+since 12 Jan"; once moved back down, "Clamshells → Banded Clamshells 12 Jan – 3 Feb").
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,14 @@ from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
     from legtimer.storage.trainlog import TrainingLog
+    from legtimer.storage.trainlog_records import WorkoutRecord
 
 
 def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False) -> int:
     """The history screen when stdout is a terminal and no format was asked for; else print
     the log: a table (oldest first), or every workout with its sets as JSON or CSV."""
     from legtimer.cli.workout import has_terminal, tidy_log
+    from legtimer.core.harder import promotion_history
     from legtimer.storage.paths import log_path
     from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 
@@ -32,12 +38,23 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
                 sys.stdout.write(log.export_csv())
                 return EXIT_OK
             workouts = list(reversed(log.workouts()))
+            promotions = promotion_history(log.harder_answers())
     except LogUnavailable as exc:
         print(f"legtimer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if not workouts:
         print(f"no workouts yet (the log will be {log_path()})")
         return EXIT_OK
+    _print_table(workouts)
+    if promotions:
+        print()
+        for promotion in promotions:
+            print(promotion.line())
+    return EXIT_OK
+
+
+def _print_table(workouts: list[WorkoutRecord]) -> None:
+    """One line per workout, oldest first."""
     width = max(8, *(len(w.routine_name) for w in workouts))
     print(f"{'WHEN':<16}  {'ROUTINE':<{width}}  {'TIME':>7}  {'WORKED':>7}  SETS")
     for workout in workouts:
@@ -52,7 +69,6 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
             f"{format_clock(workout.worked_seconds or 0, count_up=True):>7}  "
             f"{sets}{status}"
         )
-    return EXIT_OK
 
 
 def _history_screen(log: TrainingLog) -> int:

@@ -12,6 +12,7 @@ from typing import IO
 from legtimer.audio.sink import CueSink
 from legtimer.cli.usage import UsageError
 from legtimer.core.errors import EXIT_BAD_INPUT, EXIT_OK
+from legtimer.core.harder import MovingUp
 from legtimer.core.plan import Plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
@@ -77,6 +78,14 @@ def targets_from_log(routine: Routine, exclude_workout: int | None) -> dict[str,
     return read_targets(routine, log_path(), exclude_workout)
 
 
+def moving_up_from_log() -> MovingUp:
+    """Promotions and recent no's to harder variants (the app's ``moving_up`` hook)."""
+    from legtimer.storage.paths import log_path
+    from legtimer.storage.progress import moving_up_from_log as read_moving_up
+
+    return read_moving_up(log_path())
+
+
 def run_workout(
     routine: Routine | None,
     *,
@@ -130,6 +139,7 @@ def run_workout(
         flash=flash,
         targets=targets_from_log,
         gear=Gear(without, ask=ask, remember=True),
+        moving_up=moving_up_from_log,
     )
     try:
         app.run()

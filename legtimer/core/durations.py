@@ -42,6 +42,23 @@ def parse_duration(value: object) -> float:
         return seconds
     if not isinstance(value, str):
         raise ValueError(f"expected a duration, got {type_name(value)}")
+    known = _PARSED.get(value)
+    if known is None:
+        known = _parse_text(value)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[value] = known
+    return known
+
+
+_PARSED: dict[str, float] = {}
+"""Text already read: a routine writes the same few durations ("45s", "2m") over and over."""
+_PARSED_MAX = 1024
+"""Kept small: an editor session types many values, and a miss costs only a parse."""
+
+
+def _parse_text(value: str) -> float:
+    """Seconds for a duration written as text; ValueError (never cached) when it is not one."""
     text = value.strip()
     if text.startswith("-"):
         raise ValueError(f"{value!r} is negative")

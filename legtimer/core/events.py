@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-from legtimer.core.plan import Step
+from legtimer.core.plan import Plan, Step
 
 
 class Outcome(Enum):
@@ -105,6 +105,33 @@ class CapReached(NamedTuple):
     at: float
 
 
+class PlanChanged(NamedTuple):
+    """Today's choices changed what comes after the current step (``v``, yes to the harder
+    variant, other equipment): ``plan`` runs from here on, ``step`` is the current one in it."""
+
+    plan: Plan
+    step: Step
+    at: float
+
+
+class HarderAnswered(NamedTuple):
+    """The person answered "try the harder variant?" for ``slot`` (kept in the training log)."""
+
+    slot: str
+    harder: str
+    accepted: bool
+    at: float
+
+
+class MovedDown(NamedTuple):
+    """The person went back from ``variant`` (their exercise in ``slot`` since a yes) to the
+    slot's own exercise for good (kept in the training log)."""
+
+    slot: str
+    variant: str
+    at: float
+
+
 class WorkoutFinished(NamedTuple):
     """The last step ended."""
 
@@ -121,5 +148,8 @@ Event = (
     | RestRanOut
     | RestExtended
     | CapReached
+    | PlanChanged
+    | HarderAnswered
+    | MovedDown
     | WorkoutFinished
 )

@@ -11,9 +11,13 @@ from typing import Any
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.lines import TableId
 from legtimer.core.loader_variants import read_variants
-from legtimer.core.report import Report
+from legtimer.core.report import Keys, Report
 from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
+
+_ALLOWED = fields_in(Table.EXERCISE)
+_OWN_KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
+"""An exercise's own keys (its settings are read as overrides of [defaults])."""
 
 
 class ExerciseReader:
@@ -23,6 +27,7 @@ class ExerciseReader:
         self.report = report
         self.section = section
         self.defaults = defaults
+        self.key = section.value
         self.counted: dict[str, int] = {}
         """Variant tables read so far per header ("exercise.variant"), for their lines."""
 
@@ -43,23 +48,24 @@ class ExerciseReader:
         """
         report = self.report
         before = len(report.problems)
-        table = table or (self.section.value, index)
+        table = table or (self.key, index)
         raw_name = data.get("name")
         label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-        where = (place or f"{self.section.value} {index + 1}") + (f' "{label}"' if label else "")
+        where = (place or f"{self.key} {index + 1}") + (f' "{label}"' if label else "")
         raw_variants = data.get("variant")
-        data = {key: value for key, value in data.items() if key != "variant"}
-        report.known_keys(table, where, data, Table.EXERCISE)
-        values: dict[str, Any] = {}
-        for spec in fields_in(Table.EXERCISE).values():
-            if not spec.is_setting:
-                value = report.value(table, where, data, spec)
-                values[spec.key] = spec.default if value is None else value
-        if isinstance(values["sets"], tuple):
-            values["per_set"] = values["sets"]
-            values["sets"] = len(values["per_set"])
-        every_set_says = bool(values.get("per_set")) and all(
-            t.reps is not None or t.duration is not None for t in values["per_set"]
+        if "variant" in data:
+            data = {key: value for key, value in data.items() if key != "variant"}
+        if not _ALLOWED.keys() >= data.keys():
+            report.known_keys(table, where, data, Table.EXERCISE)
+        values = report.values(table, where, data, _OWN_KEYS, fill=True)
+        per_set = values["sets"]
+        if isinstance(per_set, tuple):
+            values["per_set"] = per_set
+            values["sets"] = len(per_set)
+        else:
+            per_set = ()
+        every_set_says = bool(per_set) and all(
+            t.reps is not None or t.duration is not None for t in per_set
         )
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
@@ -72,17 +78,18 @@ class ExerciseReader:
                 'duration (like duration = "45s")',
             )
         overrides = report.overrides(table, where, data)
-        settings = overrides.apply_to(self.defaults)
-        top = max(
-            [values["reps"][1] if values["reps"] else 0]
-            + [t.reps[1] for t in values.get("per_set", ()) if t.reps is not None]
-        )
-        if top and top * settings.seconds_per_rep > MAX_STEP_SECONDS:
+        per_rep = overrides.seconds_per_rep
+        if per_rep is None:
+            per_rep = self.defaults.seconds_per_rep
+        top = values["reps"][1] if values["reps"] else 0
+        if per_set:
+            top = max([top] + [t.reps[1] for t in per_set if t.reps is not None])
+        if top and top * per_rep > MAX_STEP_SECONDS:
             report.add(
                 table,
                 "reps",
                 where,
-                f"{top} reps at {settings.seconds_per_rep:g} s "
+                f"{top} reps at {per_rep:g} s "
                 "each is longer than 4 hours; allowed: at most 4 hours per set",
             )
         if values["duration"] is not None and overrides.manual:

@@ -1,7 +1,8 @@
 """Find the line a TOML key or table sits on, since tomllib does not say.
 
 A light scan, not a parser: it tracks table headers and ``key =`` lines outside multi-line
-strings. Good enough to point a person at the right line of their routine file.
+strings. Good enough to point a person at the right line of their routine file. The scan runs
+only when a problem asks for a line: a good file is never scanned.
 """
 
 from __future__ import annotations
@@ -19,17 +20,37 @@ TableId = tuple[str, int]
 class LineIndex:
     """Lines of table headers and of the keys inside each table."""
 
-    def __init__(self) -> None:
-        self.headers: dict[TableId, int] = {}
-        self.keys: dict[TableId, dict[str, int]] = {}
+    def __init__(self, text: str | None = None) -> None:
+        self._text = text
+        """The document, until the first lookup scans it (None: nothing to scan)."""
+        self._headers: dict[TableId, int] = {}
+        self._keys: dict[TableId, dict[str, int]] = {}
 
     @classmethod
     def scan(cls, text: str) -> LineIndex:
-        """Index a TOML document's text."""
-        index = cls()
+        """Index a TOML document's text (scanned when a line is first asked for)."""
+        return cls(text)
+
+    @property
+    def headers(self) -> dict[TableId, int]:
+        """The line of each table header."""
+        self._scan()
+        return self._headers
+
+    @property
+    def keys(self) -> dict[TableId, dict[str, int]]:
+        """The line of each key, per table."""
+        self._scan()
+        return self._keys
+
+    def _scan(self) -> None:
+        text, self._text = self._text, None
+        if text is None:
+            return
+        headers, keys = self._headers, self._keys
         counts: dict[str, int] = {}
         current: TableId = ("", 0)
-        index.keys[current] = {}
+        keys[current] = {}
         in_string: str | None = None
         for number, line in enumerate(text.splitlines(), start=1):
             if in_string is not None:
@@ -43,29 +64,29 @@ class LineIndex:
                 occurrence = counts.get(name, 0)
                 counts[name] = occurrence + 1 if is_array else occurrence
                 current = (name, occurrence)
-                index.headers.setdefault(current, number)
-                index.keys.setdefault(current, {})
+                headers.setdefault(current, number)
+                keys.setdefault(current, {})
                 continue
             key = _KEY.match(line)
             if key:
-                index.keys[current].setdefault(_unquote(key.group(1)), number)
+                keys[current].setdefault(_unquote(key.group(1)), number)
             for quote in ('"""', "'''"):
                 if line.count(quote) % 2 == 1:
                     in_string = quote
                     break
-        return index
 
     def line_of(self, table: TableId, key: str | None = None) -> int | None:
         """The line of ``key`` in ``table``, else the table's header, else None."""
+        self._scan()
         if key is not None:
-            found = self.keys.get(table, {}).get(key)
+            found = self._keys.get(table, {}).get(key)
             if found is not None:
                 return found
-        header = self.headers.get(table)
+        header = self._headers.get(table)
         if header is not None:
             return header
         # Written as an inline value (exercise = [...]) rather than a header.
-        return self.keys.get(("", 0), {}).get(table[0])
+        return self._keys.get(("", 0), {}).get(table[0])
 
 
 def _unquote(name: str) -> str:

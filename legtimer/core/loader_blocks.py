@@ -8,12 +8,15 @@ from typing import Any
 from legtimer.core.durations import format_clock
 from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import TableId
-from legtimer.core.report import Report
+from legtimer.core.report import Keys, Report
 from legtimer.core.routine import Block, Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
 BLOCK_EXERCISE = "block.exercise"
 """How the line index names a [[block.exercise]] table (counted over the whole file)."""
+
+_ALLOWED = fields_in(Table.BLOCK)
+_KEYS = Keys(_ALLOWED.values())
 
 
 def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tuple[Block, ...]:
@@ -55,13 +58,13 @@ def _read_block(
     label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
     where = f"block {index + 1}" + (f' "{label}"' if label else "")
     own = {key: value for key, value in data.items() if key != "exercise"}
-    report.known_keys(table, where, own, Table.BLOCK)
-    values: dict[str, Any] = {}
-    for spec in fields_in(Table.BLOCK).values():
-        read = report.value(table, where, own, spec)
+    if not _ALLOWED.keys() >= own.keys():
+        report.known_keys(table, where, own, Table.BLOCK)
+    values = report.values(table, where, own, _KEYS)
+    for key, spec in _ALLOWED.items():
         # rest_until_ready left out means "as each exercise says", not "off".
-        inherit = spec.key == "rest_until_ready"
-        values[spec.key] = read if read is not None or inherit else spec.default
+        if values[key] is None and key != "rest_until_ready":
+            values[key] = spec.default
 
     raw_exercises = data.get("exercise")
     exercises: list[Exercise] = []
@@ -141,14 +144,23 @@ def _check_clocked(
     for number, item in enumerate(raw_exercises):
         if not isinstance(item, dict):
             continue
-        place = f"{where} exercise {number + 1}"
         ex_table = (BLOCK_EXERCISE, first_exercise + number)
         for key in ("rest", "rest_after", "rest_until_ready"):
             if key in item:
-                report.add(ex_table, key, place, f"{why}, exercises run back to back; remove {key}")
+                report.add(
+                    ex_table,
+                    key,
+                    f"{where} exercise {number + 1}",
+                    f"{why}, exercises run back to back; remove {key}",
+                )
         sets = item.get("sets")
         if isinstance(sets, list) and any(isinstance(s, dict) and "rest" in s for s in sets):
-            report.add(ex_table, "sets", place, f"{why}: a set here has no rest; remove rest")
+            report.add(
+                ex_table,
+                "sets",
+                f"{where} exercise {number + 1}",
+                f"{why}: a set here has no rest; remove rest",
+            )
 
 
 def round_work(exercise: Exercise, settings: Settings) -> float:

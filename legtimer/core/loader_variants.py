@@ -10,12 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from legtimer.core.lines import TableId
-from legtimer.core.report import Report
+from legtimer.core.report import Keys, Report
 from legtimer.core.routine import Exercise, Overrides, Variant
 from legtimer.core.schema import Table, fields_in
 
 OWN_KEYS = ("name", "role")
 """Keys every variant has for itself; the rest are inherited when left out."""
+
+_ALLOWED = fields_in(Table.VARIANT)
+_KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
+_INHERITED = {key: rank for rank, key in enumerate(k for k in _ALLOWED if k not in OWN_KEYS)}
+"""The keys a variant may take from its exercise, with their place in the schema's order."""
 
 
 def read_variants(
@@ -81,25 +86,17 @@ def _read_one(
             "a variant cannot have variants of its own; list every variant under the exercise",
         )
     own = {key: value for key, value in data.items() if key != "variant"}
-    report.known_keys(table, where, own, Table.VARIANT)
-    read: dict[str, Any] = {}
-    for spec in fields_in(Table.VARIANT).values():
-        if spec.is_setting:
-            continue
-        value = report.value(table, where, own, spec)
-        if value is not None:
-            read[spec.key] = value
+    if not _ALLOWED.keys() >= own.keys():
+        report.known_keys(table, where, own, Table.VARIANT)
+    values = report.values(table, where, own, _KEYS)
+    read = {key: value for key in own if (value := values.get(key)) is not None}
     if "reps" in own and "duration" in own:
         report.add(table, "duration", where, "has both reps and duration; use exactly one")
     settings = report.overrides(table, where, own)
     if exercise is None or len(report.problems) != before:
         return None
     role = read.pop("role")
-    written = tuple(
-        spec.key
-        for spec in fields_in(Table.VARIANT).values()
-        if spec.key in own and spec.key not in OWN_KEYS
-    )
+    written = tuple(sorted((key for key in own if key in _INHERITED), key=_INHERITED.__getitem__))
     resolved = _inherit(exercise, read, settings)
     if resolved.reps is None and resolved.duration is None and not _every_set_says(resolved):
         report.add(
@@ -124,9 +121,11 @@ def _inherit(exercise: Exercise, read: dict[str, Any], settings: Overrides) -> E
         changes["duration"] = None
     elif "duration" in changes:
         changes["reps"] = None
-    merged = exercise.overrides._replace(
-        **{name: value for name, value in settings._asdict().items() if value is not None}
-    )
+    merged = exercise.overrides
+    if settings.count(None) != len(settings):
+        pairs = zip(settings._fields, settings, strict=True)
+        written: dict[str, Any] = {name: value for name, value in pairs if value is not None}
+        merged = merged._replace(**written)
     return exercise._replace(**changes, overrides=merged, variants=(), slot="")
 
 

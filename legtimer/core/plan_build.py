@@ -20,18 +20,44 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from legtimer.core.plan_rows import (
+    AT,
+    BLANK,
+    BLOCK,
+    BLOCK_COUNT,
+    BLOCK_NO,
+    COUNTDOWN,
+    DURATION,
+    ESTIMATE,
+    EVERY,
+    EXERCISE,
+    EXERCISE_COUNT,
+    EXERCISE_NO,
+    HALFWAY,
+    KIND,
+    NAME,
+    NOTE,
+    REP_BEAT,
+    REPS,
+    ROUND_NO,
+    ROUNDS,
+    SECONDS_PER_REP,
+    SECTION,
+    SET_NO,
+    SETS,
+    SIDE,
+    START,
+    TARGET_REPS,
+    TIME_CAP,
+    Slot,
+    Timeline,
+)
 from legtimer.core.progression import Target
 from legtimer.core.routine import Block, Exercise, Routine, Section, Settings
 from legtimer.core.steps import Side, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""
-
-_WORK_KIND = {
-    Section.WARMUP: StepKind.WARMUP,
-    Section.MAIN: StepKind.WORK,
-    Section.COOLDOWN: StepKind.COOLDOWN,
-}
 
 
 class _Item(NamedTuple):
@@ -40,6 +66,7 @@ class _Item(NamedTuple):
     round_no: int
     position: int
     total: int
+    slot: Slot
     block: Block | None = None
     block_no: int = 0
 
@@ -49,6 +76,15 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
     items = _items(routine)
     builder = _Builder(routine, targets)
     for number, item in enumerate(items):
+        slot = item.slot
+        inside = item.position < item.total
+        if inside and item.round_no > 1 and slot.whole is not None:
+            # Inside a round (not its last exercise) every round is the first again.
+            if item.position == 1:
+                builder.round_starts()
+            builder.replay(slot.whole, item.round_no)
+            continue
+        first = len(builder.steps)
         settings = builder.settings_of(item)
         if (
             number == 0
@@ -61,63 +97,120 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
             )
         ):
             builder.get_ready(item, settings.get_ready)
+            inside = False  # its own get-ready: not to be replayed
         if item.position == 1:
             builder.round_starts()
         builder.exercise(item, settings)
         following = items[number + 1] if number + 1 < len(items) else None
         builder.after_exercise(item, settings, following)
+        if inside:
+            slot.whole = builder.steps[first:]
     return builder.finish()
 
 
 def _items(routine: Routine) -> list[_Item]:
     out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup))
+        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), Slot())
         for i, ex in enumerate(routine.warmup)
     ]
+    slots = [Slot() for _ in routine.exercises]
     for round_no in range(1, routine.rounds + 1):
         out += [
-            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises))
+            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises), slots[i])
             for i, ex in enumerate(routine.exercises)
         ]
     for block_no, block in enumerate(routine.blocks, 1):
+        slots = [Slot() for _ in block.exercises]
         for round_no in range(1, block.rounds + 1):
+            count = len(block.exercises)
             out += [
-                _Item(ex, Section.MAIN, round_no, i + 1, len(block.exercises), block, block_no)
+                _Item(ex, Section.MAIN, round_no, i + 1, count, slots[i], block, block_no)
                 for i, ex in enumerate(block.exercises)
             ]
     out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown))
+        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), Slot())
         for i, ex in enumerate(routine.cooldown)
     ]
     return out
 
 
-class _Builder:
-    """Appends steps, skipping zero-length ones, and fixes up indexes and next-up at the end."""
+class _Builder(Timeline):
+    """Places the steps the rules call for, as rows, skipping zero-length ones."""
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
+        super().__init__()
         self.routine = routine
         self.targets = targets
         """Today's rep target per exercise name, from progression."""
-        self.steps: list[Step] = []
-        self.clock = 0.0
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
+        self._item: _Item | None = None
+        self._shared: list[Any] = BLANK
+        """The fields every step of ``_item`` has."""
+        self._clocked: dict[tuple[bool, Settings], Settings] = {}
+        """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
 
     def settings_of(self, item: _Item) -> Settings:
         """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
+        settings = item.slot.settings
+        if settings is None:
+            settings = item.slot.settings = self._settings_of(item)
+        return settings
+
+    def _settings_of(self, item: _Item) -> Settings:
         settings = item.exercise.settings(self.routine.defaults)
         block = item.block
         if block is None:
             return settings
         if block.clocked:
-            manual = True if block.time_cap is not None else settings.manual
-            return settings._replace(
-                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
-            )
+            key = (block.time_cap is not None, settings)
+            clocked = self._clocked.get(key)
+            if clocked is None:
+                manual = True if block.time_cap is not None else settings.manual
+                clocked = settings._replace(
+                    rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
+                )
+                self._clocked[key] = clocked
+            return clocked
         if block.rest_until_ready is not None:
             return settings._replace(rest_until_ready=block.rest_until_ready)
         return settings
+
+    def shared(self, item: _Item, settings: Settings) -> list[Any]:
+        """The fields every step of ``item`` has (made once per item)."""
+        if item is self._item:
+            return self._shared
+        row = item.slot.shared
+        if row is None:
+            row = item.slot.shared = self._shared_by_all(item, settings)
+        if row[ROUND_NO] != item.round_no:
+            row = row.copy()
+            row[ROUND_NO] = item.round_no
+        self._item, self._shared = item, row
+        return row
+
+    def _shared_by_all(self, item: _Item, settings: Settings) -> list[Any]:
+        exercise, block = item.exercise, item.block
+        row = BLANK.copy()
+        row[NAME] = exercise.name
+        row[EXERCISE] = exercise
+        row[SECTION] = item.section
+        row[SETS] = exercise.sets
+        row[ROUND_NO] = item.round_no
+        if item.section is Section.MAIN:
+            row[ROUNDS] = block.rounds if block is not None else self.routine.rounds
+        else:
+            row[ROUNDS] = 1
+        row[EXERCISE_NO] = item.position
+        row[EXERCISE_COUNT] = item.total
+        row[COUNTDOWN] = settings.countdown
+        if block is not None:
+            row[BLOCK] = block.name
+            row[BLOCK_NO] = item.block_no
+            row[BLOCK_COUNT] = len(self.routine.blocks)
+            row[EVERY] = block.every
+            row[TIME_CAP] = block.time_cap
+        return row
 
     def add(
         self,
@@ -132,38 +225,23 @@ class _Builder:
     ) -> None:
         if estimate <= 0 and not keep:
             return
-        block = item.block
-        rounds = 1
-        if item.section is Section.MAIN:
-            rounds = block.rounds if block is not None else self.routine.rounds
-        fields: dict[str, Any] = {
-            "plan_index": len(self.steps),
-            "kind": kind,
-            "duration": duration,
-            "estimate": max(0.0, estimate),
-            "start": self.clock,
-            "name": name or item.exercise.name,
-            "exercise": item.exercise,
-            "section": item.section,
-            "sets": item.exercise.sets,
-            "round_no": item.round_no,
-            "rounds": rounds,
-            "exercise_no": item.position,
-            "exercise_count": item.total,
-            "countdown": settings.countdown,
-        }
-        if block is not None:
-            fields.update(
-                block=block.name,
-                block_no=item.block_no,
-                block_count=len(self.routine.blocks),
-                every=block.every,
-                time_cap=block.time_cap,
-            )
-        fields.update(extra)
-        step = Step(**fields)
-        self.steps.append(step)
-        self.clock += step.estimate
+        row = self.shared(item, settings).copy()
+        row[KIND] = kind
+        row[DURATION] = duration
+        row[ESTIMATE] = max(0.0, estimate)
+        if name:
+            row[NAME] = name
+        for key, value in extra.items():
+            row[AT[key]] = value
+        self.place(row)
+
+    def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
+        """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
+        if row[ESTIMATE] > 0:
+            row = row.copy()
+            row[SET_NO] = set_no
+            row[SIDE] = side
+            self.place(row)
 
     def round_starts(self) -> None:
         self.round_start = (len(self.steps), self.clock)
@@ -182,63 +260,82 @@ class _Builder:
         )
 
     def exercise(self, item: _Item, settings: Settings) -> None:
+        """The sets of ``item`` and the rests between them."""
+        done = item.slot.sets
+        if done is not None:
+            self.replay(done, item.round_no)
+            return
+        first = len(self.steps)
+        self._sets(item, settings)
+        item.slot.sets = self.steps[first:]
+
+    def _sets(self, item: _Item, settings: Settings) -> None:
         exercise = item.exercise
-        kind = _WORK_KIND[item.section]
+        section = item.section
+        if section is Section.MAIN:
+            kind = StepKind.WORK
+        else:
+            kind = StepKind.WARMUP if section is Section.WARMUP else StepKind.COOLDOWN
         first, second = (
-            (Side.RIGHT, Side.LEFT)
-            if exercise.first_side == "right"
-            else (
-                Side.LEFT,
-                Side.RIGHT,
-            )
+            (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
         )
-        sides: list[Side | None] = [first, second] if exercise.per_side else [None]
+        per_set, per_side = exercise.per_set, exercise.per_side
+        # Progression sets one target for every set; a per-set list keeps its own.
+        progress = None if per_set else self.targets.get(exercise.name)
+        work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
-            target = exercise.as_set(set_no)
-            # Progression sets one target for every set; a per-set list keeps its own.
-            progress = None if exercise.per_set else self.targets.get(exercise.name)
-            if target.duration is not None:
-                duration: float | None = target.duration
-                estimate = target.duration
+            if set_no == 1 or per_set:
+                work, switch = self._set_rows(item, kind, set_no, settings, progress)
+            if per_side:
+                self._repeat(work, set_no, first)
+                self._repeat(switch, set_no, second)
+                self._repeat(work, set_no, second)
             else:
-                assert target.reps is not None
-                today = target.reps[1] if progress is None else progress.reps
-                estimate = today * settings.seconds_per_rep
-                duration = None if settings.manual else estimate
-            note = exercise.per_set[set_no - 1].note if exercise.per_set else ""
-            for side in sides:
-                if side is second and exercise.per_side:
-                    self.add(
-                        item,
-                        StepKind.SWITCH,
-                        settings.switch_sides,
-                        settings.switch_sides,
-                        settings,
-                        name="Switch sides",
-                        set_no=set_no,
-                        side=side,
-                        exercise=target,
-                    )
-                self.add(
-                    item,
-                    kind,
-                    duration,
-                    estimate,
-                    settings,
-                    set_no=set_no,
-                    side=side,
-                    exercise=target,
-                    reps=target.reps,
-                    seconds_per_rep=settings.seconds_per_rep,
-                    halfway=settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS,
-                    rep_beat=settings.rep_beat and target.reps is not None,
-                    note=note,
-                    target_reps=None if progress is None else progress.reps,
-                )
+                self._repeat(work, set_no, None)
             if set_no < exercise.sets:
-                written = exercise.per_set[set_no - 1].rest if exercise.per_set else None
+                written = per_set[set_no - 1].rest if per_set else None
                 rest = self._rest(item, "rest", settings.rest) if written is None else written
                 self._rest_step(item, StepKind.REST, rest, settings, "Rest", set_no)
+
+    def _set_rows(
+        self,
+        item: _Item,
+        kind: StepKind,
+        set_no: int,
+        settings: Settings,
+        progress: Target | None,
+    ) -> tuple[list[Any], list[Any]]:
+        """The work step and the switch step of set ``set_no``, without set number and side."""
+        exercise = item.exercise
+        target = exercise.as_set(set_no)
+        if target.duration is not None:
+            duration: float | None = target.duration
+            estimate = target.duration
+        else:
+            assert target.reps is not None
+            today = target.reps[1] if progress is None else progress.reps
+            estimate = today * settings.seconds_per_rep
+            duration = None if settings.manual else estimate
+        shared = self.shared(item, settings)
+        work = shared.copy()
+        work[KIND] = kind
+        work[DURATION] = duration
+        work[ESTIMATE] = estimate
+        work[EXERCISE] = target
+        work[REPS] = target.reps
+        work[SECONDS_PER_REP] = settings.seconds_per_rep
+        work[HALFWAY] = settings.halfway and (duration or 0) >= HALFWAY_MIN_SECONDS
+        work[REP_BEAT] = settings.rep_beat and target.reps is not None
+        work[NOTE] = exercise.per_set[set_no - 1].note if exercise.per_set else ""
+        work[TARGET_REPS] = None if progress is None else progress.reps
+        if not exercise.per_side:
+            return work, BLANK
+        switch = shared.copy()
+        switch[KIND] = StepKind.SWITCH
+        switch[DURATION] = switch[ESTIMATE] = settings.switch_sides
+        switch[NAME] = "Switch sides"
+        switch[EXERCISE] = target
+        return work, switch
 
     def after_exercise(self, item: _Item, settings: Settings, following: _Item | None) -> None:
         block = item.block
@@ -265,11 +362,18 @@ class _Builder:
                 time_cap=None,
             )
             return
-        if (
+        between_rounds = (
             item.section is Section.MAIN
             and following.section is Section.MAIN
             and following.round_no != item.round_no
-        ):
+        )
+        slot = item.slot
+        done = slot.round_rest if between_rounds else slot.rest_after
+        if done is not None:
+            self.replay(done, item.round_no)
+            return
+        first = len(self.steps)
+        if between_rounds:
             seconds = (
                 self.routine.rest_between_rounds if block is None else block.rest_between_rounds
             )
@@ -277,9 +381,13 @@ class _Builder:
                 self._rest_step(
                     item, StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets
                 )
-            return
-        seconds = self._rest(item, "rest_after", settings.rest_after)
-        self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
+        else:
+            seconds = self._rest(item, "rest_after", settings.rest_after)
+            self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
+        if between_rounds:
+            slot.round_rest = self.steps[first:]
+        else:
+            slot.rest_after = self.steps[first:]
 
     def _rest_step(
         self,
@@ -315,9 +423,12 @@ class _Builder:
         spent = self.clock - began
         scale = cap / spent if spent > 0 else 1.0
         at = began
-        for index in range(first, len(self.steps)):
-            estimate = self.steps[index].estimate * scale
-            self.steps[index] = self.steps[index]._replace(start=at, estimate=estimate)
+        steps = self.steps
+        for index in range(first, len(steps)):
+            # A copy: the rows as placed may be replayed in a later round.
+            row = steps[index] = steps[index].copy()
+            row[START] = at
+            row[ESTIMATE] = estimate = row[ESTIMATE] * scale
             at += estimate
         self.clock = began + cap
 
@@ -326,12 +437,3 @@ class _Builder:
         if item.section is Section.MAIN or item.exercise.overrides.is_set(key):
             return seconds
         return 0.0
-
-    def finish(self) -> tuple[Step, ...]:
-        out: list[Step] = []
-        following: int | None = None
-        for step in reversed(self.steps):
-            out.append(step._replace(next_up=following))
-            if step.kind.is_work:
-                following = step.plan_index
-        return tuple(reversed(out))

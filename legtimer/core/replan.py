@@ -1,5 +1,7 @@
 """Another exercise in an upcoming slot, mid-workout, without moving a single deadline.
 
+(And on the opening get-ready, other equipment: :func:`after_opening`.)
+
 ``v`` during a get-ready or the rest before an exercise asks for another of its options. The
 plan built for the new choice is spliced in from that exercise's first step on: every step
 already run, and the current one, stay as they were (the session keeps its deadline), and the
@@ -57,8 +59,27 @@ def splice(plan: Plan, index: int, new: Plan) -> Plan:
     start = next((s.plan_index for s in new.steps if s.kind.is_work and _item(s) == where), None)
     if start is None:
         raise ValueError("the new plan does not have that exercise")
-    steps = list(plan.steps[: first.plan_index])
-    at = first.start
+    return _graft(plan, first.plan_index, new, start)
+
+
+def after_opening(plan: Plan, new: Plan) -> Plan:
+    """On the workout's opening get-ready: it stays (and its deadline); the rest is ``new``'s.
+
+    For other equipment chosen there (``e``): every exercise may change, none has begun.
+
+    Raises:
+        ValueError: when ``plan`` does not open with a get-ready.
+    """
+    if not plan.steps or plan.steps[0].kind is not StepKind.GET_READY:
+        raise ValueError("the plan does not open with a get-ready")
+    start = 1 if new.steps and new.steps[0].kind is StepKind.GET_READY else 0
+    return _graft(plan, 1, new, start)
+
+
+def _graft(plan: Plan, keep: int, new: Plan, start: int) -> Plan:
+    """``plan``'s first ``keep`` steps, then ``new``'s from ``start``, timed on and relinked."""
+    steps = list(plan.steps[:keep])
+    at = steps[-1].end if steps else 0.0
     for step in new.steps[start:]:
         steps.append(step._replace(plan_index=len(steps), start=at))
         at += step.estimate

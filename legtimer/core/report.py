@@ -7,7 +7,7 @@ Which keys a table allows, their types, bounds and defaults all come from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from legtimer.core.durations import DURATION_HELP, MAX_STEP_SECONDS, parse_duration, type_name
@@ -16,36 +16,25 @@ from legtimer.core.lines import LineIndex, TableId
 from legtimer.core.routine import Overrides, Preferences, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
+Reader = Callable[["Report", TableId, str, Field, Any], Any]
+"""How one kind of value is read: (report, table, where, field, value) -> value or None."""
 
-def suggest(key: str, allowed: Iterable[str]) -> str | None:
-    """The allowed key a typo most likely meant ("rset" -> "rest", "exercises" -> "exercise").
 
-    Fewest edits wins (a swap of two letters counts as one), then difflib's similarity.
+class Keys:
+    """Some keys of a kind of table, each with its field and reader, worked out once at import.
+
+    Reading a table with them costs a step per key the table holds, not per key it may hold.
     """
-    import difflib  # only when something is wrong: keeps `check` of a good file fast
 
-    options = list(allowed)
-    close = set(difflib.get_close_matches(key, options, n=5, cutoff=0.6))
-    near = [o for o in options if _edits(key.lower(), o) <= max(1, len(o) // 3)]
-    ranked = sorted(
-        close.union(near),
-        key=lambda o: (_edits(key.lower(), o), -difflib.SequenceMatcher(None, key, o).ratio()),
-    )
-    return ranked[0] if ranked else None
+    __slots__ = ("by_key", "defaults", "nones", "order", "required")
 
-
-def _edits(a: str, b: str) -> int:
-    """Optimal-string-alignment distance: insert, delete, change, or swap neighbours."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        prev2, prev = prev, row
-    return prev[-1]
+    def __init__(self, fields: Iterable[Field]) -> None:
+        self.order = tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
+        """(key, field, reader) in the schema's order."""
+        self.by_key = {key: (spec, read) for key, spec, read in self.order}
+        self.defaults: dict[str, Any] = {key: spec.default for key, spec, _ in self.order}
+        self.nones: dict[str, Any] = dict.fromkeys(self.by_key)
+        self.required = tuple(key for key, spec, _ in self.order if spec.required)
 
 
 class Report:
@@ -76,6 +65,8 @@ class Report:
         kind: Table | None = None,
     ) -> None:
         """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
+        from legtimer.core.hints import ALIASES, belongs_elsewhere, suggest  # only when wrong
+
         allowed = list(allowed)
         belongs = belongs_elsewhere(key, kind)
         if belongs:
@@ -91,6 +82,8 @@ class Report:
     def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
         """Every key of ``data`` must be one the schema allows in this kind of table."""
         allowed = fields_in(kind)
+        if allowed.keys() >= data.keys():
+            return
         for key in data:
             if key not in allowed:
                 self.unknown_key(table, key, allowed, where, kind)
@@ -105,6 +98,50 @@ class Report:
         reader = _READERS[spec.kind]
         return reader(self, table, where, spec, value)
 
+    def values(
+        self,
+        table: TableId,
+        where: str,
+        data: dict[str, Any],
+        keys: Keys,
+        fill: bool = False,
+    ) -> dict[str, Any]:
+        """Each of ``keys`` read as :meth:`value` does, problems recorded in the schema's order.
+
+        Args:
+            keys: the keys to read, in the schema's order.
+            fill: put the field's default for a key absent or wrong, rather than None.
+        """
+        problems = self.problems
+        before = len(problems)
+        out: dict[str, Any] = (keys.defaults if fill else keys.nones).copy()
+        by_key = keys.by_key
+        for key, value in data.items():
+            found = by_key.get(key)
+            if found is not None and value is not None:
+                value = found[1](self, table, where, found[0], value)
+                if value is not None:
+                    out[key] = value
+        for key in keys.required:
+            if data.get(key) is None:
+                break
+        else:
+            if len(problems) == before:
+                return out
+        # Something is wrong: read again key by key in the schema's order, so that problems
+        # are recorded in the order (and so with the lines) they always have been.
+        del problems[before:]
+        out = {}
+        get = data.get
+        for key, spec, read in keys.order:
+            value = get(key)
+            if value is not None:
+                value = read(self, table, where, spec, value)
+            elif spec.required:
+                self.add(table, None, where, f"missing '{key}'; add {key} = \"...\"")
+            out[key] = spec.default if fill and value is None else value
+        return out
+
     def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str):
             self.add(
@@ -118,17 +155,19 @@ class Report:
 
     def _whole(self, table: TableId, where: str, spec: Field, value: Any) -> int | None:
         """A whole number within bounds (booleans and decimals refused)."""
-        key, allowed = spec.key, spec.allowed()
+        key = spec.key
         if not is_int(value):
             self.add(
                 table,
                 key,
                 where,
-                f"{key} must be a whole number from {allowed}, not {type_name(value)}",
+                f"{key} must be a whole number from {spec.allowed()}, not {type_name(value)}",
             )
             return None
         if not within(spec, value):
-            self.add(table, key, where, f"{key} = {value} is out of range; allowed: {allowed}")
+            self.add(
+                table, key, where, f"{key} = {value} is out of range; allowed: {spec.allowed()}"
+            )
             return None
         return int(value)
 
@@ -174,6 +213,8 @@ class Report:
         return float(value)
 
     def _reps(self, table: TableId, where: str, spec: Field, value: Any) -> tuple[int, int] | None:
+        if is_int(value) and within(spec, value):
+            return (value, value)
         allowed = (
             f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
         )
@@ -230,6 +271,8 @@ class Report:
     ) -> int | tuple[SetTarget, ...] | None:
         """A number of sets, or a list of per-set tables (each checked, all problems kept)."""
         if not isinstance(value, list):
+            if is_int(value) and within(spec, value):
+                return int(value)
             return self._whole(table, where, spec._replace(kind=Kind.WHOLE), value)
         if not value or not all(isinstance(item, dict) for item in value):
             self.add(
@@ -253,18 +296,16 @@ class Report:
 
     def _set_target(self, table: TableId, where: str, data: dict[str, Any]) -> SetTarget | None:
         before = len(self.problems)
-        allowed = fields_in(Table.SET)
-        for key in data:
-            if key not in allowed:
-                self.unknown_key(table, key, allowed, where, Table.SET)
-        read = {key: self.value(table, where, data, spec) for key, spec in allowed.items()}
+        if not _SET_ALLOWED.keys() >= data.keys():
+            self.known_keys(table, where, data, Table.SET)
+        read = self.values(table, where, data, _SET_KEYS)
         if read["reps"] is not None and read["duration"] is not None:
             self.add(table, "sets", where, "has both reps and duration; use exactly one")
-        # The keys of an inline table have no line of their own: point at `sets`.
-        line = self.lines.line_of(table, "sets")
-        for n in range(before, len(self.problems)):
-            self.problems[n] = self.problems[n]._replace(line=line, key="sets")
         if len(self.problems) != before:
+            # The keys of an inline table have no line of their own: point at `sets`.
+            line = self.lines.line_of(table, "sets")
+            for n in range(before, len(self.problems)):
+                self.problems[n] = self.problems[n]._replace(line=line, key="sets")
             return None
         return SetTarget(
             reps=read["reps"],
@@ -328,7 +369,9 @@ class Report:
 
     def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
         """The setting keys present in a table, each checked; absent ones stay None."""
-        return Overrides(**{spec.key: self.value(table, where, data, spec) for spec in SETTINGS})
+        if data.keys().isdisjoint(_SETTING_NAMES):
+            return _NO_OVERRIDES
+        return Overrides(**self.values(table, where, data, _SETTING_KEYS))
 
 
 _READERS = {
@@ -345,22 +388,14 @@ _READERS = {
 }
 
 
+_SET_ALLOWED = fields_in(Table.SET)
+_SET_KEYS = Keys(_SET_ALLOWED.values())
+_SETTING_KEYS = Keys(SETTINGS)
+_SETTING_NAMES = frozenset(spec.key for spec in SETTINGS)
+_NO_OVERRIDES = Overrides()
+
+
 _TEXT_RANGE = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|to|,)\s*(\d+))?\s*$")
-
-ALIASES = {"weight": "load", "kg": "load", "lbs": "load", "time": "duration", "seconds": "duration"}
-"""Words from other apps for a per-set key."""
-
-
-def belongs_elsewhere(key: str, kind: Table | None) -> str | None:
-    """Where an idea from another app goes in this format, when ``key`` is one of those."""
-    lower = key.lower()
-    if lower in ("superset", "circuit", "group", "giant_set", "supersets", "circuits"):
-        return "to pair or circle exercises, put them in one [[block]] with rounds"
-    if lower in ("rounds", "rest_between_rounds") and kind in (Table.EXERCISE, Table.DEFAULTS):
-        return f"{key} belongs in [routine] or a [[block]]"
-    if lower in ("emom", "amrap", "interval"):
-        return 'write a [[block]] with every = "1m" (EMOM) or time_cap = "10m" (AMRAP)'
-    return None
 
 
 def within(spec: Field, value: float) -> bool:

@@ -76,10 +76,14 @@ class Overrides(NamedTuple):
 
     def apply_to(self, defaults: Settings) -> Settings:
         """Defaults with every override that is set laid over them."""
-        changes = {
-            name: value for name in SETTING_NAMES if (value := getattr(self, name)) is not None
-        }
-        return defaults._replace(**changes)
+        if self.count(None) == len(self):
+            return defaults
+        return Settings._make(
+            [
+                default if (value := getattr(self, name)) is None else value
+                for name, default in zip(defaults._fields, defaults, strict=True)
+            ]
+        )
 
     def is_set(self, name: str) -> bool:
         """True when the routine file set this key on the exercise itself."""

@@ -37,15 +37,36 @@ def item_matches(word: str, item: str) -> bool:
     )
 
 
+def variant_equipment(routine: Routine) -> tuple[str, ...]:
+    """Items that only variants need (a band nothing but Banded Clamshells uses), in order of
+    first use: asked about too, so a variant is never offered or picked without them."""
+    own = set(routine.equipment)
+    seen: dict[str, None] = {}
+    for exercise in routine.all_exercises():
+        for variant in exercise.variants:
+            for item in variant.exercise.equipment:
+                if item not in own:
+                    seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def asked_equipment(routine: Routine) -> tuple[str, ...]:
+    """Every item the equipment question lists: the routine's own, then the variants' only."""
+    return (*routine.equipment, *variant_equipment(routine))
+
+
 def missing_items(routine: Routine, without: Iterable[str]) -> tuple[str, ...]:
-    """The routine's equipment items that any of the ``without`` words names."""
+    """The equipment items (the variants' too) that any of the ``without`` words names."""
     words = [word.strip() for word in without if word.strip()]
-    return tuple(item for item in routine.equipment if any(item_matches(w, item) for w in words))
+    items = asked_equipment(routine)
+    return tuple(item for item in items if any(item_matches(w, item) for w in words))
 
 
-def options(exercise: Exercise) -> tuple[Exercise, ...]:
-    """What may be done in a slot: its exercise, then each variant (as ``v`` cycles them)."""
-    return (exercise, *(variant.exercise for variant in exercise.variants))
+def options(exercise: Exercise, missing: frozenset[str] = frozenset()) -> tuple[Exercise, ...]:
+    """What may be done in a slot: its exercise, then each variant (as ``v`` cycles them) that
+    needs nothing ``missing`` (the exercise itself stays, as the file says it)."""
+    fitting = (v.exercise for v in exercise.variants if not _needs(v.exercise, missing))
+    return (exercise, *fitting)
 
 
 def _needs(exercise: Exercise, missing: frozenset[str]) -> list[str]:
@@ -60,21 +81,23 @@ def choose(
 ) -> tuple[Exercise, Change | None]:
     """Today's exercise for one slot, and what changed (None: it runs as written).
 
-    A choice made today wins; then a promotion (unless it needs something missing); then, when
-    the slot's exercise needs something missing, its first swap (else easier) variant that
-    does not. With none, it stays, marked with what it needs.
+    A choice made today wins (unless it is a variant that needs something missing); then a
+    promotion (likewise); then, when the slot's exercise needs something missing, its first swap
+    (else easier) variant that does not. With none, it stays, marked with what it needs. A
+    promotion held back for want of equipment is said too ("today: no resistance band for
+    Banded Clamshells").
     """
-    by_name = {option.name: option for option in options(exercise)}
+    by_name = {option.name: option for option in options(exercise, missing)}
     if chosen is not None and chosen in by_name:
         pick = by_name[chosen]
         change = None if chosen == exercise.name else Change(exercise.name, chosen, "chosen today")
         return _as_slot(exercise, pick), change
-    if promoted is not None and promoted in by_name and not _needs(by_name[promoted], missing):
+    if promoted is not None and promoted in by_name and promoted != exercise.name:
         change = Change(exercise.name, promoted, "your exercise here now")
         return _as_slot(exercise, by_name[promoted]), change
     lacking = _needs(exercise, missing)
     if not lacking:
-        return exercise, None
+        return exercise, _held_back(exercise, missing, promoted)
     for role in SWAP_ROLES:
         for variant in exercise.variants:
             if variant.role == role and not _needs(variant.exercise, missing):
@@ -82,6 +105,16 @@ def choose(
                 change = Change(exercise.name, variant.name, f"no {lack}")
                 return _as_slot(exercise, variant.exercise), change
     return exercise, Change(exercise.name, exercise.name, f"needs {_a(plain_item(lacking[0]))}")
+
+
+def _held_back(exercise: Exercise, missing: frozenset[str], promoted: str | None) -> Change | None:
+    """The slot's move up cannot run today: its variant needs something missing."""
+    for variant in exercise.variants:
+        lack = _needs(variant.exercise, missing)
+        if variant.name == promoted and lack:
+            why = f"today: no {plain_item(lack[0])} for {promoted}"
+            return Change(exercise.name, exercise.name, why)
+    return None
 
 
 def plain_item(item: str) -> str:

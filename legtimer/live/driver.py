@@ -14,12 +14,14 @@ from enum import Enum
 from typing import NamedTuple, Protocol, TypeVar
 
 from legtimer.audio.sink import CueSink, SilentSink
-from legtimer.core.events import Event, WorkoutFinished
-from legtimer.core.plan import Plan
-from legtimer.core.replan import splice, upcoming_slot
+from legtimer.core.events import Event, HarderAnswered, MovedDown, PlanChanged, WorkoutFinished
+from legtimer.core.harder import GoingBack, Offer
+from legtimer.core.plan import Plan, StepKind
+from legtimer.core.replan import after_opening, splice, upcoming_slot
 from legtimer.core.routine import Exercise
 from legtimer.core.session import TIME_STEP, Session, State, Tally
 from legtimer.core.summary import Summary, summarize
+from legtimer.live.chooser import Chooser
 
 WAKE_SLACK = 0.002
 """Wake just after a boundary, so the tick lands on the new second, not just before it."""
@@ -41,6 +43,16 @@ class Command(Enum):
     """Sound off or on."""
     VARIANT = "variant"
     """Another of the next exercise's options (before it: its get-ready or the rest before)."""
+    ACCEPT_HARDER = "accept_harder"
+    """Yes to the harder variant offered for the next exercise: the person's from now on."""
+    DECLINE_HARDER = "decline_harder"
+    """No to it: keep the exercise (asked again after three more sessions)."""
+    MOVE_DOWN = "move_down"
+    """Back to the routine's own exercise from now on, once ``v`` brought a moved-up slot to it."""
+
+
+OFFER_COMMANDS = (Command.ACCEPT_HARDER, Command.DECLINE_HARDER, Command.MOVE_DOWN)
+"""The commands that exist only while something is asked (a harder variant, or going back)."""
 
 
 class Ending(NamedTuple):
@@ -58,13 +70,6 @@ class Resume(NamedTuple):
     tally: Tally
     elapsed: float
     get_ready: float = 10.0
-
-
-class Chooser(Protocol):
-    """Builds the plan for another choice in a slot (see :mod:`legtimer.live.variants`)."""
-
-    def cycle(self, exercise: Exercise) -> Plan:
-        """The whole plan with the slot of ``exercise`` on its next option."""
 
 
 class Listener(Protocol):
@@ -207,7 +212,71 @@ class WorkoutDriver:
         if command in (Command.MORE_TIME, Command.LESS_TIME):
             return session.can_change_time()
         if command is Command.VARIANT:
-            return self.chooser is not None and self._upcoming_slot() is not None
+            chooser = self.chooser
+            exercise = self._upcoming_slot() if chooser is not None else None
+            return chooser is not None and exercise is not None and chooser.has_options(exercise)
+        if command is Command.MOVE_DOWN:
+            return self.going_back is not None
+        if command in OFFER_COMMANDS:
+            return self.offer is not None
+        return True
+
+    @property
+    def offer(self) -> Offer | None:
+        """The harder variant offered now: before an exercise's first set (its get-ready or
+        the rest before it), when last time earned it; None once answered."""
+        chooser = self.chooser
+        if chooser is None or not chooser.offering or self.ending is not None:
+            return None
+        if not self.session.live:
+            return None
+        exercise = self._upcoming_slot()
+        if exercise is None:
+            return None
+        offer = chooser.offer_for(exercise)
+        if offer is None or self._begun(offer.slot):
+            return None  # nothing switches in the middle of an exercise
+        return offer
+
+    @property
+    def going_back(self) -> GoingBack | None:
+        """Before a moved-up slot that ``v`` brought back to its own exercise: "keep it so from
+        now on?" (``Command.MOVE_DOWN``); None otherwise, and once the slot has begun."""
+        exercise = self._moved_up_next()
+        back = (
+            None if exercise is None or self.chooser is None else self.chooser.going_back(exercise)
+        )
+        return None if back is None or self._begun(back.slot) else back
+
+    def slot_note(self) -> str:
+        """Before a moved-up slot running its harder variant, where ``v`` applies: "Banded
+        Clamshells instead of Clamshells: yours since 25 Nov · v for Clamshells"; else ""."""
+        exercise = self._moved_up_next()
+        return "" if exercise is None or self.chooser is None else self.chooser.about(exercise)
+
+    def can_change_equipment(self) -> bool:
+        """``e``: only on the opening get-ready, before anything has begun."""
+        session = self.session
+        return (
+            self.chooser is not None
+            and self.ending is None
+            and session.live
+            and session.index == 0
+            and session.step is session.plan.steps[0]
+            and session.step.kind is StepKind.GET_READY
+        )
+
+    def change_equipment(self, missing: tuple[str, ...]) -> bool:
+        """Plan the workout anew with ``missing`` (the opening get-ready keeps its deadline).
+
+        Returns:
+            False when it cannot apply now (see :meth:`can_change_equipment`).
+        """
+        if not self.can_change_equipment() or self.chooser is None:
+            return False
+        plan = after_opening(self.session.plan, self.chooser.without(missing))
+        self.session.adopt(plan)
+        self._after([PlanChanged(plan, self.session.step, self.clock())])
         return True
 
     def send(self, command: Command, step: int | None = None) -> bool:
@@ -243,7 +312,11 @@ class WorkoutDriver:
         elif command is Command.MUTE:
             self.cues.toggle_mute()
         elif command is Command.VARIANT:
-            self._next_variant()
+            events = self._next_variant()
+        elif command is Command.MOVE_DOWN:
+            events = self._move_down()
+        elif command in OFFER_COMMANDS:
+            events = self._answer(command is Command.ACCEPT_HARDER)
         self.command = command
         try:
             self._after(events)
@@ -265,13 +338,46 @@ class WorkoutDriver:
         step = upcoming_slot(session.plan, session.index)
         return None if step is None else step.exercise
 
-    def _next_variant(self) -> None:
+    def _moved_up_next(self) -> Exercise | None:
+        """The upcoming exercise, when some slot is moved up (a cheap test on every tick)."""
+        chooser = self.chooser
+        if chooser is None or not chooser.promotions or self.ending is not None:
+            return None
+        return self._upcoming_slot() if self.session.live else None
+
+    def _begun(self, slot: str) -> bool:
+        """Some set of ``slot`` came before the current step (a later round, say)."""
+        steps = self.session.plan.steps[: self.session.index]
+        return any(s.kind.is_work and (s.exercise.slot or s.exercise.name) == slot for s in steps)
+
+    def _next_variant(self) -> list[Event]:
         """Splice in the plan for the next option: the current step's deadline stays."""
         exercise = self._upcoming_slot()
         if exercise is None or self.chooser is None:
-            return
-        new = self.chooser.cycle(exercise)
-        self.session.adopt(splice(self.session.plan, self.session.index, new))
+            return []
+        return self._splice(self.chooser.cycle(exercise))
+
+    def _answer(self, accepted: bool) -> list[Event]:
+        """Yes or no to the offer; a yes splices the harder variant in from its first set."""
+        offer = self.offer
+        if offer is None or self.chooser is None:
+            return []
+        plan = self.chooser.answer(offer, accepted)
+        answered: list[Event] = [HarderAnswered(offer.slot, offer.harder, accepted, self.clock())]
+        return answered + (self._splice(plan) if accepted else [])
+
+    def _move_down(self) -> list[Event]:
+        """Keep the slot's own exercise from now on: today's plan has it already."""
+        back = self.going_back
+        if back is None or self.chooser is None:
+            return []
+        self.chooser.move_down(back)
+        return [MovedDown(back.slot, back.variant, self.clock())]
+
+    def _splice(self, new: Plan) -> list[Event]:
+        plan = splice(self.session.plan, self.session.index, new)
+        self.session.adopt(plan)
+        return [PlanChanged(plan, self.session.step, self.clock())]
 
     def _after(self, events: Sequence[Event]) -> None:
         if events:

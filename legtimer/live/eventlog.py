@@ -13,6 +13,9 @@ from typing import IO
 from legtimer.core.events import (
     CapReached,
     Event,
+    HarderAnswered,
+    MovedDown,
+    PlanChanged,
     RestExtended,
     RestRanOut,
     RoundStartedLate,
@@ -54,6 +57,13 @@ class EventLog:
                 record["extra"] = round(event.extra, 3)
             if isinstance(event, CapReached):
                 record.update(score=event.score._asdict())
+            if isinstance(event, HarderAnswered):
+                record.update(slot=event.slot, harder=event.harder, accepted=event.accepted)
+            if isinstance(event, MovedDown):
+                record.update(slot=event.slot, variant=event.variant)
+            if isinstance(event, PlanChanged):
+                following = event.plan.next_up(event.step)
+                record.update(next=following.name if following else None)
             self.out.write(json.dumps(record) + "\n")
         self.out.flush()
 

@@ -13,6 +13,10 @@ that is not logged, like the editor's "try it", has none):
   ``Command.DONE`` (the set is recorded with them, even when it ends the workout);
 - :meth:`Logbook.load_for` and :meth:`Logbook.set_load`: ``l`` edits today's load of an exercise,
   used for its sets from then on and offered as the default next time.
+
+A yes or no to the harder variant (the driver's ``HarderAnswered``) is kept at once: a yes makes
+it the person's exercise in that slot from the next workout on too; going back down for good
+(``MovedDown``) ends that.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from legtimer.core.events import Event, Outcome, StepEnded
+from legtimer.core.events import Event, HarderAnswered, MovedDown, Outcome, StepEnded
 from legtimer.core.plan import Step
 from legtimer.live.driver import Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
 from legtimer.storage.pending import WorkoutRecorder
-from legtimer.storage.trainlog import Score, SetRecord
+from legtimer.storage.trainlog_records import Score, SetRecord
 
 MIN_SECONDS_TO_LOG = 30.0
 """A workout quit in its first half-minute was a false start, not a workout."""
@@ -68,9 +72,13 @@ class Logbook:
         return self.recorder.problem
 
     def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
-        """Record each work step as it ends."""
+        """Record each set as it ends, each answer to a harder-variant offer, each move down."""
         for event in events:
-            if isinstance(event, StepEnded) and event.step.kind.is_work:
+            if isinstance(event, HarderAnswered):
+                self.recorder.answer_harder(event.slot, event.harder, event.accepted)
+            elif isinstance(event, MovedDown):
+                self.recorder.move_down(event.slot, event.variant)
+            elif isinstance(event, StepEnded) and event.step.kind.is_work:
                 self._begin()
                 record = self._set(driver, event)
                 self.set_handles.append(self.recorder.record_set(record))

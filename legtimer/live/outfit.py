@@ -13,7 +13,8 @@ from typing import IO
 
 from legtimer.audio.sink import CueSink, SilentSink
 from legtimer.core.plan import Plan
-from legtimer.live.driver import Chooser, Listener, Resume, Scheduler, WorkoutDriver, loop_scheduler
+from legtimer.live.chooser import Chooser
+from legtimer.live.driver import Listener, Resume, Scheduler, WorkoutDriver, loop_scheduler
 
 CueFactory = Callable[[Plan, Callable[[], None], Callable[[], float]], CueSink]
 """Builds the sound side for a plan, given the terminal bell (the last fallback) and the clock."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from legtimer.storage import trainlog_sql as sql
-from legtimer.storage.trainlog import SetRecord, TrainingLog, _set_from_row
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import SetRecord, set_from_row
 
 
 class WorkoutRow(NamedTuple):
@@ -84,4 +85,4 @@ def sets_of(log: TrainingLog, workout_id: int) -> list[SetRecord]:
         rows = db.execute(
             f"SELECT {sql.SET_COLUMNS} FROM sets WHERE workout_id = ? ORDER BY id", (workout_id,)
         ).fetchall()
-    return [_set_from_row(row) for row in rows]
+    return [set_from_row(row) for row in rows]

@@ -33,13 +33,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from legtimer.storage import trainlog_sql as sql
-from legtimer.storage.trainlog import (
-    DEFAULT_TIMEOUT,
-    LogUnavailable,
-    Score,
-    SetRecord,
-    TrainingLog,
-)
+from legtimer.storage.trainlog import DEFAULT_TIMEOUT, LogUnavailable, TrainingLog
+from legtimer.storage.trainlog_records import Score, SetRecord
 
 try:
     import fcntl
@@ -127,6 +122,7 @@ class WorkoutRecorder:
         self._begin: dict[str, Any] | None = None
         self._set_ids: dict[int, int] = {}
         self._next_handle = 0
+        self._early: list[dict[str, Any]] = []
         if log is None:
             try:
                 self._log = TrainingLog.open(db_path, timeout)
@@ -206,6 +202,31 @@ class WorkoutRecorder:
         entry = {"kind": "load", "exercise": exercise, "load": load, "at": when}
         self._do(lambda log: log.remember_load(exercise, load, when), entry)
 
+    def answer_harder(self, slot: str, variant: str, accepted: bool) -> None:
+        """Keep a yes or no to the harder variant offered for ``slot``.
+
+        When the log cannot be written, it waits for the workout's side file, which opens when
+        the workout begins (its first set, or 30 s): a false start keeps nothing.
+        """
+        self._harder(slot, variant, accepted, moved_down=False)
+
+    def move_down(self, slot: str, variant: str) -> None:
+        """Keep that the person went back from ``variant`` to ``slot``'s own exercise for good
+        (kept like an answer, when the log cannot be written too)."""
+        self._harder(slot, variant, False, moved_down=True)
+
+    def _harder(self, slot: str, variant: str, accepted: bool, moved_down: bool) -> None:
+        when = time.time()
+        entry = {
+            "kind": "harder",
+            "slot": slot,
+            "variant": variant,
+            "accepted": accepted,
+            "moved_down": moved_down,
+            "at": when,
+        }
+        self._do(lambda log: log.answer_harder(slot, variant, accepted, when, moved_down), entry)
+
     def end(
         self,
         ended_at: float,
@@ -276,12 +297,19 @@ class WorkoutRecorder:
 
     def _keep(self, entry: dict[str, Any] | None) -> None:
         """Append to the side file, opening it with the begin line first; never raises."""
-        if self._lost or self._begin is None:
+        if self._lost:
+            return
+        if self._begin is None:
+            if entry is not None:
+                self._early.append(entry)  # a load or an answer before the workout began
             return
         try:
             if self._side is None:
                 self._side = _SideFile(self._folder, self._begin["started_at"])
                 self._side.append(self._begin)
+                for early in self._early:
+                    self._side.append(early)
+                self._early.clear()
             if entry is not None:
                 self._side.append(entry)
         except OSError as error:
@@ -419,3 +447,12 @@ def _apply(
         sql.insert_scores(db, workout_id, [Score(*score) for score in record["scores"]])
     elif kind == "load":
         sql.upsert_load(db, record["exercise"], record["load"], record["at"])
+    elif kind == "harder":
+        sql.insert_answer(
+            db,
+            record["slot"],
+            record["variant"],
+            bool(record["accepted"]),
+            record["at"],
+            bool(record.get("moved_down", False)),
+        )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from legtimer.core.harder import MovingUp
 from legtimer.core.progression import SetResult, Target
 from legtimer.core.routine import Routine
 from legtimer.core.targets import rep_exercises, todays_targets
@@ -48,6 +49,18 @@ def targets_from_log(
     except LogUnavailable:
         return None
     return todays_targets(routine, last)
+
+
+def moving_up_from_log(db_path: Path) -> MovingUp:
+    """Promotions and recent no's to the harder variants (none when there is no log yet, or
+    it cannot be read: then nothing is offered and every slot runs as the file says)."""
+    if not db_path.exists():
+        return MovingUp()
+    try:
+        with TrainingLog.open(db_path) as log:
+            return log.moving_up()
+    except LogUnavailable:
+        return MovingUp()
 
 
 def todays_loads(log: TrainingLog, routine: Routine) -> dict[str, str]:

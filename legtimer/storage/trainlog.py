@@ -10,7 +10,8 @@ How it stays safe:
 - One transaction per write (``BEGIN IMMEDIATE``), so a write either happened or did not.
 - ``busy_timeout``: a second process waits for the lock instead of failing.
 - ``PRAGMA user_version`` migrations: ``trainlog_sql.MIGRATIONS`` is applied step by step,
-  each step in its own transaction; to change the schema, append a step (v2 is ``[1]``).
+  each step in its own transaction; to change the schema, append a step (v2, the answers to
+  harder-variant offers, is ``[1]``; v3, moving back down, ``[2]``).
 - Every sqlite3 error becomes :class:`LogUnavailable` with a one-line message for the screen.
 
 Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`, oldest first):
@@ -23,6 +24,10 @@ Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`,
   ``target_seconds``, ``reps``, ``seconds``, ``load`` (free text such as "12 kg"),
   ``skipped`` (bool), ``started_at``.
 - ``scores``: ``block``, ``round``, ``rounds_done``, ``extra_exercises`` (AMRAP results).
+- ``harder_offers``: the harder-variant offers answered during the workout: ``exercise`` (the
+  slot), ``variant`` (the harder one offered), ``accepted`` (bool), ``answered_at``, and
+  ``moved_down`` (bool: not an offer but the person going back from ``variant`` to the slot's
+  own exercise for good; ``accepted`` is false then).
 - CSV: one row per set with the workout's fields repeated (a workout without sets gets one
   row with empty set columns); see :data:`legtimer.storage.trainlog_export.CSV_COLUMNS`.
 """
@@ -35,10 +40,17 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
+from legtimer.core.harder import MovingUp, promotion_history
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
+from legtimer.storage.trainlog_records import (
+    HarderAnswer,
+    Score,
+    SetRecord,
+    WorkoutRecord,
+    set_from_row,
+)
 
 DEFAULT_TIMEOUT = 2.0
 """Seconds a write waits for another process's lock (legtimer's own writes take milliseconds)."""
@@ -51,56 +63,6 @@ class LogUnavailable(Exception):
     """The training log cannot be used right now; ``str()`` is one line for the screen."""
 
 
-class SetRecord(NamedTuple):
-    """One set (one side of it, for per-side work), written when it ends."""
-
-    exercise: str
-    round: int
-    set_no: int
-    started_at: float
-    variant: str | None = None
-    block: str | None = None
-    side: str | None = None
-    target_reps: int | None = None
-    target_seconds: float | None = None
-    reps: int | None = None
-    seconds: float | None = None
-    load: str | None = None
-    skipped: bool = False
-    id: int | None = None
-    """Set by the log when read back; ignored when recording."""
-
-    @property
-    def done_exercise(self) -> str:
-        """What was actually done: the variant when one replaced the routine's exercise."""
-        return self.variant if self.variant is not None else self.exercise
-
-
-class Score(NamedTuple):
-    """An AMRAP result: full rounds done, plus exercises into the next one."""
-
-    block: str
-    round: int
-    rounds_done: int
-    extra_exercises: int = 0
-
-
-class WorkoutRecord(NamedTuple):
-    """One workout as stored; ``ended_at`` is None when it never ended (crash, power cut)."""
-
-    id: int
-    routine_name: str
-    routine_file: str | None
-    started_at: float
-    ended_at: float | None
-    finished: bool
-    total_seconds: float | None
-    worked_seconds: float | None
-    rested_seconds: float | None
-    sets: tuple[SetRecord, ...] = ()
-    scores: tuple[Score, ...] = ()
-
-
 def _explain(error: Exception, path: Path) -> LogUnavailable:
     """Turn a sqlite3/OS error into the one line a person can act on."""
     text = str(error).lower()
@@ -110,11 +72,6 @@ def _explain(error: Exception, path: Path) -> LogUnavailable:
         return LogUnavailable(f"the training log at {path} is damaged (not a database)")
     reason = getattr(error, "strerror", None) or str(error)
     return LogUnavailable(f"the training log at {path} cannot be used ({reason})")
-
-
-def _set_from_row(row: tuple[object, ...]) -> SetRecord:
-    record = SetRecord._make(row)
-    return record._replace(skipped=bool(record.skipped))
 
 
 class TrainingLog:
@@ -289,7 +246,7 @@ class TrainingLog:
                 f"WHERE workout_id IN ({picked}) ORDER BY workout_id, id",
                 (bound,),
             ):
-                sets.setdefault(row[0], []).append(_set_from_row(row[1:]))
+                sets.setdefault(row[0], []).append(set_from_row(row[1:]))
             scores: dict[int, list[Score]] = {}
             for row in db.execute(
                 "SELECT workout_id, block, round, rounds_done, extra_exercises FROM scores "
@@ -341,7 +298,7 @@ class TrainingLog:
                 "AND skipped = 0 AND workout_id = ? ORDER BY id",
                 (exercise, latest[0]),
             ).fetchall()
-        return [_set_from_row(row) for row in rows]
+        return [set_from_row(row) for row in rows]
 
     def remember_load(self, exercise: str, load: str, when: float | None = None) -> None:
         """Remember the load last used for ``exercise`` (offered as the default next time)."""
@@ -353,6 +310,51 @@ class TrainingLog:
         with self._read() as db:
             row = db.execute("SELECT load FROM loads WHERE exercise = ?", (exercise,)).fetchone()
         return None if row is None else str(row[0])
+
+    def answer_harder(
+        self,
+        slot: str,
+        variant: str,
+        accepted: bool,
+        when: float | None = None,
+        moved_down: bool = False,
+    ) -> None:
+        """Keep a yes or no to the harder variant offered for ``slot`` (or, ``moved_down``,
+        that the person went back from ``variant`` to the slot's own exercise for good)."""
+        at = time.time() if when is None else when
+        with self._write() as db:
+            sql.insert_answer(db, slot, variant, accepted and not moved_down, at, moved_down)
+
+    def harder_answers(self) -> list[HarderAnswer]:
+        """Every answer about a harder variant (and every move back down), oldest first."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT slot, variant, accepted, answered_at, moved_down FROM harder_answers "
+                "ORDER BY answered_at, id"
+            ).fetchall()
+        return [HarderAnswer(row[0], row[1], bool(row[2]), row[3], bool(row[4])) for row in rows]
+
+    def moving_up(self) -> MovingUp:
+        """Where each slot stands: moved up (the latest answer was yes), or said no and how
+        many sessions of the slot were done since (workouts with a set of it that ended after
+        the answer: the workout where the answer was given counts when it did the exercise).
+        A slot moved back down is neither: the usual rule may offer it again."""
+        answers = self.harder_answers()
+        held = [p for p in promotion_history(answers) if p.until is None]
+        latest = {answer.slot: answer for answer in answers}  # oldest first: the last stays
+        declined: dict[str, int] = {}
+        with self._read() as db:
+            for slot, answer in latest.items():
+                if answer.accepted or answer.moved_down:
+                    continue
+                row = db.execute(
+                    "SELECT count(DISTINCT workout_id) FROM sets "
+                    "WHERE exercise = ? AND skipped = 0 "
+                    "AND started_at + coalesce(seconds, 0) >= ?",
+                    (slot, answer.answered_at),
+                ).fetchone()
+                declined[slot] = int(row[0])
+        return MovingUp({p.slot: p for p in held}, declined)
 
     def meta(self, key: str) -> str | None:
         """A value from the meta table (None when unset)."""
@@ -401,7 +403,7 @@ class TrainingLog:
 
     def export_json(self) -> str:
         """Every workout, oldest first, as JSON (fields in the module docstring)."""
-        return trainlog_export.to_json(reversed(self.workouts()))
+        return trainlog_export.to_json(reversed(self.workouts()), self.harder_answers())
 
     def export_csv(self) -> str:
         """Every set, oldest workout first, as CSV with a header row."""

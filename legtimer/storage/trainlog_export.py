@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import WorkoutRecord
+    from legtimer.storage.trainlog_records import HarderAnswer, WorkoutRecord
 
 WORKOUT_COLUMNS = (
     "workout_id",
@@ -105,10 +105,32 @@ def _workout_fields(workout: WorkoutRecord) -> dict[str, Any]:
     }
 
 
-def to_json(workouts: Iterable[WorkoutRecord]) -> str:
-    """The workouts as a JSON list, each with its ``sets`` and ``scores`` lists."""
+def _answered_during(
+    workout: WorkoutRecord, until: float | None, answers: Iterable[HarderAnswer]
+) -> list[dict[str, Any]]:
+    """The harder-variant answers given while ``workout`` ran (before ``until`` if it never
+    ended: the next workout's start)."""
+    end = workout.ended_at if workout.ended_at is not None else until
+    return [
+        {
+            "exercise": answer.slot,
+            "variant": answer.variant,
+            "accepted": answer.accepted,
+            "answered_at": answer.answered_at,
+            "moved_down": answer.moved_down,
+        }
+        for answer in answers
+        if workout.started_at <= answer.answered_at and (end is None or answer.answered_at <= end)
+    ]
+
+
+def to_json(workouts: Iterable[WorkoutRecord], answers: Iterable[HarderAnswer] = ()) -> str:
+    """The workouts (oldest first) as a JSON list, each with its ``sets`` and ``scores``, and
+    the harder-variant offers answered during it as ``harder_offers``."""
     out = []
-    for workout in workouts:
+    ordered = list(workouts)
+    answered = list(answers)
+    for number, workout in enumerate(ordered):
         item = _workout_fields(workout)
         item["sets"] = [
             {
@@ -129,6 +151,8 @@ def to_json(workouts: Iterable[WorkoutRecord]) -> str:
             for s in workout.sets
         ]
         item["scores"] = [score._asdict() for score in workout.scores]
+        following = ordered[number + 1].started_at if number + 1 < len(ordered) else None
+        item["harder_offers"] = _answered_during(workout, following, answered)
         out.append(item)
     return json.dumps(out, indent=1, ensure_ascii=False)
 

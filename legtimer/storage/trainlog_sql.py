@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog import Score, SetRecord
+    from legtimer.storage.trainlog_records import Score, SetRecord
 
 _V1 = (
     """CREATE TABLE workouts (
@@ -54,7 +54,26 @@ _V1 = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+_V2 = (
+    """CREATE TABLE harder_answers (
+        id INTEGER PRIMARY KEY,
+        slot TEXT NOT NULL,
+        variant TEXT NOT NULL,
+        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+        answered_at REAL NOT NULL)""",
+    "CREATE INDEX harder_answers_by_slot ON harder_answers (slot, answered_at, id)",
+)
+"""The answers to "try the harder variant?": the latest per slot says where the person stands
+(yes: that variant is their exercise in the slot since then; no: ask again later)."""
+
+_V3 = (
+    "ALTER TABLE harder_answers ADD COLUMN moved_down INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (moved_down IN (0, 1))",
+)
+"""A row that ends a move up: the person went back from ``variant`` to the slot's own exercise
+for good (``accepted`` is 0); the usual rule may offer the variant again later."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 """Schema steps; ``MIGRATIONS[n]`` takes ``user_version`` n to n + 1. Only ever append."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -106,6 +125,23 @@ def insert_scores(db: sqlite3.Connection, workout_id: int, scores: Iterable[Scor
         "INSERT OR REPLACE INTO scores (workout_id, block, round, rounds_done, extra_exercises) "
         "VALUES (?, ?, ?, ?, ?)",
         [(workout_id, *score) for score in scores],
+    )
+
+
+def insert_answer(
+    db: sqlite3.Connection,
+    slot: str,
+    variant: str,
+    accepted: bool,
+    when: float,
+    moved_down: bool = False,
+) -> None:
+    """Keep one answer to the harder-variant offer, or a move back down (every one stays: the
+    history)."""
+    db.execute(
+        "INSERT INTO harder_answers (slot, variant, accepted, answered_at, moved_down) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (slot, variant, int(accepted), when, int(moved_down)),
     )
 
 

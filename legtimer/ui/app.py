@@ -16,9 +16,10 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from legtimer.core.compare import against_last_time
+from legtimer.core.harder import MovingUp
 from legtimer.core.progression import Target
 from legtimer.core.routine import Routine
-from legtimer.core.today import missing_items
+from legtimer.core.today import asked_equipment, missing_items, variant_equipment
 from legtimer.live.driver import WorkoutDriver
 from legtimer.live.logbook import Logbook
 from legtimer.live.outfit import Outfit
@@ -26,7 +27,7 @@ from legtimer.live.remote import RemoteWish
 from legtimer.live.resume import ResumeOffer
 from legtimer.live.variants import Gear, TodaysChoices
 from legtimer.ui.keys import WORKOUT_KEYS, split_action
-from legtimer.ui.messages import LeaveRequested, RoutineChosen, WorkoutEnded
+from legtimer.ui.messages import EquipmentAnswered, LeaveRequested, RoutineChosen, WorkoutEnded
 from legtimer.ui.phases import phase_variables
 from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.picker import PickerScreen
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 
 TargetsFor = Callable[[Routine, int | None], Mapping[str, Target] | None]
 """Today's rep targets for a routine (leaving out the workout a resume continues), or None."""
+
+MovingUpFor = Callable[[], MovingUp]
+"""What the training log says of harder variants: promotions, and recent no's."""
 
 
 class LegtimerApp(App[None]):
@@ -59,8 +63,11 @@ class LegtimerApp(App[None]):
         flash: bool = False,
         targets: TargetsFor | None = None,
         gear: Gear | None = None,
+        moving_up: MovingUpFor | None = None,
     ) -> None:
         super().__init__()
+        self.moving_up = moving_up
+        """Where promotions to harder variants come from (the training log); None: none."""
         self.gear = gear or Gear()
         """How today's missing equipment is learnt (--without, asked once, remembered)."""
         self.targets = targets
@@ -113,7 +120,9 @@ class LegtimerApp(App[None]):
         missing, ask = self._missing(routine, offer)
         if ask:
             self.push_screen(
-                EquipmentQuestion(routine.equipment, missing),
+                EquipmentQuestion(
+                    routine.equipment, missing, for_variants=variant_equipment(routine)
+                ),
                 lambda answer: self._equipment_answered(routine, answer),
             )
             return
@@ -134,9 +143,9 @@ class LegtimerApp(App[None]):
             gear.ask
             and offer is None
             and routine.has_variants
-            and bool(answers.unasked(routine.equipment))
+            and bool(answers.unasked(asked_equipment(routine)))
         )
-        return answers.missing_of(routine.equipment), ask
+        return answers.missing_of(asked_equipment(routine)), ask
 
     def _equipment_answered(self, routine: Routine, missing: tuple[str, ...] | None) -> None:
         if missing is None:
@@ -145,7 +154,7 @@ class LegtimerApp(App[None]):
         if self.gear.remember:
             from legtimer.storage.equipment import load_answers, save_answers
 
-            save_answers(load_answers().answered(routine.equipment, missing))
+            save_answers(load_answers().answered(asked_equipment(routine), missing))
         self._launch(routine, None, missing)
 
     def _launch(
@@ -157,7 +166,14 @@ class LegtimerApp(App[None]):
         def targets(today: Routine) -> Mapping[str, Target] | None:
             return None if hook is None else hook(today, resumed)
 
-        chooser = TodaysChoices(routine, missing, targets=targets)
+        chooser = TodaysChoices(
+            routine,
+            missing,
+            self.moving_up() if self.moving_up is not None else MovingUp(),
+            targets=targets,
+        )
+        if routine.has_variants and asked_equipment(routine) and offer is None:
+            chooser.suffix = " · e to change"
         plan = chooser.plan()
         with_variants = chooser if routine.has_variants else None
         if offer is not None:
@@ -240,8 +256,15 @@ class LegtimerApp(App[None]):
         today: dict[str, list[int]] = {}
         for record in logbook.today:
             if record.reps is not None and not record.skipped:
-                today.setdefault(record.exercise, []).append(record.reps)
+                today.setdefault(record.done_exercise, []).append(record.reps)
         return against_last_time(driver.plan.routine, last, today)
+
+    def on_equipment_answered(self, message: EquipmentAnswered) -> None:
+        """``e`` on the get-ready: remember the new answers (unless --without said today's)."""
+        if self.gear.remember and self.gear.without is None:
+            from legtimer.storage.equipment import load_answers, save_answers
+
+            save_answers(load_answers().answered(message.items, message.missing))
 
     def on_leave_requested(self, _message: LeaveRequested) -> None:
         """Done with the workout: leave the app."""

@@ -18,6 +18,31 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
     Binding("space", "command('pause')", "Pause", tooltip="pause / resume", id="pause"),
     Binding("space", "command('pause', 'paused')", "Resume", tooltip="resume", id="resume"),
     Binding("q", "quit_workout", "Quit", tooltip="quit (asks first)", id="quit"),
+    # y and n answer "try the harder variant?" and exist only while it is asked: n is Next
+    # again as soon as it is answered (its binding comes first, so it wins while it applies).
+    # Only one question is asked at a time, so the two y bindings never both apply.
+    Binding(
+        "y",
+        "command('accept_harder')",
+        "Yes, harder",
+        tooltip="yes to the harder variant offered: yours from now on",
+        id="accept-harder",
+    ),
+    # After v brought a moved-up slot back to its own exercise, y keeps it so from now on.
+    Binding(
+        "y",
+        "command('move_down')",
+        "From now on",
+        tooltip="after v went back from your harder variant: keep the exercise from now on",
+        id="move-down",
+    ),
+    Binding(
+        "n",
+        "command('decline_harder')",
+        "Not yet",
+        tooltip="no to the harder variant offered (asked again in 3 sessions)",
+        id="decline-harder",
+    ),
     Binding("n", "command('skip')", "Next", tooltip="next step (skip this one)", id="skip"),
     Binding(
         "backspace",
@@ -61,6 +86,14 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         "Variant",
         tooltip="before an exercise with variants: do another of them today",
         id="variant",
+        show=False,
+    ),
+    Binding(
+        "e",
+        "equipment",
+        "Equipment",
+        tooltip="on the first get-ready: what equipment is missing today (swaps follow)",
+        id="equipment",
         show=False,
     ),
     Binding(

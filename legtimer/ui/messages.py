@@ -27,3 +27,12 @@ class WorkoutEnded(Message):
 
 class LeaveRequested(Message):
     """The person is done with this workout (or its summary): the app decides where to go."""
+
+
+class EquipmentAnswered(Message):
+    """``e`` on the get-ready: these ``items`` were asked about again; ``missing`` are missing."""
+
+    def __init__(self, items: tuple[str, ...], missing: tuple[str, ...]) -> None:
+        super().__init__()
+        self.items = items
+        self.missing = missing

@@ -109,12 +109,16 @@ def meta_of(step: Step | None) -> str:
     return "\n".join(parts)
 
 
-def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
+def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "") -> StepView:
     """Everything on the screen that changes only with the step.
 
     Args:
         session: the workout.
         done_keys: how to say "done" on this screen's keys, for the manual-set hint.
+        offer: the question or note about the next exercise ("All sets at 20 last time:
+            try Banded Clamshells? y / n"; "Clamshells today · y: back to Clamshells from now
+            on"; "Banded Clamshells instead of Clamshells: yours since 25 Nov · v for
+            Clamshells"), or "".
     """
     plan = session.plan
     step = session.step
@@ -145,7 +149,12 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
     if session.waiting:
         hint = "Rest is up: press Space or Enter when you are ready"
     if kind is StepKind.GET_READY and step.plan_index == 0 and plan.notes:
-        hint = " · ".join(plan.notes)  # today's swaps ("Squat Jumps instead of Box Jumps...")
+        # Today's swaps ("Squat Jumps instead of Box Jumps..."), but not the one ``offer``
+        # already says with its key ("... yours since 25 Nov · v for Clamshells").
+        notes = [note for note in plan.notes if not offer.startswith(note)]
+        hint = " · ".join(notes)
+    if offer:
+        hint = f"{offer} · {hint}" if hint else offer
     cue = step.exercise.cue if kind.is_work else ""
     next_cue = following.exercise.cue if following else ""
     next_text = "NEXT: " + next_line(following) if following else "Last one: finish strong"
@@ -153,6 +162,8 @@ def step_view_of(session: Session, done_keys: str = "Enter or D") -> StepView:
         next_text = f"NEXT: {following.block}: " + next_line(following)
     shown = step if kind.is_work else following
     target, harder = target_words(session, following) if between else ("", "")
+    if offer:
+        harder = ""  # the question says it
     return StepView(
         phase=label,
         phase_class=css,

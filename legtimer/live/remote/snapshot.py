@@ -2,7 +2,8 @@
 
 Pure (the wall clock is passed in) so every field can be tested on a fake clock. The page counts
 the clock on its own between updates; ``clock`` says from what, and when, so it turns to the
-next second together with the terminal.
+next second together with the terminal. ``question`` is what the terminal asks before the next
+exercise (the harder variant, or going back down), answered with the same commands as its keys.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ PAGE_COMMANDS: tuple[Command, ...] = (
     Command.BACK,
     Command.MORE_TIME,
     Command.LESS_TIME,
+    Command.ACCEPT_HARDER,
+    Command.DECLINE_HARDER,
+    Command.MOVE_DOWN,
 )
-"""The commands the page has a button for (sound stays on the laptop)."""
+"""The commands the page has a button for (sound stays on the laptop); the last three answer
+the ``question`` and are shown only while it is asked."""
 
 
 def idle_snapshot() -> dict[str, Any]:
@@ -42,6 +47,7 @@ def idle_snapshot() -> dict[str, Any]:
         "cue": "",
         "next": "",
         "clock": {"mode": "still", "seconds": 0.0, "text": "", "at": 0.0, "wall": 0.0},
+        "question": "",
         "available": [],
     }
 
@@ -97,8 +103,20 @@ def snapshot(driver: WorkoutDriver, wall: float) -> dict[str, Any]:
         "cue": "" if finished else cue,
         "next": "" if finished else _next(following),
         "clock": {"mode": mode, "seconds": seconds, "text": text, "at": at, "wall": wall},
+        "question": _question(driver),
         "available": [c.value for c in PAGE_COMMANDS if driver.available(c)],
     }
+
+
+def _question(driver: WorkoutDriver) -> str:
+    """What the terminal asks before the next exercise, worded for buttons instead of keys:
+    "All sets at 20 last time: try Banded Clamshells?" (Yes / Not yet), or "Clamshells today.
+    Back to Clamshells from now on?" (Yes, from now on); "" when nothing is asked."""
+    offer = driver.offer
+    if offer is not None:
+        return offer.question("")
+    back = driver.going_back
+    return back.question("") if back is not None else ""
 
 
 def _reps(step: Step) -> str:

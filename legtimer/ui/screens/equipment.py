@@ -2,7 +2,9 @@
 
 One line per item, a key (1-9, then a-z) to mark it missing or back, Enter to start. The answer
 is remembered (legtimer.storage.equipment); exercises that need a missing item are swapped for
-a variant that does not.
+a variant that does not. Items only a variant needs (a band for banded clamshells) come last,
+under "For variants:", so the person sees why they are asked: a variant that needs a missing
+item is never offered or picked.
 """
 
 from __future__ import annotations
@@ -21,26 +23,50 @@ ITEM_KEYS = "123456789" + "".join(c for c in string.ascii_lowercase if c not in 
 
 
 class EquipmentQuestion(ModalScreen[tuple[str, ...] | None]):
-    """Returns the items marked missing (Enter), or None (q: leave)."""
+    """Returns the items marked missing (Enter), or None (q: leave; asked again: keep as it was).
+
+    Asked ``again`` (``e`` on the get-ready) the workout is waiting, not about to start: Enter
+    carries on with the new answers, q or Esc carries on as before.
+    """
 
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("q,escape", "leave", "Quit"),
     ]
 
-    def __init__(self, items: tuple[str, ...], missing: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        items: tuple[str, ...],
+        missing: tuple[str, ...] = (),
+        again: bool = False,
+        for_variants: tuple[str, ...] = (),
+    ) -> None:
+        """Args:
+        items: what the routine's own exercises need.
+        missing: the items marked missing when the question opens.
+        again: asked with ``e`` on the get-ready (the workout waits), not before it starts.
+        for_variants: what only variants need, listed after a heading of their own.
+        """
         super().__init__()
-        self.items = items[: len(ITEM_KEYS)]
+        self.items = (*items, *for_variants)[: len(ITEM_KEYS)]
+        self.own = len(items)
+        """The first ``own`` items are the exercises'; the rest only variants need."""
         self.missing = {item for item in missing if item in self.items}
+        self.again = again
 
     def compose(self) -> ComposeResult:
         """The question, one line per item, and the keys."""
         with Vertical(id="dialog"):
             yield Static("What do you have today?", id="question", markup=False)
             for number, item in enumerate(self.items):
+                if number == self.own:
+                    yield Static("For variants:", id="for-variants", markup=False)
                 yield Static(self._line(number, item), id=f"item-{number}", markup=False)
+            keys = "enter: start     q: quit"
+            if self.again:
+                keys = "enter: carry on     esc: as it was"
             yield Static(
-                "press an item's key to mark it missing     enter: start     q: quit",
+                f"press an item's key to mark it missing     {keys}",
                 id="answers",
                 markup=False,
             )

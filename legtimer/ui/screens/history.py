@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from legtimer.core.durations import format_clock
 from legtimer.core.trends import calendar, exercise_series, streaks, weekly_minutes
 from legtimer.storage.history_data import History, WorkoutRow
-from legtimer.storage.trainlog import SetRecord
+from legtimer.storage.trainlog_records import SetRecord
 from legtimer.ui.messages import LeaveRequested
 from legtimer.ui.text import plain, visible
 from legtimer.ui.widgets.charts import calendar_lines, exercise_lines, weekly_lines

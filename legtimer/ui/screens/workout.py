@@ -20,8 +20,9 @@ from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
+from legtimer.core.today import variant_equipment
 from legtimer.live.clicker import press
-from legtimer.live.driver import Command, Ending, WorkoutDriver
+from legtimer.live.driver import OFFER_COMMANDS, Command, Ending, WorkoutDriver
 from legtimer.ui.keys import (
     CLICKER_BINDINGS,
     STATES,
@@ -31,8 +32,9 @@ from legtimer.ui.keys import (
     split_action,
 )
 from legtimer.ui.logkeys import LogKeys
-from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.messages import EquipmentAnswered, LeaveRequested, WorkoutEnded
 from legtimer.ui.screens.cue import CueOverlay
+from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
@@ -61,6 +63,11 @@ def _has_remote(screen: WorkoutScreen) -> bool:
     return screen._remote_link() is not None
 
 
+def _can_change_equipment(screen: WorkoutScreen) -> bool:
+    driver: WorkoutDriver = screen.driver
+    return driver.can_change_equipment()
+
+
 ACTION_CHECKS: dict[str, Callable[[WorkoutScreen], bool]] = {
     "correct": lambda screen: screen.log_keys.can_correct(),
     "digit": lambda screen: screen.log_keys.can_correct() or screen.log_keys.in_manual_set(),
@@ -68,6 +75,7 @@ ACTION_CHECKS: dict[str, Callable[[WorkoutScreen], bool]] = {
     "remote": _has_remote,
     "revoke": _has_remote,
     "clicker": lambda _screen: True,
+    "equipment": _can_change_equipment,
 }
 """When each of the screen's own keys can apply (greyed out in the footer and help when not)."""
 
@@ -174,7 +182,7 @@ class WorkoutScreen(Screen[None]):
     def render_state(self) -> None:
         """Copy the current views into the widgets: the step's only when it changed."""
         session = self.driver.session
-        step = step_view_of(session, self._done_keys)
+        step = step_view_of(session, self._done_keys, self._about_next())
         if step != self._step_view:
             self._draw_step(step, self._step_view)
             self._step_view = step
@@ -184,6 +192,16 @@ class WorkoutScreen(Screen[None]):
         if tick != self._tick_view:
             self._draw_tick(tick)
             self._tick_view = tick
+
+    def _about_next(self) -> str:
+        """The question or note before the next exercise: the harder variant offered, the way
+        back down after ``v``, or the moved-up slot's note; "" (the usual case) costs little."""
+        driver = self.driver
+        offer = driver.offer
+        if offer is not None:
+            return offer.question()
+        back = driver.going_back
+        return back.question() if back is not None else driver.slot_note()
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
@@ -301,6 +319,8 @@ class WorkoutScreen(Screen[None]):
             command = command_of(action)
         if command is None:
             return True
+        if command in OFFER_COMMANDS:
+            return self.driver.available(command)  # hidden, not greyed: n is Next otherwise
         return True if self.driver.available(command) else None
 
     def _in_state(self, state: str) -> bool:
@@ -343,6 +363,24 @@ class WorkoutScreen(Screen[None]):
                 self._draw_log()
 
         self.app.push_screen(LoadDialog(exercise, self.log_keys.load_of(exercise)), keep)
+
+    def action_equipment(self) -> None:
+        """e on the first get-ready: the equipment question again (paused while it is open)."""
+        chooser = self.driver.chooser
+        if not self.driver.can_change_equipment() or chooser is None:
+            return
+        routine = chooser.routine  # the file's: today's swaps have dropped some items
+        items, for_variants = routine.equipment, variant_equipment(routine)
+        self._pause_for_dialog()
+
+        def answered(missing: tuple[str, ...] | None) -> None:
+            if missing is not None and self.driver.change_equipment(missing):
+                asked = (*items, *for_variants)
+                self.post_message(EquipmentAnswered(asked, missing))  # the app remembers it
+            self._back_from_dialog()
+
+        question = EquipmentQuestion(items, chooser.missing, True, for_variants)
+        self.app.push_screen(question, answered)
 
     def action_remote(self) -> None:
         """r: the phone remote's code and link over the workout (it keeps running)."""

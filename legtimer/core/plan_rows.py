@@ -1,0 +1,112 @@
+"""Steps as rows while a plan is built: lists in Step's field order, made Steps once at the end.
+
+A plan has thousands of steps of some thirty fields each. Built from keywords and then replaced
+field by field, they cost more than parsing the routine's TOML; as rows, what the steps of one
+exercise share is filled in once, each set copies it, and later rounds replay the first round's
+rows (see :mod:`legtimer.core.plan_build` for the rules that decide them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from legtimer.core.routine import Settings
+from legtimer.core.steps import Step, StepKind
+
+AT = {name: index for index, name in enumerate(Step._fields)}
+"""Where each field of a Step sits: steps are built as rows and made Steps once, at the end."""
+BLANK: list[Any] = [Step._field_defaults.get(name) for name in Step._fields]
+INDEX = AT["plan_index"]
+KIND = AT["kind"]
+DURATION = AT["duration"]
+ESTIMATE = AT["estimate"]
+START = AT["start"]
+NAME = AT["name"]
+EXERCISE = AT["exercise"]
+SECTION = AT["section"]
+SET_NO = AT["set_no"]
+SETS = AT["sets"]
+SIDE = AT["side"]
+ROUND_NO = AT["round_no"]
+ROUNDS = AT["rounds"]
+EXERCISE_NO = AT["exercise_no"]
+EXERCISE_COUNT = AT["exercise_count"]
+REPS = AT["reps"]
+SECONDS_PER_REP = AT["seconds_per_rep"]
+COUNTDOWN = AT["countdown"]
+HALFWAY = AT["halfway"]
+REP_BEAT = AT["rep_beat"]
+NEXT_UP = AT["next_up"]
+TARGET_REPS = AT["target_reps"]
+BLOCK = AT["block"]
+BLOCK_NO = AT["block_no"]
+BLOCK_COUNT = AT["block_count"]
+EVERY = AT["every"]
+TIME_CAP = AT["time_cap"]
+NOTE = AT["note"]
+WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
+"""A tuple, not a set: `in` compares enum members by identity, with no hashing."""
+
+
+class Slot:
+    """One place in a round (an exercise where it stands): what every round of it shares.
+
+    The rows kept here are the first round's rows as placed in the timeline: once placed, a
+    row is not changed again (a later change copies it), except for its next-up at the end.
+    """
+
+    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared", "whole")
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        """The exercise's settings there, as its block changes them (EMOM, AMRAP)."""
+        self.shared: list[Any] | None = None
+        """The fields every step of it has, as of its first round."""
+        self.sets: list[list[Any]] | None = None
+        """The rows of its sets and the rests between them, as of its first round."""
+        self.rest_after: list[list[Any]] | None = None
+        """The rest after it within a round, as of its first round."""
+        self.round_rest: list[list[Any]] | None = None
+        """The rest after it at the end of a round but the last, as of its first round."""
+        self.whole: list[list[Any]] | None = None
+        """Its sets and the rest after them, when it is not the last of its round and has no
+        get-ready of its own: every later round places the same rows."""
+
+
+class Timeline:
+    """The rows placed so far, and when the next one starts; :meth:`finish` makes them Steps."""
+
+    def __init__(self) -> None:
+        self.steps: list[list[Any]] = []
+        self.clock = 0.0
+        """Planned start of the next row, in seconds from the start of the workout."""
+
+    def place(self, row: list[Any]) -> None:
+        """Place a finished row at the end of the timeline."""
+        row[INDEX] = len(self.steps)
+        row[START] = self.clock
+        self.steps.append(row)
+        self.clock += row[ESTIMATE]
+
+    def replay(self, rows: list[list[Any]], round_no: int) -> None:
+        """Rows placed for an earlier round, again: each round of a block (or of the [[exercise]]
+        list) has the same sets and rests, and only the round number, place and start differ."""
+        steps, clock = self.steps, self.clock
+        for row in rows:
+            row = row.copy()
+            row[ROUND_NO] = round_no
+            row[INDEX] = len(steps)
+            row[START] = clock
+            steps.append(row)
+            clock += row[ESTIMATE]
+        self.clock = clock
+
+    def finish(self) -> tuple[Step, ...]:
+        """The rows as Steps, each pointing at the next step where the person moves."""
+        following: int | None = None
+        for row in reversed(self.steps):
+            row[NEXT_UP] = following
+            if row[KIND] in WORK_KINDS:
+                following = row[INDEX]
+        new = tuple.__new__
+        return tuple([new(Step, row) for row in self.steps])
