@@ -7,7 +7,6 @@ blocks (each head followed by its exercises) and cool-down; a block's head has a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Checkbox,
@@ -28,12 +26,11 @@ from textual.widgets import (
     TextArea,
 )
 
-from legtimer.core.durations import format_clock
 from legtimer.core.errors import Problem
-from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine, Section
 from legtimer.ui.editor.commands import EditorCommands
-from legtimer.ui.editor.draft import BLOCK_ROUND_KEYS, FIRST_BLOCK_NAME, Draft
+from legtimer.ui.editor.draft import BLOCK_ROUND_KEYS, Draft
+from legtimer.ui.editor.edits import DraftEdits
 from legtimer.ui.editor.entries import BlockHead, Item
 from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, make_widget, show_value
 from legtimer.ui.editor.keys import LIST_KEYS, SCREEN_KEYS, bindings
@@ -49,10 +46,9 @@ from legtimer.ui.editor.refs import (
     Scope,
 )
 from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid, sets_row
+from legtimer.ui.editor.status import ErrorLines, StatusLine, plural
 from legtimer.ui.editor.undo import Undo
 
-TOTAL_DELAY = 0.15
-"""Seconds after the last change before the total is planned again."""
 LIST_HELP = (
     "ENTRIES  a add · w/e/o/b +warm-up/exercise/cool-down/block · c copy · x delete · "
     "K/J move · [ ] to the previous/next block · enter edit"
@@ -62,11 +58,6 @@ BLOCK_HELP = (
     "time_cap = AMRAP (the circuit loops until the cap); neither = rounds with rests."
 )
 SET_KEYS_OF_ITEM = frozenset(ref.key for ref in SET_FORM)
-
-
-def plural(count: int, word: str) -> str:
-    """ "1 problem", "2 problems"."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class ItemList(OptionList):
@@ -79,7 +70,7 @@ class ItemList(OptionList):
     BINDINGS = bindings(LIST_KEYS, "screen.")
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(DraftEdits):
     """Edits one routine's draft; saving, trying and quitting are asked of the app."""
 
     AUTO_FOCUS = "#items"
@@ -99,17 +90,13 @@ class EditorScreen(Screen[None]):
         self._sent_data: dict[str, Any] | None = None
         self._data = self._saved_data
         self._widgets: dict[FieldRef, FieldWidget] = {}
-        self._error_lines: dict[str, Static] = {}
-        self._shown_errors: dict[str, str] = {}
-        self._total_timer: Timer | None = None
-        self._total_shown = False
-        """The status line shows a total (so the next one can wait until typing pauses)."""
+        self.error_lines = ErrorLines(lambda: self.query(".error").results(Static))
         self.per_set = PerSetToggle()
         self.set_grid = SetGrid()
         # Widgets a keystroke touches, kept at hand (a query walks the whole screen).
         self.entry_list = ItemList(*self._list_items(), id="items")
         self.form_title = Static("", id="form-title", markup=False)
-        self.status = Static("", id="editor-status", markup=False)
+        self.status = StatusLine()
         self.variants_line = Static("", id="item-variants", classes="hint -empty", markup=False)
         self.item_form = Vertical(id="item-form")
         self.block_form = Vertical(id="block-form")
@@ -178,7 +165,7 @@ class EditorScreen(Screen[None]):
         keeps a smaller screen, which answers each keystroke sooner)."""
         if self.block_form.children:
             return None
-        self._error_lines = {}  # found again, with the block's
+        self.error_lines.forget()  # found again, with the block's
         return self.block_form.mount(
             Static(BLOCK_HELP, classes="hint", markup=False),
             *(field_row(self._make(ref)) for ref in BLOCK_FORM),
@@ -393,67 +380,16 @@ class EditorScreen(Screen[None]):
         self._data = self.draft.data()
         self.routine, self.problems = self.draft.check(self._data, str(self.path))
         self.show_problems()
-        status = self.status
-        if self.routine is not None:
-            # Planning a long routine takes longer than a keystroke may: do it once typing
-            # pauses (and at once the first time, so the total is there from the start).
-            if self._total_timer is not None:
-                self._total_timer.stop()
-            if self.is_mounted and self._total_shown:
-                self._total_timer = self.set_timer(TOTAL_DELAY, self.show_total)
-            else:
-                self.show_total()
-        else:
-            first = self.problems[0]
-            where = f"{first.where}: " if first.where else ""
-            status.update(
-                f"{plural(len(self.problems), 'problem')}, save is off: {where}{first.message}",
-                layout=False,
-            )
-            status.set_class(True, "-bad")
-            self._total_shown = False
-
-    def show_total(self) -> None:
-        """The status line for a valid draft: its planned length, and whether it is saved."""
-        self._total_timer = None
-        if self.routine is None:
-            return
-        plan = compile_plan(self.routine)
-        dirty = " · unsaved changes" if self.dirty else ""
-        self.status.update(
-            f"Total {format_clock(plan.total)} · {plural(len(plan.steps), 'step')} · "
-            f"no problems{dirty}",
-            layout=False,
-        )
-        self.status.set_class(False, "-bad")
-        self._total_shown = True
-
-    def _errors(self) -> dict[str, Static]:
-        """The error lines by id, found once (a query walks every widget of the screen)."""
-        if not self._error_lines:
-            self._error_lines = {
-                error.id or "": error for error in self.query(".error").results(Static)
-            }
-        return self._error_lines
+        self.status.show(self.routine, self.problems, lambda: self.dirty)
 
     def show_problems(self) -> None:
         """Error lines under the fields they are about."""
-        lines = self._errors()
-        messages = error_lines(self.draft, self.problems, self._selected(), lines)
-        for name, error in lines.items():
-            text = "\n".join(messages.get(name, []))
-            if text != self._shown_errors.get(name, ""):
-                error.update(text)
-                error.set_class(not text, "-empty")
-                self._shown_errors[name] = text
+        lines = self.error_lines.ids()
+        self.error_lines.show(error_lines(self.draft, self.problems, self._selected(), lines))
 
     def field_errors(self) -> dict[str, str]:
         """Widget id -> the error shown under it ("form-error" for the entry as a whole)."""
-        return {
-            name if name == FORM_ERROR else name.removesuffix("-error"): text
-            for name, text in self._shown_errors.items()
-            if text
-        }
+        return self.error_lines.shown()
 
     # ---- asking the app ----------------------------------------------------------------------
 
@@ -491,197 +427,11 @@ class EditorScreen(Screen[None]):
         """esc / ctrl+q: ask the app to leave (it asks first when there are unsaved changes)."""
         self.post_message(QuitRequested(self.dirty))
 
-    # ---- list actions and undo ---------------------------------------------------------------
-
-    def _selected(self) -> int | None:
-        return self.current if 0 <= self.current < len(self.draft.items) else None
-
-    async def action_add_item(self) -> None:
-        """a: a new entry after the selected one, in the same section (first in a block)."""
-        self.undo_history.before_change()
-        await self.rebuild_list(self.draft.add(self._selected()), focus_name=True)
-
-    async def action_add_section(self, section: str) -> None:
-        """w / e / o: a new warm-up, exercise (in the selected block) or cool-down entry."""
-        self.undo_history.before_change()
-        at = self.draft.add(self._selected(), Section(section))
-        await self.rebuild_list(at, focus_name=True)
-
-    async def action_add_block(self) -> None:
-        """b: a new block; a routine without blocks first has its exercises wrapped in one."""
-        building = self._build_block_form()
-        if building is not None:
-            await building
-        self.undo_history.before_change()
-        at, wrapped = self.draft.add_block(self._selected())
-        if wrapped:
-            self.load_settings()  # its rounds moved from [routine] to the block
-        await self.rebuild_list(at, focus_name=True)
-        if wrapped:
-            self.notify(
-                f'Your exercises are now block "{FIRST_BLOCK_NAME}": type its name. '
-                "b again adds another block · ctrl+z to undo",
-                markup=False,
-            )
-
-    async def action_duplicate_item(self) -> None:
-        """c: a copy of the selected entry (a block: with its exercises)."""
-        index = self._selected()
-        if index is not None:
-            self.undo_history.before_change()
-            await self.rebuild_list(self.draft.duplicate(index))
-
-    async def action_delete_item(self) -> None:
-        """x: remove the selected entry, or a block with its exercises (undoable)."""
-        index = self._selected()
-        if index is None:
-            return
-        entry = self.draft.items[index]
-        what = entry.name()
-        if isinstance(entry, BlockHead):
-            count = self.draft.block_size(index)
-            what = f"block {what}" + (f" and its {plural(count, 'exercise')}" if count else "")
-        self.undo_history.before_change()
-        await self.rebuild_list(self.draft.delete(index))
-        self.notify(f"Deleted {what} · ctrl+z to undo", markup=False)
-
-    async def action_move_item(self, step: int) -> None:
-        """K / J: move the selected entry up or down (across a block's head into the next
-        block); a block's head moves the whole block."""
-        index = self._selected()
-        if index is not None:
-            await self._list_edit(lambda: self.draft.move(index, step), index)
-
-    async def action_move_to_block(self, step: int) -> None:
-        """[ / ]: move the selected exercise to the previous or next block."""
-        index = self._selected()
-        if index is None:
-            return
-        if self.draft.block_of(index) is None:
-            self.notify("Only an exercise in a block can move to another block")
-            return
-        moved = await self._list_edit(lambda: self.draft.move_to_block(index, step), index)
-        if not moved:
-            self.notify("No block " + ("before" if step < 0 else "after") + " this one")
-
-    async def _list_edit(self, edit: Callable[[], int], index: int) -> bool:
-        """Run a move as one undo step; a move that changes nothing leaves no step."""
-        snapshot = self.draft.snapshot()
-        moved_to: int = edit()
-        if moved_to == index:
-            return False
-        self.undo_history.record(snapshot)
-        await self.rebuild_list(moved_to)
-        return True
-
-    # ---- per-set rows --------------------------------------------------------------------------
-
-    def action_toggle_per_set(self) -> None:
-        """Switch the selected exercise between a number of sets and one row per set."""
-        index = self._selected()
-        item = self.draft.item(index)
-        if item is None or index is None:
-            self.notify("Select an exercise first")
-            return
-        self.undo_history.before_change()
-        self.draft.toggle_per_set(index)
-        self._show_sets(item)
-        self.revalidate()
-
-    def _focused_cell(self) -> SetCell | None:
-        focused = self.focused
-        return focused if isinstance(focused, SetCell) else None
-
-    def action_add_set(self) -> None:
-        """ctrl+n: a copy of the row being edited, just after it."""
-        index = self._selected()
-        item = self.draft.item(index)
-        if item is None or index is None or item.sets_list is None:
-            self.notify('Tick "one row per set" first (under Sets)')
-            return
-        if len(item.sets_list) >= 100:
-            self.notify("An exercise has at most 100 sets")
-            return
-        cell = self._focused_cell()
-        self.undo_history.before_change()
-        row = self.draft.add_set(index, cell.row if cell else None)
-        self._show_sets(item)
-        self.revalidate()
-        if row is not None:
-            self._focus_cell(row, cell.ref.key if cell else SET_FORM[0].key)
-
-    def action_remove_set(self) -> None:
-        """ctrl+r: remove the row being edited (the only row stays)."""
-        index = self._selected()
-        item = self.draft.item(index)
-        if item is None or index is None or item.sets_list is None:
-            self.notify('Tick "one row per set" first (under Sets)')
-            return
-        if len(item.sets_list) <= 1:
-            self.notify('One set is left: untick "one row per set" to use a number instead')
-            return
-        cell = self._focused_cell()
-        row = cell.row if cell else len(item.sets_list) - 1
-        self.undo_history.before_change()
-        shown = self.draft.remove_set(index, row)
-        self._show_sets(item)
-        self.revalidate()
-        self.notify(f"Removed set {row + 1} · ctrl+z to undo")
-        if shown is not None and cell is not None:
-            self._focus_cell(shown, cell.ref.key)
-
-    def action_set_row(self, step: int) -> None:
-        """↑ / ↓ in a row: the same column of the row above or below."""
-        cell = self._focused_cell()
-        if cell is not None:
-            self._focus_cell(cell.row + step, cell.ref.key)
-
-    def _focus_cell(self, row: int, key: str) -> None:
-        def focus() -> None:
-            target = self.set_grid.cell(row, key)
-            if target is not None:
-                target.focus()
-
-        self.call_after_refresh(focus)
-
-    async def action_undo(self) -> None:
-        """ctrl+z: undo the last change to the draft."""
-        if self.undo_history.undo():
-            await self._after_history()
-        else:
-            self.notify("Nothing to undo")
-
-    async def action_redo(self) -> None:
-        """ctrl+y: redo what was undone."""
-        if self.undo_history.redo():
-            await self._after_history()
-        else:
-            self.notify("Nothing to redo")
-
-    async def _after_history(self) -> None:
-        focused = self.focused
-        self.load_settings()
-        select = min(max(self.current, 0), len(self.draft.items) - 1)
-        await self.rebuild_list(select)
-        if focused is not None and focused.is_attached and _shown(focused):
-            focused.focus()
-
 
 def _show(widget: Widget, shown: bool) -> None:
     """Show or hide a part of the form (no layout when it is already so)."""
     if widget.display != shown:
         widget.display = shown
-
-
-def _shown(widget: Widget) -> bool:
-    """The widget and every container it is in are displayed."""
-    node: Widget | None = widget
-    while isinstance(node, Widget):
-        if not node.display:
-            return False
-        parent = node.parent
-        node = parent if isinstance(parent, Widget) else None
-    return True
 
 
 def _value_of(widget: object) -> Any:
