@@ -3,7 +3,8 @@
 Raw text is kept exactly as typed (so a half-typed "1m3" stays on screen); it becomes TOML
 values only to be checked by the same loader `legtimer check` uses, which is where every
 message comes from. The list is flat (warm-up, then the main exercises or the blocks, each head
-followed by its exercises, then cool-down); the list operations keep it in that shape.
+followed by its exercises, then cool-down; each exercise followed by its variants); the list
+operations (:mod:`legtimer.ui.editor.entrylist`) keep it in that shape.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from legtimer.ui.editor.entries import (
     BlockHead,
     Entry,
     Item,
+    VariantEntry,
     blank_set,
     block_from_table,
-    item_from_table,
+    entries_from_table,
     new_block,
     new_item,
 )
+from legtimer.ui.editor.entrylist import EntryList
 from legtimer.ui.editor.refs import (
     DEFAULTS_FORM,
     ROUTINE_FORM,
@@ -42,10 +45,15 @@ FIRST_BLOCK_NAME = "Main"
 """The name of the block that wraps a routine's exercises when it gets its first block."""
 
 Snapshot = tuple[Raw, Raw, list[Entry]]
+_ENTRY_OF_SCOPE: dict[Scope, type[Entry]] = {
+    Scope.ITEM: Item,
+    Scope.BLOCK: BlockHead,
+    Scope.VARIANT: VariantEntry,
+}
 
 
 @dataclass
-class Draft:
+class Draft(EntryList):
     """The whole routine being edited."""
 
     head: Raw
@@ -67,15 +75,17 @@ class Draft:
             if section is Section.COOLDOWN:
                 for block in data.get("block", ()):
                     items.append(block_from_table(block))
-                    items += [item_from_table(Section.MAIN, ex) for ex in block["exercise"]]
-            items += [item_from_table(section, table) for table in data.get(section.value, ())]
+                    for table in block["exercise"]:
+                        items += entries_from_table(Section.MAIN, table)
+            for table in data.get(section.value, ()):
+                items += entries_from_table(section, table)
         return cls(head, defaults, items, dict(routine.sounds))
 
     @classmethod
     def cannot_hold(cls, routine: Routine) -> str | None:
         """Why the form would not give ``routine`` back as it is (None: it would).
 
-        Blocks, per-set lists and variants are all held (variants as written); this guards
+        Blocks, per-set lists and variants are all held; this guards
         anything a later format adds before the form learns it, so a save never loses it.
         """
         draft = cls.from_routine(routine)
@@ -100,15 +110,15 @@ class Draft:
         if index is None or not 0 <= index < len(self.items):
             return None
         entry = self.items[index]
-        wanted = BlockHead if scope is Scope.BLOCK else Item
-        return entry.raw if isinstance(entry, wanted) and scope is not Scope.SET else None
+        wanted = _ENTRY_OF_SCOPE.get(scope)
+        return entry.raw if wanted is not None and isinstance(entry, wanted) else None
 
     def set(self, ref: FieldRef, index: int | None, value: Any) -> bool:
         """Store a widget's value; False when nothing changed."""
         raw = self.raw(ref.scope, index)
         if raw is None or raw.get(ref.key) == value:
             return False
-        if ref.scope in (Scope.ITEM, Scope.BLOCK) and index is not None:
+        if ref.scope in _ENTRY_OF_SCOPE and index is not None:
             self.items[index].set(ref.key, value)
         else:
             raw[ref.key] = value
@@ -142,6 +152,11 @@ class Draft:
                 heads.append(entry.table())
                 in_blocks.append([])
                 section = None
+                continue
+            if isinstance(entry, VariantEntry):
+                if target:  # its exercise's table, with this variant added (tables are shared)
+                    owner = target[-1]
+                    target[-1] = {**owner, "variant": [*owner.get("variant", ()), entry.table()]}
                 continue
             if entry.section is not section:
                 section = entry.section
@@ -181,101 +196,7 @@ class Draft:
         self.head, self.defaults = dict(head), dict(defaults)
         self.items = [entry.copy() for entry in items]
 
-    # ---- where things are ----------------------------------------------------------------------
-
-    def position(self, index: int) -> tuple[str, int]:
-        """The table of items[index] as problems name it: ("exercise", 2), ("block", 0),
-        ("block.exercise", 5) (block exercises are counted over the whole file)."""
-        entry = self.items[index]
-        if isinstance(entry, BlockHead):
-            return "block", sum(1 for other in self.items[:index] if isinstance(other, BlockHead))
-        if entry.section is Section.MAIN and self.block_of(index) is not None:
-            within = 0
-            seen_block = False
-            for other in self.items[:index]:
-                if isinstance(other, BlockHead):
-                    seen_block = True
-                elif seen_block and other.section is Section.MAIN:
-                    within += 1
-            return "block.exercise", within
-        within = sum(
-            1
-            for other in self.items[:index]
-            if other.section is entry.section and isinstance(other, Item)
-        )
-        return entry.section.value, within
-
-    def has_blocks(self) -> bool:
-        """The main part is in blocks."""
-        return any(isinstance(entry, BlockHead) for entry in self.items)
-
-    def block_of(self, index: int) -> int | None:
-        """The index of the head of the block items[index] is in (or heads); None outside."""
-        at = index
-        while 0 <= at < len(self.items):
-            entry = self.items[at]
-            if isinstance(entry, BlockHead):
-                return at
-            if entry.section is not Section.MAIN:
-                return None
-            at -= 1
-        return None
-
-    def block_end(self, head: int) -> int:
-        """The index just after the last exercise of the block whose head is at ``head``."""
-        at = head + 1
-        while at < len(self.items):
-            entry = self.items[at]
-            if isinstance(entry, BlockHead) or entry.section is not Section.MAIN:
-                break
-            at += 1
-        return at
-
-    def block_size(self, head: int) -> int:
-        """How many exercises the block at ``head`` holds."""
-        return self.block_end(head) - head - 1
-
-    def variant_owner(self, table: tuple[str, int]) -> int | None:
-        """The index of the entry a variant table (("block.exercise.variant", 3)) belongs to."""
-        header, occurrence = table
-        owner_table = header.removesuffix(".variant")
-        seen = 0
-        for index, entry in enumerate(self.items):
-            if not isinstance(entry, Item) or not entry.kept.get("variant"):
-                continue
-            if self.position(index)[0] != owner_table:
-                continue
-            seen += len(entry.kept["variant"])
-            if occurrence < seen:
-                return index
-        return None
-
-    def _end_of(self, section: Section) -> int:
-        order = list(Section)
-        return sum(1 for item in self.items if order.index(item.section) <= order.index(section))
-
-    def _start_of_main(self) -> int:
-        return sum(1 for item in self.items if item.section is Section.WARMUP)
-
-    # ---- list edits ----------------------------------------------------------------------------
-
-    def add(self, index: int | None, section: Section | None = None) -> int:
-        """A new item: after ``index`` in its section (first in a selected block), or at the
-        end of ``section`` (for the main part: of the selected block, else of the last)."""
-        selected = index if index is not None and 0 <= index < len(self.items) else None
-        head = self.block_of(selected) if selected is not None else None
-        if section is None:
-            if selected is not None:
-                at, section = selected + 1, self.items[selected].section
-            else:
-                section = Section.MAIN
-                at = self._end_of(section)
-        elif section is Section.MAIN and head is not None:
-            at = self.block_end(head)
-        else:
-            at = self._end_of(section)
-        self.items.insert(at, new_item(section))
-        return at
+    # ---- list edits that reach the routine's own keys -----------------------------------------
 
     def add_block(self, index: int | None) -> tuple[int, bool]:
         """A new block after the selected one (or at the end of the blocks).
@@ -294,7 +215,7 @@ class Draft:
                 for key in BLOCK_ROUND_KEYS:
                     self.head[key] = ""
                 # The rest after the main list was its last exercise's: now it is the block's.
-                last = self.items[main[-1]]
+                last = next(self.items[at] for at in reversed(main) if self.item(at) is not None)
                 if str(last.raw.get("rest_after", "")).strip():
                     moved["rest_after"] = str(last.raw["rest_after"])
                 self.items.insert(main[0], new_block(FIRST_BLOCK_NAME, **moved))
@@ -306,75 +227,6 @@ class Draft:
             at = self.block_end(head) if head is not None else self._end_of(Section.MAIN)
         self.items[at:at] = [new_block(), new_item(Section.MAIN)]
         return at, False
-
-    def move(self, index: int, step: int) -> int:
-        """Move an entry up or down within its section; returns its new index.
-
-        An exercise crosses a block's head into the neighbouring block (never out of the
-        blocks); a block's head moves the whole block past its neighbour.
-        """
-        entry = self.items[index]
-        if isinstance(entry, BlockHead):
-            return self._move_block(index, step)
-        target = index + step
-        if not 0 <= target < len(self.items):
-            return index
-        other = self.items[target]
-        if other.section is not entry.section:
-            return index
-        if isinstance(other, BlockHead) and step < 0 and self.block_of(target - 1) is None:
-            return index  # above the first block's head it would leave the blocks
-        self.items[index], self.items[target] = other, entry
-        return target
-
-    def move_to_block(self, index: int, step: int) -> int:
-        """Move an exercise to the end of the previous block or the start of the next one (a
-        block's head moves its whole block); returns its new index."""
-        if isinstance(self.items[index], BlockHead):
-            return self._move_block(index, step)
-        head = self.block_of(index)
-        if head is None:
-            return index
-        if step < 0:
-            if self.block_of(head - 1) is None:
-                return index
-            self.items.insert(head, self.items.pop(index))
-            return head
-        end = self.block_end(head)
-        if end >= len(self.items) or not isinstance(self.items[end], BlockHead):
-            return index
-        self.items.insert(end, self.items.pop(index))
-        return end
-
-    def _move_block(self, head: int, step: int) -> int:
-        end = self.block_end(head)
-        if step < 0:
-            previous = self.block_of(head - 1)
-            if previous is None:
-                return head
-            self.items[previous:end] = self.items[head:end] + self.items[previous:head]
-            return previous
-        if end >= len(self.items) or not isinstance(self.items[end], BlockHead):
-            return head
-        after = self.block_end(end)
-        self.items[head:after] = self.items[end:after] + self.items[head:end]
-        return head + (after - end)
-
-    def duplicate(self, index: int) -> int:
-        """A copy of the entry right after it (a block: with its exercises, after the block)."""
-        if isinstance(self.items[index], BlockHead):
-            end = self.block_end(index)
-            self.items[end:end] = [entry.copy() for entry in self.items[index:end]]
-            return end
-        self.items.insert(index + 1, self.items[index].copy())
-        return index + 1
-
-    def delete(self, index: int) -> int:
-        """Remove an entry (a block: with its exercises); returns the index to select next
-        (-1 when none are left)."""
-        end = self.block_end(index) if isinstance(self.items[index], BlockHead) else index + 1
-        del self.items[index:end]
-        return min(index, len(self.items) - 1)
 
     # ---- per-set lists -------------------------------------------------------------------------
 

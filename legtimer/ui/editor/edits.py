@@ -1,4 +1,5 @@
-"""What the editor's keys do to the draft: list edits (entries and blocks), per-set rows, undo.
+"""What the editor's keys do to the draft: list edits (entries, blocks, variants), per-set rows,
+undo.
 
 Each action is one undo step; the screen redraws what changed. A mixin of the editor screen,
 which holds the draft, the list and the form these act on.
@@ -9,41 +10,54 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 
 from legtimer.core.routine import Section
 from legtimer.ui.editor.draft import FIRST_BLOCK_NAME, Draft
-from legtimer.ui.editor.entries import BlockHead, Item
+from legtimer.ui.editor.entries import BlockHead, VariantEntry
+from legtimer.ui.editor.forms import EntryForms
 from legtimer.ui.editor.refs import SET_FORM
-from legtimer.ui.editor.setgrid import SetCell, SetGrid
+from legtimer.ui.editor.setgrid import SetCell
 from legtimer.ui.editor.status import plural
 from legtimer.ui.editor.undo import Undo
 
 
-class DraftEdits(Screen[None]):
+class DraftEdits(EntryForms):
     """The list's, the per-set rows' and undo's actions, on the editor screen's draft."""
 
     draft: Draft
     undo_history: Undo
-    current: int
-    set_grid: SetGrid
 
     if TYPE_CHECKING:
 
         async def rebuild_list(self, select: int, focus_name: bool = False) -> None: ...
         def revalidate(self) -> None: ...
         def load_settings(self) -> None: ...
-        def _show_sets(self, item: Item) -> None: ...
-        def _build_block_form(self) -> AwaitMount | None: ...
-
-    def _selected(self) -> int | None:
-        return self.current if 0 <= self.current < len(self.draft.items) else None
 
     async def action_add_item(self) -> None:
-        """a: a new entry after the selected one, in the same section (first in a block)."""
+        """a: a new entry after the selected one, in the same section (first in a block); on a
+        variant, another variant after it."""
+        index = self._selected()
+        if index is not None and isinstance(self.draft.items[index], VariantEntry):
+            await self.action_add_variant()
+            return
         self.undo_history.before_change()
-        await self.rebuild_list(self.draft.add(self._selected()), focus_name=True)
+        await self.rebuild_list(self.draft.add(index), focus_name=True)
+
+    async def action_add_variant(self) -> None:
+        """v: a new variant of the selected exercise, after its others (or after the selected
+        variant); its name is ready to type."""
+        index = self._selected()
+        if index is None or isinstance(self.draft.items[index], BlockHead):
+            self.notify("Select an exercise to give it a variant")
+            return
+        building = self._build_variant_form()
+        if building is not None:
+            await building
+        self.undo_history.before_change()
+        at = self.draft.add_variant(index)
+        if at is not None:
+            await self.rebuild_list(at, focus_name=True)
 
     async def action_add_section(self, section: str) -> None:
         """w / e / o: a new warm-up, exercise (in the selected block) or cool-down entry."""
@@ -85,21 +99,36 @@ class DraftEdits(Screen[None]):
         if isinstance(entry, BlockHead):
             count = self.draft.block_size(index)
             what = f"block {what}" + (f" and its {plural(count, 'exercise')}" if count else "")
+        elif isinstance(entry, VariantEntry):
+            owner = self.draft.item(self.draft.owner_of(index))
+            what = f"variant {what}" + (f" of {owner.name()}" if owner else "")
+        elif count := len(self.draft.variants_of(index)):
+            what += f" and its {plural(count, 'variant')}"
         self.undo_history.before_change()
         await self.rebuild_list(self.draft.delete(index))
         self.notify(f"Deleted {what} · ctrl+z to undo", markup=False)
 
     async def action_move_item(self, step: int) -> None:
         """K / J: move the selected entry up or down (across a block's head into the next
-        block); a block's head moves the whole block."""
+        block); a block's head moves the whole block, an exercise its variants, and a variant
+        moves among its exercise's (their order is the order `v` offers them in)."""
         index = self._selected()
-        if index is not None:
-            await self._list_edit(lambda: self.draft.move(index, step), index)
+        if index is None:
+            return
+        moved = await self._list_edit(lambda: self.draft.move(index, step), index)
+        if not moved and isinstance(self.draft.items[index], VariantEntry):
+            self.notify(
+                f"Already the {'first' if step < 0 else 'last'} variant: "
+                "a variant stays with its exercise"
+            )
 
     async def action_move_to_block(self, step: int) -> None:
         """[ / ]: move the selected exercise to the previous or next block."""
         index = self._selected()
         if index is None:
+            return
+        if isinstance(self.draft.items[index], VariantEntry):
+            self.notify("A variant stays with its exercise: move the exercise instead")
             return
         if self.draft.block_of(index) is None:
             self.notify("Only an exercise in a block can move to another block")

@@ -1,7 +1,9 @@
-"""The lines of the editor's list: exercises (warm-up, main, cool-down) and the heads of blocks.
+"""The lines of the editor's list: exercises (warm-up, main, cool-down), their variants and the
+heads of blocks.
 
-A block is its head followed by the main exercises after it, up to the next head: one flat
-list, so moving an exercise past a head moves it into the neighbouring block.
+A block is its head followed by the main exercises after it, up to the next head; an exercise is
+followed by its variants: one flat list, so moving an exercise past a head moves it into the
+neighbouring block.
 """
 
 from __future__ import annotations
@@ -10,21 +12,29 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from legtimer.core.routine import Section
-from legtimer.core.schema import Kind
 from legtimer.ui.editor.refs import (
+    AS_LOADED,
     BLOCK_FORM,
     ITEM_FORM,
     ITEM_KEYS,
     SECTION_LABELS,
     SET_FORM,
+    VARIANT_FORM,
+    VARIANT_KEYS,
     Raw,
     blank,
+    originals_of,
     table_of,
     to_raw,
-    to_value,
+    without,
 )
 
 SETS_KEY = "sets"
+VARIANTS_KEY = "variant"
+ROLE_WORDS = {"swap": "a swap for", "easier": "easier than", "harder": "harder than"}
+"""How a variant's form title says what it is to its exercise: "a swap for Box Jumps"."""
+INDENT = "  "
+"""A step of indentation in the list."""
 
 
 @dataclass
@@ -33,46 +43,46 @@ class Item:
 
     section: Section
     raw: Raw
-    lists: dict[str, list[str]] = field(default_factory=dict)
-    """Lists as loaded: an item may itself contain a comma, so while the text shown is
-    unchanged the original list is kept rather than split again."""
+    originals: dict[str, Any] = field(default_factory=dict)
+    """Values as loaded that the text shown would not give back exactly, written as they were
+    until their field is edited (see :func:`originals_of`; never changed in place)."""
     sets_list: list[Raw] | None = None
-    """One raw row per set when the sets change from set to set; None for a number of sets."""
+    """One raw row per set when the sets change from set to set; None for a number of sets.
+    A row keeps its own originals under :data:`AS_LOADED`."""
     kept: dict[str, Any] = field(default_factory=dict)
-    """What the form does not edit (its variants), written back as it was loaded."""
+    """What the form does not edit (a key a later format adds), written back as it was loaded;
+    variants are entries of their own, after their exercise."""
     _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def table(self) -> dict[str, Any]:
         """The TOML table this raw form stands for (kept until a field of it changes)."""
         if self._table is None:
-            out: dict[str, Any] = {}
-            for ref in ITEM_FORM:
-                if ref.key == SETS_KEY and self.sets_list is not None:
-                    out[SETS_KEY] = [table_of(SET_FORM, row) for row in self.sets_list]
-                    continue
-                original = self.lists.get(ref.key)
-                if original is not None and self.raw.get(ref.key) == to_raw(ref, original):
-                    out[ref.key] = list(original)
-                    continue
-                value = to_value(ref, self.raw.get(ref.key, ""))
-                if value is not None:
-                    out[ref.key] = value
+            out = table_of(ITEM_FORM, self.raw, self.originals)
+            if self.sets_list is not None:
+                out[SETS_KEY] = [
+                    table_of(SET_FORM, row, row.get(AS_LOADED)) for row in self.sets_list
+                ]
             out.update(self.kept)
             self._table = out
         return self._table
 
     def set(self, key: str, value: Any) -> None:
-        """Change one raw field."""
+        """Change one raw field (from then on it means what it shows)."""
         self.raw[key] = value
+        if key in self.originals:
+            self.originals = without(self.originals, key)
         self._table = None
 
     def set_cell(self, row: int, key: str, value: Any) -> bool:
         """Change one field of one per-set row; False when nothing changed."""
         if self.sets_list is None or not 0 <= row < len(self.sets_list):
             return False
-        if self.sets_list[row].get(key) == value:
+        cells = self.sets_list[row]
+        if cells.get(key) == value:
             return False
-        self.sets_list[row][key] = value
+        cells[key] = value
+        if key in cells.get(AS_LOADED, ()):
+            cells[AS_LOADED] = without(cells[AS_LOADED], key)
         self._table = None
         return True
 
@@ -87,9 +97,8 @@ class Item:
 
     def copy(self) -> Item:
         """An independent copy (its cached table may be shared: it is never mutated)."""
-        lists = {key: list(value) for key, value in self.lists.items()}
         rows = None if self.sets_list is None else [dict(row) for row in self.sets_list]
-        return Item(self.section, dict(self.raw), lists, rows, self.kept, self._table)
+        return Item(self.section, dict(self.raw), self.originals, rows, self.kept, self._table)
 
     def name(self) -> str:
         """The entry's name as typed, or "(no name)"."""
@@ -98,14 +107,59 @@ class Item:
     def label(self, in_block: bool = False) -> str:
         """The line in the list: "EXERCISE · Clamshells" (indented inside a block)."""
         text = f"{SECTION_LABELS[self.section]} · {self.name()}"
-        return f"  {text}" if in_block else text
+        return f"{INDENT}{text}" if in_block else text
 
-    def variant_names(self) -> list[str]:
-        """ "Name (role)" for each variant the file gives this entry."""
-        return [
-            f"{variant.get('name', '?')} ({variant.get('role', '?')})"
-            for variant in self.kept.get("variant", ())
-        ]
+
+@dataclass
+class VariantEntry:
+    """A variant of the exercise above it in the list: its own name and role, and the exercise
+    keys it changes (an empty field takes the exercise's value)."""
+
+    section: Section
+    """Its exercise's section (so the list's sections stay in one piece)."""
+    raw: Raw
+    originals: dict[str, Any] = field(default_factory=dict)
+    """Values as loaded that the text shown would not give back exactly (a per-set list too),
+    written as they were until their field is edited (see :func:`originals_of`)."""
+    kept: dict[str, Any] = field(default_factory=dict)
+    """Keys the form does not edit, written back as they were loaded."""
+    _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+
+    def table(self) -> dict[str, Any]:
+        """The [[exercise.variant]] table this raw form stands for."""
+        if self._table is None:
+            out = table_of(VARIANT_FORM, self.raw, self.originals)
+            out.update(self.kept)
+            self._table = out
+        return self._table
+
+    def set(self, key: str, value: Any) -> None:
+        """Change one raw field (from then on it means what it shows)."""
+        self.raw[key] = value
+        if key in self.originals:
+            self.originals = without(self.originals, key)
+        self._table = None
+
+    def copy(self) -> VariantEntry:
+        """An independent copy (loaded values are never mutated, so they may be shared)."""
+        return VariantEntry(self.section, dict(self.raw), self.originals, self.kept, self._table)
+
+    def name(self) -> str:
+        """The variant's name as typed, or "(no name)"."""
+        return str(self.raw.get("name", "")).strip() or "(no name)"
+
+    def role(self) -> str:
+        """swap, easier or harder."""
+        return str(self.raw.get("role", ""))
+
+    def label(self, in_block: bool = False) -> str:
+        """The line in the list, under its exercise: "  ↳ SWAP · Squat Jumps"."""
+        text = f"{INDENT}↳ {self.role().upper()} · {self.name()}"
+        return f"{INDENT}{text}" if in_block else text
+
+    def relation(self, exercise: str) -> str:
+        """What it is to its exercise, in words: "a swap for Box Jumps", "harder than Plank"."""
+        return f"{ROLE_WORDS.get(self.role(), 'a variant of')} {exercise}"
 
 
 @dataclass
@@ -140,25 +194,47 @@ class BlockHead:
         return f"BLOCK · {self.name()}"
 
 
-Entry = Item | BlockHead
+Entry = Item | BlockHead | VariantEntry
+
+
+def entries_from_table(section: Section, table: dict[str, Any]) -> list[Entry]:
+    """An exercise's entry, then one for each of its variants."""
+    variants = table.get(VARIANTS_KEY, ())
+    own = {key: value for key, value in table.items() if key != VARIANTS_KEY}
+    return [item_from_table(section, own), *(variant_from_table(section, v) for v in variants)]
 
 
 def item_from_table(section: Section, table: dict[str, Any]) -> Item:
     """An item whose raw fields show ``table``'s values."""
     raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in ITEM_FORM}
-    lists = {
-        ref.key: list(table[ref.key])
-        for ref in ITEM_FORM
-        if ref.spec.kind is Kind.TEXT_LIST and table.get(ref.key)
-    }
+    originals = without(originals_of(ITEM_FORM, table, raw), SETS_KEY)  # rows have their own
     rows = None
     if isinstance(table.get(SETS_KEY), list):
-        rows = [
-            {ref.key: to_raw(ref, target.get(ref.key)) for ref in SET_FORM}
-            for target in table[SETS_KEY]
-        ]
+        rows = [_row(target) for target in table[SETS_KEY]]
     kept = {key: value for key, value in table.items() if key not in ITEM_KEYS}
-    return Item(section, raw, lists, rows, kept)
+    return Item(section, raw, originals, rows, kept)
+
+
+def _row(target: dict[str, Any]) -> Raw:
+    """A per-set row showing one per-set table."""
+    row: Raw = {ref.key: to_raw(ref, target.get(ref.key)) for ref in SET_FORM}
+    originals = originals_of(SET_FORM, target, row)
+    if originals:
+        row[AS_LOADED] = originals
+    return row
+
+
+def variant_from_table(section: Section, table: dict[str, Any]) -> VariantEntry:
+    """A variant entry whose raw fields show an [[exercise.variant]] table's values."""
+    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in VARIANT_FORM}
+    originals = originals_of(VARIANT_FORM, table, raw)
+    kept = {key: value for key, value in table.items() if key not in VARIANT_KEYS}
+    return VariantEntry(section, raw, originals, kept)
+
+
+def new_variant(section: Section) -> VariantEntry:
+    """A fresh variant: named, a swap, everything else as its exercise."""
+    return variant_from_table(section, {"name": "New variant", "role": "swap"})
 
 
 def block_from_table(table: dict[str, Any]) -> BlockHead:

@@ -6,17 +6,14 @@ reference, never by parsing the widget's id.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from legtimer.ui.editor.refs import FieldRef
+from legtimer.ui.editor.refs import DEFAULT, FieldRef
 from legtimer.ui.editor.refs import Widget as Kind
-
-TRISTATE_OPTIONS = [("default", "default"), ("yes", "yes"), ("no", "no")]
-YES_NO_OPTIONS = [("yes", "yes"), ("no", "no")]
 
 
 class FieldInput(Input):
@@ -52,20 +49,39 @@ class FieldCheck(Checkbox):
 
 
 class FieldChoice(Select[str]):
-    """yes / no, or default / yes / no for a setting an entry may leave to [defaults]."""
+    """One of a closed set: yes / no, default / yes / no for a setting an entry may leave to
+    [defaults], a role, a first side; a variant's first option is "as exercise (its value)"."""
 
     def __init__(self, ref: FieldRef, value: Any) -> None:
-        options = TRISTATE_OPTIONS if ref.widget is Kind.TRISTATE else YES_NO_OPTIONS
+        options = ref.options()
+        self._inherited = ""
+        self.choices = options
+        """(shown, raw value) of each choice, in order."""
         super().__init__(
             options,
-            value=str(value) or options[0][1],
+            value=str(value) if str(value) in dict(options).values() else options[0][1],
             allow_blank=False,
             id=ref.widget_id,
             compact=True,
         )
         self.ref = ref
 
+    def show_inherited(self, inherited: str) -> None:
+        """Name the exercise's value on the "as exercise" option (a variant's field)."""
+        if inherited == self._inherited:
+            return
+        self._inherited = inherited
+        value = self.value
+        with self.prevent(Select.Changed):
+            self.choices = self.ref.options(inherited)
+            self.set_options(self.choices)
+            self.value = value
+            # Redraw the shown choice even when it is the same value as before.
+            self.mutate_reactive(_SELECT_VALUE)
 
+
+_SELECT_VALUE = cast(Any, Select).value
+"""Select's value reactive (the class attribute of a generic widget, typed once here)."""
 FieldWidget = FieldInput | FieldArea | FieldCheck | FieldChoice
 
 
@@ -73,7 +89,7 @@ def make_widget(ref: FieldRef, value: Any) -> FieldWidget:
     """The widget that edits ``ref``, showing ``value`` from the start (so nothing "changes")."""
     if ref.widget is Kind.CHECK:
         return FieldCheck(ref, value)
-    if ref.widget in (Kind.TRISTATE, Kind.YES_NO):
+    if ref.widget in (Kind.TRISTATE, Kind.YES_NO, Kind.CHOICE):
         return FieldChoice(ref, value)
     if ref.widget is Kind.AREA:
         return FieldArea(ref, value)
@@ -96,7 +112,7 @@ def show_value(widget: FieldWidget | Input, value: Any) -> None:
         if isinstance(widget, FieldCheck):
             widget.value = bool(value)
         elif isinstance(widget, FieldChoice):
-            widget.value = str(value) or "default"
+            widget.value = str(value) or DEFAULT
         elif isinstance(widget, FieldArea):
             if widget.text != str(value):
                 widget.load_text(str(value))

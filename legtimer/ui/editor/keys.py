@@ -48,27 +48,43 @@ LIST_KEYS: tuple[EditorKey, ...] = (
         "Add block",
         'a new block after the selected one; without blocks yet, the exercises become block "Main"',
     ),
-    EditorKey("c", "duplicate_item", "Copy", "Copy entry", "a copy of the selected entry or block"),
+    EditorKey(
+        "v",
+        "add_variant",
+        "+Variant",
+        "Add variant",
+        "a new variant of the selected exercise (swap, easier or harder), after its others",
+    ),
+    EditorKey(
+        "c",
+        "duplicate_item",
+        "Copy",
+        "Copy entry",
+        "a copy of the selected entry, block (with its exercises) or exercise (with its variants)",
+    ),
     EditorKey(
         "x,delete",
         "delete_item",
         "Delete",
         "Delete entry",
-        "remove the selected entry, or a block with its exercises (ctrl+z brings it back)",
+        "remove the selected entry (a block with its exercises, an exercise with its variants; "
+        "ctrl+z brings it back)",
     ),
     EditorKey(
         "K,ctrl+up",
         "move_item(-1)",
         "Up",
         "Move up",
-        "move the entry up (into the previous block at the top of one); a block moves whole",
+        "move the entry up (into the previous block at the top of one); a block moves whole, "
+        "a variant among its exercise's",
     ),
     EditorKey(
         "J,ctrl+down",
         "move_item(1)",
         "Down",
         "Move down",
-        "move the entry down (into the next block at the end of one); a block moves whole",
+        "move the entry down (into the next block at the end of one); a block moves whole, "
+        "a variant among its exercise's",
     ),
     EditorKey(
         "left_square_bracket",

@@ -1,8 +1,9 @@
 """Which error line of the form each problem from the loader belongs under, and its words there.
 
 Problems name tables as the file does (("block", 1), ("block.exercise", 4)); the draft knows
-which entry each table is. A problem of a per-set row or of a variant is shown on its
-exercise, saying which set or variant it is about.
+which entry each table is. A problem of a per-set row is shown on its exercise, saying which
+set it is about; a variant's under the variant's own field, and on its exercise too (naming the
+variant), since renaming the exercise can be what caused it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Collection
 
 from legtimer.core.errors import Problem
 from legtimer.ui.editor.draft import Draft
-from legtimer.ui.editor.entries import BlockHead
+from legtimer.ui.editor.entries import BlockHead, VariantEntry
 from legtimer.ui.editor.refs import SCOPE_OF_TABLE, Scope
 
 FORM_ERROR = "form-error"
@@ -36,9 +37,12 @@ def error_lines(
         known: the ids of the error lines the screen has.
     """
     current = draft.position(index) if index is not None else None
+    entry = draft.items[index] if index is not None else None
     scope = (
         Scope.BLOCK
-        if index is not None and isinstance(draft.items[index], BlockHead)
+        if isinstance(entry, BlockHead)
+        else Scope.VARIANT
+        if isinstance(entry, VariantEntry)
         else Scope.ITEM
     )
     shown: dict[str, list[str]] = {}

@@ -2,7 +2,8 @@
 
 It owns the draft, checks it once per change, keeps the undo history, and sends what the person
 asks for (save, try, quit) up to the app as messages. The list holds warm-up, exercises or
-blocks (each head followed by its exercises) and cool-down; a block's head has a form of its own.
+blocks (each head followed by its exercises) and cool-down, each exercise followed by its
+variants; a block's head and a variant each have a form of their own, mounted when first needed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
 from textual.widgets import (
     Checkbox,
     Footer,
@@ -31,13 +31,12 @@ from legtimer.core.routine import Routine, Section
 from legtimer.ui.editor.commands import EditorCommands
 from legtimer.ui.editor.draft import BLOCK_ROUND_KEYS, Draft
 from legtimer.ui.editor.edits import DraftEdits
-from legtimer.ui.editor.entries import BlockHead, Item
-from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, make_widget, show_value
+from legtimer.ui.editor.entries import BlockHead, VariantEntry
+from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, show_value
 from legtimer.ui.editor.keys import LIST_KEYS, SCREEN_KEYS, bindings
 from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
 from legtimer.ui.editor.problems import FORM_ERROR, VARIANTS_ERROR, error_lines
 from legtimer.ui.editor.refs import (
-    BLOCK_FORM,
     DEFAULTS_FORM,
     ITEM_FORM,
     ROUTINE_FORM,
@@ -48,16 +47,15 @@ from legtimer.ui.editor.refs import (
 from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid, sets_row
 from legtimer.ui.editor.status import ErrorLines, StatusLine, plural
 from legtimer.ui.editor.undo import Undo
+from legtimer.ui.editor.variantform import KEPT_ROWS
 
 LIST_HELP = (
-    "ENTRIES  a add · w/e/o/b +warm-up/exercise/cool-down/block · c copy · x delete · "
-    "K/J move · [ ] to the previous/next block · enter edit"
-)
-BLOCK_HELP = (
-    "A block: its exercises, rounds times. every = EMOM (a round starts each interval); "
-    "time_cap = AMRAP (the circuit loops until the cap); neither = rounds with rests."
+    "ENTRIES  a add · w/e/o/b +warm-up/exercise/cool-down/block · v +variant · c copy · "
+    "x delete · K/J move · [ ] to the previous/next block · enter edit"
 )
 SET_KEYS_OF_ITEM = frozenset(ref.key for ref in SET_FORM)
+ENTRY_SCOPES = (Scope.ITEM, Scope.BLOCK, Scope.VARIANT)
+"""Fields of the selected entry (the others are the routine's and its defaults')."""
 
 
 class ItemList(OptionList):
@@ -100,6 +98,8 @@ class EditorScreen(DraftEdits):
         self.variants_line = Static("", id="item-variants", classes="hint -empty", markup=False)
         self.item_form = Vertical(id="item-form")
         self.block_form = Vertical(id="block-form")
+        self.variant_form = Vertical(id="variant-form")
+        self.kept_rows = Static(KEPT_ROWS, id="variant-kept-rows", classes="hint -empty")
 
     @property
     def dirty(self) -> bool:
@@ -126,6 +126,7 @@ class EditorScreen(DraftEdits):
                         else:
                             yield field_row(widget)
                 yield self.block_form  # its fields come with the first block
+                yield self.variant_form  # and these with the first variant
             with VerticalScroll(id="editor-settings", can_focus=False):
                 yield Static("ROUTINE", classes="section-title")
                 for ref in ROUTINE_FORM:
@@ -152,35 +153,13 @@ class EditorScreen(DraftEdits):
             lines.append(Content(entry.label(in_block)))
         return lines
 
-    def _make(self, ref: FieldRef) -> FieldWidget:
-        raw = self.draft.raw(ref.scope, self._selected())
-        widget = self._widgets[ref] = make_widget(ref, raw.get(ref.key, "") if raw else "")
-        return widget
-
-    def _widget(self, ref: FieldRef) -> FieldWidget:
-        return self._widgets[ref]
-
-    def _build_block_form(self) -> AwaitMount | None:
-        """Mount a block's fields, the first time a block is needed (a routine without blocks
-        keeps a smaller screen, which answers each keystroke sooner)."""
-        if self.block_form.children:
-            return None
-        self.error_lines.forget()  # found again, with the block's
-        return self.block_form.mount(
-            Static(BLOCK_HELP, classes="hint", markup=False),
-            *(field_row(self._make(ref)) for ref in BLOCK_FORM),
-        )
-
-    def _form_refs(self) -> tuple[FieldRef, ...]:
-        """The fields of the form shown: a block's or an exercise's."""
-        index = self._selected()
-        if index is not None and isinstance(self.draft.items[index], BlockHead):
-            return BLOCK_FORM
-        return ITEM_FORM
-
     async def on_mount(self) -> None:
         """Select the first entry and check everything once."""
         building = self._build_block_form() if self.draft.has_blocks() else None
+        if building is not None:
+            await building
+        has_variants = any(isinstance(entry, VariantEntry) for entry in self.draft.items)
+        building = self._build_variant_form() if has_variants else None
         if building is not None:
             await building
         if self.draft.items:
@@ -212,14 +191,16 @@ class EditorScreen(DraftEdits):
             self._store(ref, value)
 
     def _store(self, ref: FieldRef, value: Any) -> None:
-        index = self.current if ref.scope in (Scope.ITEM, Scope.BLOCK) else None
+        index = self.current if ref.scope in ENTRY_SCOPES else None
         raw = self.draft.raw(ref.scope, index)
         if raw is None or raw.get(ref.key) == value:
             return
         self.undo_history.before_change(typing_in=(ref, index))
         self.draft.set(ref, index, value)
-        if ref.scope in (Scope.ITEM, Scope.BLOCK) and ref.key == "name":
+        if ref.scope in ENTRY_SCOPES and ref.key in ("name", "role"):
             self._relabel(self.current)
+        if ref.key == "per_side" and ref.scope in ENTRY_SCOPES:
+            self._sync_first_side()
         item = self.draft.item(index)
         if item is not None and item.sets_list is not None and ref.key in SET_KEYS_OF_ITEM:
             self.set_grid.show(item.sets_list, self._set_placeholders(item))
@@ -280,66 +261,11 @@ class EditorScreen(DraftEdits):
             raw = self.draft.raw(ref.scope, None)
             show_value(self._widget(ref), raw.get(ref.key, "") if raw is not None else "")
 
-    def load_form(self) -> None:
-        """Fill the form from the selected entry (or hide it when the list is empty)."""
-        form = self.query_one("#editor-form")
-        index = self._selected()
-        if index is None:
-            form.display = False
-            return
-        form.display = True
-        entry = self.draft.items[index]
-        is_block = isinstance(entry, BlockHead)
-        if is_block:
-            self._build_block_form()
-        _show(self.item_form, not is_block)
-        _show(self.block_form, is_block)
-        self.form_title.update(self._form_title(index), layout=False)
-        for ref in self._form_refs():
-            show_value(self._widget(ref), entry.raw.get(ref.key, ""))
-        if isinstance(entry, Item):
-            self._show_sets(entry)
-            variants = entry.variant_names()
-            line = self.variants_line
-            line.update(
-                f"Variants: {', '.join(variants)} · kept as written; edit them in the file"
-                if variants
-                else ""
-            )
-            line.set_class(not variants, "-empty")
-
-    def _show_sets(self, item: Item) -> None:
-        """The sets field: a number, or the rows (the number then counts them)."""
-        per_set = item.sets_list is not None
-        with self.per_set.prevent(Checkbox.Changed):
-            self.per_set.value = per_set
-        count = self._widget(next(ref for ref in ITEM_FORM if ref.key == "sets"))
-        show_value(count, item.raw.get("sets", ""))
-        count.disabled = per_set
-        self.set_grid.show(item.sets_list, self._set_placeholders(item))
-
-    def _set_placeholders(self, item: Item) -> dict[str, str]:
-        """What an empty cell of a row means: the exercise's value (or its default)."""
-        out = {}
-        for ref in SET_FORM:
-            own = str(item.raw.get(ref.key, "")).strip()
-            out[ref.key] = own or str(self.draft.defaults.get(ref.key, "")).strip()
-        return out
-
-    def _form_title(self, index: int) -> str:
-        entry = self.draft.items[index]
-        if isinstance(entry, BlockHead):
-            return f"{entry.label()} · {plural(self.draft.block_size(index), 'exercise')}"
-        head = self.draft.block_of(index) if entry.section is Section.MAIN else None
-        if head is None:
-            return entry.label()
-        return f"{entry.label()} · in block {self.draft.items[head].name()}"
-
     def _relabel(self, index: int) -> None:
         items = self.entry_list
         if 0 <= index < items.option_count:
             entry = self.draft.items[index]
-            in_block = isinstance(entry, Item) and (
+            in_block = not isinstance(entry, BlockHead) and (
                 entry.section is Section.MAIN and self.draft.block_of(index) is not None
             )
             items.replace_option_prompt_at_index(index, Content(entry.label(in_block)))
@@ -426,12 +352,6 @@ class EditorScreen(DraftEdits):
     def action_quit(self) -> None:
         """esc / ctrl+q: ask the app to leave (it asks first when there are unsaved changes)."""
         self.post_message(QuitRequested(self.dirty))
-
-
-def _show(widget: Widget, shown: bool) -> None:
-    """Show or hide a part of the form (no layout when it is already so)."""
-    if widget.display != shown:
-        widget.display = shown
 
 
 def _value_of(widget: object) -> Any:
