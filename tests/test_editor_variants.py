@@ -18,9 +18,11 @@ from legtimer.core.routine import Routine
 from legtimer.core.today import missing_items, options, todays_routine
 from legtimer.core.writer import routine_data
 from legtimer.ui.editor.app import EditorApp
+from legtimer.ui.editor.commands import EDITOR_COMMANDS
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.entries import VariantEntry
 from legtimer.ui.editor.fields import FieldChoice
+from legtimer.ui.editor.keys import LIST_KEYS
 from legtimer.ui.editor.refs import VARIANT_FORM
 from tests.test_editor import SIZE, editor, editor_for, record_notices, user_copy, wait_until
 from tests.test_editor_blocks import headers, lines, select, type_into
@@ -258,9 +260,7 @@ async def test_a_variants_problems_are_the_loaders_and_show_on_it_and_its_exerci
         assert screen.field_errors() == {"variant-name": expected.message}
         assert "named twice" in expected.message
         await select(pilot, app, 1)  # its exercise says which variant
-        assert screen.field_errors() == {
-            "item-variants": f"Variant 2: {expected.message}"
-        }
+        assert screen.field_errors() == {"item-variants": f"Variant 2: {expected.message}"}
         await select(pilot, app, 3)
         await type_into(pilot, app, "variant-name", "Pop Squats")
         await type_into(pilot, app, "variant-reps", "0")
@@ -390,7 +390,7 @@ async def test_v_on_a_block_head_says_what_to_select(tmp_path: Path) -> None:
         await type_into(pilot, app, "variant-duration", "0")
         (expected,) = loader_problems(
             BLOCKS.replace(
-                'reps = 10\n',
+                "reps = 10\n",
                 'reps = 10\n\n[[block.exercise.variant]]\nname = "New variant"\nrole = "swap"\n'
                 "duration = 0\n",
             )
@@ -529,3 +529,16 @@ def test_any_routine_with_variants_comes_back_from_the_editors_draft(
     draft = Draft.from_routine(routine)
     again, problems = draft.check(draft.data(), None)
     assert problems == [] and again == routine
+
+
+def test_every_list_key_is_in_the_readme_and_the_palette() -> None:
+    """README's editor key table names each key the list shows in its Footer."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    first_cells = [
+        line.split("|")[1].split() for line in readme.splitlines() if line.startswith("| ")
+    ]
+    for key in LIST_KEYS:
+        if key.show and key.keys:
+            shown = key.keys.split(",")[0]
+            assert any(shown in cells for cells in first_cells), shown
+    assert "Add variant" in {name for name, _help, _action in EDITOR_COMMANDS}

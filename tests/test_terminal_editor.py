@@ -197,6 +197,76 @@ def test_blocks_and_per_set_rows_from_the_keyboard(tmp_path: Path) -> None:
     assert "Finisher" in planned.stdout
 
 
+def test_a_variant_added_chosen_and_moved_from_the_keyboard(tmp_path: Path) -> None:
+    """A copy of runners: Box Jumps gets a harder variant (its role picked from the choice),
+    moved up above Pop Squats, saved; check and plan read it, and without a box the first swap
+    still stands in."""
+    home = null_audio_home(tmp_path / "home")
+    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
+    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
+    created = subprocess.run(
+        [LEGTIMER, "new", "mine", "--from", "runners"],
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=60,
+    )
+    assert created.returncode == 0, created.stderr
+    path = tmp_path / "lt" / "routines" / "mine.toml"
+    term = Terminal(tmp_path, [LEGTIMER, "edit", "mine"], env=env, width=120, height=40)
+    try:
+        term.wait_text("↳ HARDER · Banded Clamshells")  # variants sit under their exercise
+        term.keys(*["Down"] * 10)
+        term.wait_for(lambda screen: "│ EXERCISE · Box Jumps" in screen, what="Box Jumps")
+        term.wait_text("Variants: Squat Jumps (swap), Pop Squats (swap)")
+        term.keys("v")  # after its last variant, the name selected
+        term.wait_text("↳ SWAP · New variant")
+        term.keys("Tuck Jumps")
+        term.wait_text("VARIANT · Tuck Jumps · a swap for Box Jumps")
+        role = field_line(term, "Role")
+        term.keys("Tab")  # to the role: a choice, not free text
+        term.wait_for(lambda _: field_line(term, "Role") != role, what="the role's focus")
+        term.keys("Enter")
+        term.wait_for(lambda screen: "easier" in screen and "harder" in screen, what="choices")
+        term.keys("Down", "Down", "Enter")
+        term.wait_text("↳ HARDER · Tuck Jumps")
+        term.wait_text("harder than Box Jumps")
+        assert "as exercise: plyo box (optional)" in term.screen(), "the exercise's, grey"
+        term.keys("BTab", "BTab")  # back to the list
+        term.wait_for(lambda screen: "+Variant" in screen, what="the list's keys")
+        term.keys("K")  # above Pop Squats: the order v cycles in
+        term.wait_for(
+            lambda screen: screen.index("Tuck Jumps") < screen.index("Pop Squats"),
+            what="Tuck Jumps above Pop Squats",
+        )
+        term.keys("C-s")
+        term.wait_text("will not keep them")
+        term.keys("y")
+        term.wait_text("Saved")
+        term.keys("Escape")
+        assert term.wait_exit() == 0
+        assert "Traceback" not in term.history()
+    finally:
+        term.close()
+    text = path.read_text()
+    names = re.findall(r'^name = "(Squat Jumps|Tuck Jumps|Pop Squats)"$', text, re.MULTILINE)
+    assert names == ["Squat Jumps", "Tuck Jumps", "Pop Squats"]
+    assert '[[exercise.variant]]\nname = "Tuck Jumps"\nrole = "harder"\n\n' in text
+    checked = subprocess.run(
+        [LEGTIMER, "check", str(path)], capture_output=True, text=True, env=run_env, timeout=60
+    )
+    assert checked.returncode == 0, checked.stderr
+    planned = subprocess.run(
+        [LEGTIMER, "plan", "mine", "--without", "box"],
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=60,
+    )
+    assert planned.returncode == 0, planned.stderr
+    assert "Squat Jumps" in planned.stdout and "Tuck Jumps" not in planned.stdout
+
+
 def field_line(term: Terminal, label: str) -> str:
     """The line under a form label, with its styling (it changes when the field has focus)."""
     lines = term.styled_screen().splitlines()

@@ -201,6 +201,8 @@ class EditorScreen(DraftEdits):
             self._relabel(self.current)
         if ref.key == "per_side" and ref.scope in ENTRY_SCOPES:
             self._sync_first_side()
+        if ref.key == "sets" and ref.scope is Scope.VARIANT:
+            self.kept_rows.set_class(True, "-empty")  # a number now: the rows are gone
         item = self.draft.item(index)
         if item is not None and item.sets_list is not None and ref.key in SET_KEYS_OF_ITEM:
             self.set_grid.show(item.sets_list, self._set_placeholders(item))

@@ -13,10 +13,9 @@ from legtimer.ui.editor.fields import FieldArea, FieldChoice, FieldInput, FieldW
 from legtimer.ui.editor.refs import DEFAULT, FieldRef, as_exercise
 
 VARIANT_HELP = (
-    "A variant may stand in for its exercise. Their order counts: v cycles them in it during a "
-    "workout, and a missing item swaps in the first swap variant that fits (else the first "
-    "easier one); K / J reorder. An empty field is as the exercise (grey); type none to leave a "
-    "text or the equipment empty."
+    "Stands in for its exercise. Order counts: v cycles the variants in it during a workout, "
+    "and a missing item swaps in the first swap that fits (else the first easier one); K / J "
+    "reorder. Empty: as the exercise (grey); none: empty on purpose."
 )
 KEPT_ROWS = "one row per set, kept as written (edit them in the file); a number here replaces them"
 """Under a variant's sets when the file gives it a per-set list."""
