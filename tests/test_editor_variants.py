@@ -542,3 +542,43 @@ def test_every_list_key_is_in_the_readme_and_the_palette() -> None:
             shown = key.keys.split(",")[0]
             assert any(shown in cells for cells in first_cells), shown
     assert "Add variant" in {name for name, _help, _action in EDITOR_COMMANDS}
+
+
+async def test_a_variant_gets_rows_of_its_own_for_sets_that_change(tmp_path: Path) -> None:
+    path = user_copy(tmp_path, JUMPS)
+    app = editor_for(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = editor(app)
+        await select(pilot, app, 4)  # Step-ups: its sets are the exercise's 3
+        toggle = screen.query_one("#variant-per-set", Checkbox)
+        toggle.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.query_one("#variant-set-grid").display
+        assert not screen.query_one("#item-set-grid").display, "the exercise's rows stay apart"
+        cells = [screen.query_one(f"#variant-set-{row}-reps", Input) for row in range(3)]
+        assert [cell.placeholder for cell in cells] == ["8-10"] * 3, "the exercise's reps"
+        assert screen.query_one("#variant-sets", Input).value == "3"
+        await type_into(pilot, app, "variant-set-2-load", "10 kg")
+        await pilot.press("ctrl+n")  # a copy of the last row
+        await pilot.pause()
+        await wait_until(pilot, lambda: screen.focused is screen.query_one("#variant-set-3-load"))
+        await type_into(pilot, app, "variant-set-0-reps", "0")
+        (expected,) = loader_problems(
+            JUMPS.replace(
+                'name = "Step-ups"\nrole = "easier"\n',
+                'name = "Step-ups"\nrole = "easier"\nsets = [{ reps = 0 }, {}, {}, {}]\n',
+            )
+        )
+        assert screen.field_errors() == {"variant-sets": f"Set 1: {expected.message}"}
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert screen.field_errors() == {}
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: not screen.dirty)
+    step_ups = load_routine(path).exercises[0].variants[2].exercise
+    assert step_ups.sets == 4 and [t.load for t in step_ups.per_set] == ["", "", "10 kg", "10 kg"]
+    assert step_ups.as_set(0).reps == (8, 10) and step_ups.overrides.rest == 30.0
+    box = load_routine(path).exercises[0]
+    assert box.per_set == (), "the exercise keeps its number of sets"

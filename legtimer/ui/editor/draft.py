@@ -19,6 +19,7 @@ from legtimer.core.routine import Routine, Section
 from legtimer.core.writer import routine_data
 from legtimer.ui.editor.entries import (
     BlockHead,
+    Editable,
     Entry,
     Item,
     VariantEntry,
@@ -237,23 +238,33 @@ class Draft(EntryList):
         entry = self.items[index]
         return entry if isinstance(entry, Item) else None
 
+    def with_sets(self, index: int | None) -> Editable | None:
+        """The exercise or variant at ``index``: what has sets (None for a block's head)."""
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        entry = self.items[index]
+        return entry if isinstance(entry, Editable) else None
+
     def toggle_per_set(self, index: int) -> bool:
-        """Switch an exercise between a number of sets and one row per set; returns whether
-        it now has rows. New rows are empty: each set does what its exercise says."""
-        item = self.item(index)
+        """Switch an exercise or a variant between a number of sets and one row per set;
+        returns whether it now has rows. New rows are empty: each set does what its exercise
+        (or variant) says; a variant that left its sets to its exercise gets as many rows."""
+        item = self.with_sets(index)
         if item is None:
             return False
         if item.sets_list is not None:
             item.set_rows(None)
             return False
-        text = str(item.raw.get("sets", "")).strip()
-        count = int(text) if text.isdigit() and 1 <= int(text) <= 100 else 1
-        item.set_rows([blank_set() for _ in range(count)])
+        count = _count(item.raw)
+        owner = self.item(self.owner_of(index)) if isinstance(item, VariantEntry) else None
+        if count is None and owner is not None:
+            count = len(owner.sets_list) if owner.sets_list is not None else _count(owner.raw)
+        item.set_rows([blank_set() for _ in range(count or 1)])
         return True
 
     def add_set(self, index: int, after: int | None) -> int | None:
         """A copy of row ``after`` (the last row when None) just after it; returns its row."""
-        item = self.item(index)
+        item = self.with_sets(index)
         if item is None or item.sets_list is None or len(item.sets_list) >= 100:
             return None
         rows = [dict(row) for row in item.sets_list]
@@ -264,10 +275,16 @@ class Draft(EntryList):
 
     def remove_set(self, index: int, row: int) -> int | None:
         """Remove one row (never the only one); returns the row to show next."""
-        item = self.item(index)
+        item = self.with_sets(index)
         if item is None or item.sets_list is None or len(item.sets_list) <= 1:
             return None
         rows = [dict(each) for each in item.sets_list]
         del rows[min(row, len(rows) - 1)]
         item.set_rows(rows)
         return min(row, len(rows) - 1)
+
+
+def _count(raw: Raw) -> int | None:
+    """The number of sets a form says (None when it says none, or not a valid one)."""
+    text = str(raw.get("sets", "")).strip()
+    return int(text) if text.isdigit() and 1 <= int(text) <= 100 else None

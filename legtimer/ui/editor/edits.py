@@ -150,15 +150,16 @@ class DraftEdits(EntryForms):
     # ---- per-set rows --------------------------------------------------------------------------
 
     def action_toggle_per_set(self) -> None:
-        """Switch the selected exercise between a number of sets and one row per set."""
+        """Switch the selected exercise or variant between a number of sets and one row per
+        set."""
         index = self._selected()
-        item = self.draft.item(index)
+        item = self.draft.with_sets(index)
         if item is None or index is None:
             self.notify("Select an exercise first")
             return
         self.undo_history.before_change()
         self.draft.toggle_per_set(index)
-        self._show_sets(item)
+        self._show_sets(index)
         self.revalidate()
 
     def _focused_cell(self) -> SetCell | None:
@@ -168,7 +169,7 @@ class DraftEdits(EntryForms):
     def action_add_set(self) -> None:
         """ctrl+n: a copy of the row being edited, just after it."""
         index = self._selected()
-        item = self.draft.item(index)
+        item = self.draft.with_sets(index)
         if item is None or index is None or item.sets_list is None:
             self.notify('Tick "one row per set" first (under Sets)')
             return
@@ -178,7 +179,7 @@ class DraftEdits(EntryForms):
         cell = self._focused_cell()
         self.undo_history.before_change()
         row = self.draft.add_set(index, cell.row if cell else None)
-        self._show_sets(item)
+        self._show_sets(index)
         self.revalidate()
         if row is not None:
             self._focus_cell(row, cell.ref.key if cell else SET_FORM[0].key)
@@ -186,7 +187,7 @@ class DraftEdits(EntryForms):
     def action_remove_set(self) -> None:
         """ctrl+r: remove the row being edited (the only row stays)."""
         index = self._selected()
-        item = self.draft.item(index)
+        item = self.draft.with_sets(index)
         if item is None or index is None or item.sets_list is None:
             self.notify('Tick "one row per set" first (under Sets)')
             return
@@ -197,7 +198,7 @@ class DraftEdits(EntryForms):
         row = cell.row if cell else len(item.sets_list) - 1
         self.undo_history.before_change()
         shown = self.draft.remove_set(index, row)
-        self._show_sets(item)
+        self._show_sets(index)
         self.revalidate()
         self.notify(f"Removed set {row + 1} · ctrl+z to undo")
         if shown is not None and cell is not None:
@@ -211,7 +212,8 @@ class DraftEdits(EntryForms):
 
     def _focus_cell(self, row: int, key: str) -> None:
         def focus() -> None:
-            target = self.set_grid.cell(row, key)
+            grid = self.shown_grid()
+            target = grid.cell(row, key) if grid is not None else None
             if target is not None:
                 target.focus()
 

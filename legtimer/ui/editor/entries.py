@@ -9,18 +9,17 @@ neighbouring block.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Self, TypeVar
 
 from legtimer.core.routine import Section
 from legtimer.ui.editor.refs import (
     AS_LOADED,
     BLOCK_FORM,
     ITEM_FORM,
-    ITEM_KEYS,
     SECTION_LABELS,
     SET_FORM,
     VARIANT_FORM,
-    VARIANT_KEYS,
+    FieldRef,
     Raw,
     blank,
     originals_of,
@@ -38,8 +37,11 @@ INDENT = "  "
 
 
 @dataclass
-class Item:
-    """One warm-up, exercise or cool-down entry being edited."""
+class Editable:
+    """What an exercise and a variant have alike: raw fields, and a number of sets or a row for
+    each set."""
+
+    FORM: ClassVar[tuple[FieldRef, ...]] = ()
 
     section: Section
     raw: Raw
@@ -50,14 +52,13 @@ class Item:
     """One raw row per set when the sets change from set to set; None for a number of sets.
     A row keeps its own originals under :data:`AS_LOADED`."""
     kept: dict[str, Any] = field(default_factory=dict)
-    """What the form does not edit (a key a later format adds), written back as it was loaded;
-    variants are entries of their own, after their exercise."""
+    """What the form does not edit (a key a later format adds), written back as it was loaded."""
     _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def table(self) -> dict[str, Any]:
         """The TOML table this raw form stands for (kept until a field of it changes)."""
         if self._table is None:
-            out = table_of(ITEM_FORM, self.raw, self.originals)
+            out = table_of(self.FORM, self.raw, self.originals)
             if self.sets_list is not None:
                 out[SETS_KEY] = [
                     table_of(SET_FORM, row, row.get(AS_LOADED)) for row in self.sets_list
@@ -95,14 +96,24 @@ class Item:
         self.sets_list = rows
         self._table = None
 
-    def copy(self) -> Item:
+    def copy(self) -> Self:
         """An independent copy (its cached table may be shared: it is never mutated)."""
         rows = None if self.sets_list is None else [dict(row) for row in self.sets_list]
-        return Item(self.section, dict(self.raw), self.originals, rows, self.kept, self._table)
+        return type(self)(
+            self.section, dict(self.raw), self.originals, rows, self.kept, self._table
+        )
 
     def name(self) -> str:
         """The entry's name as typed, or "(no name)"."""
         return str(self.raw.get("name", "")).strip() or "(no name)"
+
+
+@dataclass
+class Item(Editable):
+    """One warm-up, exercise or cool-down entry being edited; its variants are entries of their
+    own, after it."""
+
+    FORM = ITEM_FORM
 
     def label(self, in_block: bool = False) -> str:
         """The line in the list: "EXERCISE · Clamshells" (indented inside a block)."""
@@ -111,42 +122,11 @@ class Item:
 
 
 @dataclass
-class VariantEntry:
+class VariantEntry(Editable):
     """A variant of the exercise above it in the list: its own name and role, and the exercise
     keys it changes (an empty field takes the exercise's value)."""
 
-    section: Section
-    """Its exercise's section (so the list's sections stay in one piece)."""
-    raw: Raw
-    originals: dict[str, Any] = field(default_factory=dict)
-    """Values as loaded that the text shown would not give back exactly (a per-set list too),
-    written as they were until their field is edited (see :func:`originals_of`)."""
-    kept: dict[str, Any] = field(default_factory=dict)
-    """Keys the form does not edit, written back as they were loaded."""
-    _table: dict[str, Any] | None = field(default=None, repr=False, compare=False)
-
-    def table(self) -> dict[str, Any]:
-        """The [[exercise.variant]] table this raw form stands for."""
-        if self._table is None:
-            out = table_of(VARIANT_FORM, self.raw, self.originals)
-            out.update(self.kept)
-            self._table = out
-        return self._table
-
-    def set(self, key: str, value: Any) -> None:
-        """Change one raw field (from then on it means what it shows)."""
-        self.raw[key] = value
-        if key in self.originals:
-            self.originals = without(self.originals, key)
-        self._table = None
-
-    def copy(self) -> VariantEntry:
-        """An independent copy (loaded values are never mutated, so they may be shared)."""
-        return VariantEntry(self.section, dict(self.raw), self.originals, self.kept, self._table)
-
-    def name(self) -> str:
-        """The variant's name as typed, or "(no name)"."""
-        return str(self.raw.get("name", "")).strip() or "(no name)"
+    FORM = VARIANT_FORM
 
     def role(self) -> str:
         """swap, easier or harder."""
@@ -206,13 +186,26 @@ def entries_from_table(section: Section, table: dict[str, Any]) -> list[Entry]:
 
 def item_from_table(section: Section, table: dict[str, Any]) -> Item:
     """An item whose raw fields show ``table``'s values."""
-    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in ITEM_FORM}
-    originals = without(originals_of(ITEM_FORM, table, raw), SETS_KEY)  # rows have their own
+    return _editable(Item, section, table)
+
+
+def variant_from_table(section: Section, table: dict[str, Any]) -> VariantEntry:
+    """A variant entry whose raw fields show an [[exercise.variant]] table's values."""
+    return _editable(VariantEntry, section, table)
+
+
+E = TypeVar("E", bound=Editable)
+
+
+def _editable(kind: type[E], section: Section, table: dict[str, Any]) -> E:
+    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in kind.FORM}
+    originals = without(originals_of(kind.FORM, table, raw), SETS_KEY)  # rows have their own
     rows = None
     if isinstance(table.get(SETS_KEY), list):
         rows = [_row(target) for target in table[SETS_KEY]]
-    kept = {key: value for key, value in table.items() if key not in ITEM_KEYS}
-    return Item(section, raw, originals, rows, kept)
+    keys = {ref.key for ref in kind.FORM}
+    kept = {key: value for key, value in table.items() if key not in keys}
+    return kind(section, raw, originals, rows, kept)
 
 
 def _row(target: dict[str, Any]) -> Raw:
@@ -222,14 +215,6 @@ def _row(target: dict[str, Any]) -> Raw:
     if originals:
         row[AS_LOADED] = originals
     return row
-
-
-def variant_from_table(section: Section, table: dict[str, Any]) -> VariantEntry:
-    """A variant entry whose raw fields show an [[exercise.variant]] table's values."""
-    raw = {ref.key: to_raw(ref, table.get(ref.key)) for ref in VARIANT_FORM}
-    originals = originals_of(VARIANT_FORM, table, raw)
-    kept = {key: value for key, value in table.items() if key not in VARIANT_KEYS}
-    return VariantEntry(section, raw, originals, kept)
 
 
 def new_variant(section: Section) -> VariantEntry:

@@ -14,8 +14,8 @@ from textual.widgets import Checkbox, Static
 
 from legtimer.core.routine import Section
 from legtimer.ui.editor.draft import Draft
-from legtimer.ui.editor.entries import BlockHead, Entry, Item, VariantEntry
-from legtimer.ui.editor.fields import FieldWidget, field_row, make_widget, show_value
+from legtimer.ui.editor.entries import SETS_KEY, BlockHead, Editable, Entry, Item, VariantEntry
+from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, make_widget, show_value
 from legtimer.ui.editor.refs import (
     BLOCK_FORM,
     ITEM_FORM,
@@ -23,7 +23,7 @@ from legtimer.ui.editor.refs import (
     VARIANT_FORM,
     FieldRef,
 )
-from legtimer.ui.editor.setgrid import PerSetToggle, SetGrid
+from legtimer.ui.editor.setgrid import PerSetToggle, SetGrid, sets_row
 from legtimer.ui.editor.status import ErrorLines, plural
 from legtimer.ui.editor.variantform import (
     VARIANT_HELP,
@@ -52,9 +52,10 @@ class EntryForms(Screen[None]):
     error_lines: ErrorLines
     per_set: PerSetToggle
     set_grid: SetGrid
+    variant_per_set: PerSetToggle
+    variant_set_grid: SetGrid
     form_title: Static
     variants_line: Static
-    kept_rows: Static
     item_form: Widget
     block_form: Widget
     variant_form: Widget
@@ -89,9 +90,11 @@ class EntryForms(Screen[None]):
         self.error_lines.forget()
         rows: list[Widget] = [Static(VARIANT_HELP, classes="hint", markup=False)]
         for ref in VARIANT_FORM:
-            rows.append(field_row(self._make(ref)))
-            if ref.key == "sets":
-                rows.append(self.kept_rows)
+            widget = self._make(ref)
+            if ref.key == SETS_KEY and isinstance(widget, FieldInput):
+                rows.append(sets_row(widget, self.variant_per_set, self.variant_set_grid))
+            else:
+                rows.append(field_row(widget))
         return self.variant_form.mount(*rows)
 
     def _form_refs(self) -> tuple[FieldRef, ...]:
@@ -121,11 +124,11 @@ class EntryForms(Screen[None]):
         for ref in self._form_refs():
             show_value(self._widget(ref), entry.raw.get(ref.key, ""))
         if isinstance(entry, Item):
-            self._show_sets(entry)
             self._show_variant_names(index)
         elif isinstance(entry, VariantEntry):
-            self._show_inherited(index, entry)
-        if not isinstance(entry, BlockHead):
+            self._show_inherited(index)
+        if isinstance(entry, Editable):
+            self._show_sets(index)
             self._sync_first_side()
 
     def _show_variant_names(self, index: int) -> None:
@@ -139,7 +142,7 @@ class EntryForms(Screen[None]):
         self.variants_line.update(text)
         self.variants_line.set_class(False, "-empty")
 
-    def _show_inherited(self, index: int, variant: VariantEntry) -> None:
+    def _show_inherited(self, index: int) -> None:
         """Each empty field of a variant shows its exercise's value, grey."""
         owner = self.draft.item(self.draft.owner_of(index))
         if owner is None:
@@ -147,8 +150,6 @@ class EntryForms(Screen[None]):
         for ref in VARIANT_FORM:
             if ref.inherits:
                 show_inherited(self._widget(ref), inherited(self.draft, owner, ref))
-        rows = "sets" in variant.originals and isinstance(variant.originals["sets"], list)
-        self.kept_rows.set_class(not rows, "-empty")
 
     def _sync_first_side(self) -> None:
         """The first side is a per-side exercise's only: the choice is off for the others."""
@@ -162,23 +163,46 @@ class EntryForms(Screen[None]):
             widget.disabled = off
             widget.tooltip = "per-side exercises only: tick Per side first" if off else None
 
-    def _show_sets(self, item: Item) -> None:
-        """The sets field: a number, or the rows (the number then counts them)."""
-        per_set = item.sets_list is not None
-        with self.per_set.prevent(Checkbox.Changed):
-            self.per_set.value = per_set
-        count = self._widget(next(ref for ref in ITEM_FORM if ref.key == "sets"))
-        show_value(count, item.raw.get("sets", ""))
-        count.disabled = per_set
-        self.set_grid.show(item.sets_list, self._set_placeholders(item))
+    def _sets_of(self, entry: Editable) -> tuple[PerSetToggle, SetGrid]:
+        """The "one row per set" toggle and the rows of the form that shows ``entry``."""
+        if isinstance(entry, VariantEntry):
+            return self.variant_per_set, self.variant_set_grid
+        return self.per_set, self.set_grid
 
-    def _set_placeholders(self, item: Item) -> dict[str, str]:
-        """What an empty cell of a row means: the exercise's value (or its default)."""
-        out = {}
-        for ref in SET_FORM:
-            own = str(item.raw.get(ref.key, "")).strip()
-            out[ref.key] = own or str(self.draft.defaults.get(ref.key, "")).strip()
-        return out
+    def shown_grid(self) -> SetGrid | None:
+        """The rows of the form shown (None: a block's head, or nothing selected)."""
+        entry = self.draft.with_sets(self._selected())
+        return self._sets_of(entry)[1] if entry is not None else None
+
+    def _show_sets(self, index: int) -> None:
+        """The sets field: a number, or the rows (the number then counts them)."""
+        entry = self.draft.with_sets(index)
+        if entry is None:
+            return
+        toggle, grid = self._sets_of(entry)
+        per_set = entry.sets_list is not None
+        with toggle.prevent(Checkbox.Changed):
+            toggle.value = per_set
+        count = self._widget(next(ref for ref in entry.FORM if ref.key == SETS_KEY))
+        show_value(count, entry.raw.get(SETS_KEY, ""))
+        count.disabled = per_set
+        grid.show(entry.sets_list, self._set_placeholders(index))
+
+    def _set_placeholders(self, index: int) -> dict[str, str]:
+        """What an empty cell of a row means: the exercise's value (a variant's: its own, else
+        its exercise's), or the default."""
+        entry = self.draft.items[index]
+        owner = self.draft.item(self.draft.owner_of(index))
+        sources = [entry.raw]
+        if isinstance(entry, VariantEntry) and owner is not None:
+            sources.append(owner.raw)
+        sources.append(self.draft.defaults)
+        return {
+            ref.key: next(
+                (text for raw in sources if (text := str(raw.get(ref.key, "")).strip())), ""
+            )
+            for ref in SET_FORM
+        }
 
     def _form_title(self, index: int) -> str:
         entry = self.draft.items[index]

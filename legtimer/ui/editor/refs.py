@@ -124,8 +124,6 @@ SET_FORM = tuple(sorted(_form(Scope.SET, Table.SET), key=lambda ref: ref.key == 
 """A per-set row's columns: reps, duration, load, rest, then the note (prose reads best last)."""
 VARIANT_FORM = _form(Scope.VARIANT, Table.VARIANT)
 """A variant's name and role, then every exercise key (empty: as its exercise)."""
-ITEM_KEYS = frozenset(ref.key for ref in ITEM_FORM)
-VARIANT_KEYS = frozenset(ref.key for ref in VARIANT_FORM)
 SECTION_LABELS = {
     Section.WARMUP: "WARM-UP",
     Section.MAIN: "EXERCISE",

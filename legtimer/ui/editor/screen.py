@@ -47,7 +47,6 @@ from legtimer.ui.editor.refs import (
 from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid, sets_row
 from legtimer.ui.editor.status import ErrorLines, StatusLine, plural
 from legtimer.ui.editor.undo import Undo
-from legtimer.ui.editor.variantform import KEPT_ROWS
 
 LIST_HELP = (
     "ENTRIES  a add · w/e/o/b +warm-up/exercise/cool-down/block · v +variant · c copy · "
@@ -91,6 +90,8 @@ class EditorScreen(DraftEdits):
         self.error_lines = ErrorLines(lambda: self.query(".error").results(Static))
         self.per_set = PerSetToggle()
         self.set_grid = SetGrid()
+        self.variant_per_set = PerSetToggle("variant")
+        self.variant_set_grid = SetGrid("variant")
         # Widgets a keystroke touches, kept at hand (a query walks the whole screen).
         self.entry_list = ItemList(*self._list_items(), id="items")
         self.form_title = Static("", id="form-title", markup=False)
@@ -99,7 +100,6 @@ class EditorScreen(DraftEdits):
         self.item_form = Vertical(id="item-form")
         self.block_form = Vertical(id="block-form")
         self.variant_form = Vertical(id="variant-form")
-        self.kept_rows = Static(KEPT_ROWS, id="variant-kept-rows", classes="hint -empty")
 
     @property
     def dirty(self) -> bool:
@@ -201,15 +201,13 @@ class EditorScreen(DraftEdits):
             self._relabel(self.current)
         if ref.key == "per_side" and ref.scope in ENTRY_SCOPES:
             self._sync_first_side()
-        if ref.key == "sets" and ref.scope is Scope.VARIANT:
-            self.kept_rows.set_class(True, "-empty")  # a number now: the rows are gone
-        item = self.draft.item(index)
-        if item is not None and item.sets_list is not None and ref.key in SET_KEYS_OF_ITEM:
-            self.set_grid.show(item.sets_list, self._set_placeholders(item))
+        entry = self.draft.with_sets(index)
+        if entry is not None and entry.sets_list is not None and ref.key in SET_KEYS_OF_ITEM:
+            self._sets_of(entry)[1].show(entry.sets_list, self._set_placeholders(self.current))
         self.revalidate()
 
     def _store_cell(self, row: int, key: str, value: Any) -> None:
-        item = self.draft.item(self._selected())
+        item = self.draft.with_sets(self._selected())
         if item is None or item.sets_list is None or not 0 <= row < len(item.sets_list):
             return
         if item.sets_list[row].get(key) == value:
@@ -218,10 +216,11 @@ class EditorScreen(DraftEdits):
         item.set_cell(row, key, value)
         self.revalidate()
 
-    @on(Checkbox.Changed, "#item-per-set")
+    @on(Checkbox.Changed, ".per-set")
     def _per_set_toggled(self, event: Checkbox.Changed) -> None:
-        """Ticking "one row per set" gives the exercise a row per set; unticking, a number."""
-        item = self.draft.item(self._selected())
+        """Ticking "one row per set" gives the exercise (or variant) a row per set; unticking,
+        a number."""
+        item = self.draft.with_sets(self._selected())
         if item is not None and (item.sets_list is not None) != event.value:
             self.action_toggle_per_set()
 
@@ -244,8 +243,9 @@ class EditorScreen(DraftEdits):
             return
         for ref in self._form_refs():
             self._store(ref, _value_of(self._widget(ref)))
-        if self.set_grid.display:
-            for cell in self.set_grid.visible_cells():
+        grid = self.shown_grid()
+        if grid is not None and grid.display:
+            for cell in grid.visible_cells():
                 self._store_cell(cell.row, cell.ref.key, cell.value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

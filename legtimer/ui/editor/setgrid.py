@@ -1,7 +1,10 @@
-"""The sets of an exercise: a number, or one row per set (reps, duration, rest, load, note).
+"""The sets of an exercise or a variant: a number, or one row per set (reps, duration, rest,
+load, note).
 
 Rows are kept mounted and hidden when an exercise has fewer, so moving through a list of
 exercises never rebuilds them. An empty cell takes the exercise's own value, shown grey in it.
+The exercise form and the variant form each have their own rows; the exercise's keep the
+plain ids ("set-0-reps"), the variant's are prefixed ("variant-set-0-reps").
 """
 
 from __future__ import annotations
@@ -25,10 +28,10 @@ def column_title(ref: FieldRef) -> str:
 class SetCell(Input):
     """One value of one set; ``ref`` says which key, ``row`` which set (0-based)."""
 
-    def __init__(self, ref: FieldRef, row: int, value: str) -> None:
+    def __init__(self, ref: FieldRef, row: int, value: str, prefix: str = "") -> None:
         super().__init__(
             value,
-            id=f"set-{row}-{ref.key}",
+            id=f"{prefix}set-{row}-{ref.key}",
             classes=f"set-cell -col-{ref.key}",
             compact=True,
             select_on_focus=False,
@@ -40,8 +43,8 @@ class SetCell(Input):
 class SetRow(Horizontal):
     """A set's number and its cells."""
 
-    def __init__(self, row: int, values: Raw) -> None:
-        self.cells = [SetCell(ref, row, str(values.get(ref.key, ""))) for ref in SET_FORM]
+    def __init__(self, row: int, values: Raw, prefix: str = "") -> None:
+        self.cells = [SetCell(ref, row, str(values.get(ref.key, "")), prefix) for ref in SET_FORM]
         super().__init__(Label(f"{row + 1}", classes="set-number"), *self.cells, classes="set-row")
 
 
@@ -50,8 +53,9 @@ class SetGrid(Vertical):
 
     BINDINGS = bindings(SET_KEYS, "screen.")
 
-    def __init__(self) -> None:
-        super().__init__(id="item-set-grid")
+    def __init__(self, form: str = "item") -> None:
+        super().__init__(id=f"{form}-set-grid", classes="set-grid")
+        self.prefix = "" if form == "item" else f"{form}-"
         self.rows: list[SetRow] = []
         self.display = False
 
@@ -78,7 +82,7 @@ class SetGrid(Vertical):
                 Horizontal(Label("Set", classes="set-number"), *titles, classes="set-row"),
             )
         while len(self.rows) < len(rows):
-            row = SetRow(len(self.rows), rows[len(self.rows)])
+            row = SetRow(len(self.rows), rows[len(self.rows)], self.prefix)
             self.rows.append(row)
             self.mount(row)
         for number, row in enumerate(self.rows):
@@ -105,8 +109,10 @@ class SetGrid(Vertical):
 class PerSetToggle(Checkbox):
     """Ticked: the exercise has one row per set; unticked: a number of sets."""
 
-    def __init__(self) -> None:
-        super().__init__("one row per set", False, id="item-per-set", compact=True)
+    def __init__(self, form: str = "item") -> None:
+        super().__init__(
+            "one row per set", False, id=f"{form}-per-set", classes="per-set", compact=True
+        )
 
 
 def sets_row(count: FieldInput, toggle: PerSetToggle, grid: SetGrid) -> Vertical:

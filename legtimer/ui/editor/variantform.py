@@ -17,8 +17,6 @@ VARIANT_HELP = (
     "and a missing item swaps in the first swap that fits (else the first easier one); K / J "
     "reorder. Empty: as the exercise (grey); none: empty on purpose."
 )
-KEPT_ROWS = "one row per set, kept as written (edit them in the file); a number here replaces them"
-"""Under a variant's sets when the file gives it a per-set list."""
 
 
 def inherited(draft: Draft, exercise: Item, ref: FieldRef) -> str:
