@@ -14,13 +14,13 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex
 from legtimer.core.loader import load_routine, parse_routine, routine_from_data
-from legtimer.core.routine import Routine
+from legtimer.core.routine import Routine, Section
 from legtimer.core.today import missing_items, options, todays_routine
 from legtimer.core.writer import routine_data
 from legtimer.ui.editor.app import EditorApp
 from legtimer.ui.editor.commands import EDITOR_COMMANDS
 from legtimer.ui.editor.draft import Draft
-from legtimer.ui.editor.entries import VariantEntry
+from legtimer.ui.editor.entries import BlockHead, VariantEntry
 from legtimer.ui.editor.fields import FieldChoice
 from legtimer.ui.editor.keys import LIST_KEYS
 from legtimer.ui.editor.refs import VARIANT_FORM
@@ -582,3 +582,61 @@ async def test_a_variant_gets_rows_of_its_own_for_sets_that_change(tmp_path: Pat
     assert step_ups.as_set(0).reps == (8, 10) and step_ups.overrides.rest == 30.0
     box = load_routine(path).exercises[0]
     assert box.per_set == (), "the exercise keeps its number of sets"
+
+
+def _shape_holds(draft: Draft) -> None:
+    """Sections in order, every variant under an exercise of its own section."""
+    order = [entry.section for entry in draft.items]
+    rank = {section: at for at, section in enumerate(Section)}
+    assert [rank[s] for s in order] == sorted(rank[s] for s in order)
+    for at, entry in enumerate(draft.items):
+        if isinstance(entry, VariantEntry):
+            owner = draft.owner_of(at)
+            assert owner is not None and draft.items[owner].section is entry.section
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["add", "variant", "up", "down", "prev", "next", "copy", "delete"]),
+            st.integers(0, 40),
+        ),
+        max_size=25,
+    )
+)
+def test_list_edits_keep_every_variant_under_its_exercise(ops: list[tuple[str, int]]) -> None:
+    """Any run of list edits keeps the list's shape, and a draft that checks gives each
+    exercise exactly the variants listed under it."""
+    from tests.test_editor_blocks import BLOCKS
+
+    text = BLOCKS.replace(
+        "reps = 10\n", 'reps = 10\n\n[[block.exercise.variant]]\nname = "Jumps"\nrole = "swap"\n'
+    )
+    draft = Draft.from_routine(parse_routine(text))
+    for op, pick in ops:
+        if not draft.items:
+            draft.add(None, Section.MAIN)
+            continue
+        at = pick % len(draft.items)
+        if op == "add":
+            draft.add(at)
+        elif op == "variant":
+            draft.add_variant(at)
+        elif op in ("up", "down"):
+            draft.move(at, -1 if op == "up" else 1)
+        elif op in ("prev", "next"):
+            draft.move_to_block(at, -1 if op == "prev" else 1)
+        elif op == "copy":
+            draft.duplicate(at)
+        else:
+            draft.delete(at)
+        _shape_holds(draft)
+    routine, _problems = draft.check(draft.data(), None)
+    if routine is not None:
+        listed = [
+            len(draft.variants_of(at))
+            for at, entry in enumerate(draft.items)
+            if not isinstance(entry, (VariantEntry, BlockHead))
+        ]
+        assert [len(ex.variants) for ex in routine.all_exercises()] == listed
