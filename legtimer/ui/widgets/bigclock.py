@@ -143,8 +143,15 @@ Row = tuple[tuple[str, bool], ...]
 
 
 @lru_cache(maxsize=64)
-def _strip(row: Row, ink: Style, paper: Style) -> Strip:
+def _strip(row: Row, ink: Style) -> Strip:
+    paper = _paper(ink)
     return Strip([Segment(text, ink if inked else paper) for text, inked in row if text])
+
+
+@lru_cache(maxsize=16)
+def _paper(ink: Style) -> Style:
+    """The clock's background alone, for the cells between glyphs."""
+    return Style(bgcolor=ink.bgcolor)
 
 
 class BigClock(Widget):
@@ -238,5 +245,5 @@ class BigClock(Widget):
         rows = self._drawing()
         if not 0 <= y < len(rows):
             return Strip.blank(self.content_region.width)
-        ink = self.rich_style
-        return _strip(rows[y], ink, Style(bgcolor=ink.bgcolor))
+        # visual_style is cached by Textual until the styles change (rich_style is not).
+        return _strip(rows[y], self.visual_style.rich_style)
