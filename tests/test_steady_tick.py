@@ -45,11 +45,32 @@ def _spy_refreshes(monkeypatch: pytest.MonkeyPatch) -> list[Refresh]:
     return seen
 
 
-def _digit_cells(clock: BigClock, text: str, index: int) -> Region:
-    """The cells of character ``index`` of ``text`` in ``clock``, in its own coordinates."""
-    spot = place(text, clock.content_region.size)
-    column, width = spot.spans[index]
-    return Region(spot.left + column, spot.top, width, spot.rows)
+def _changed_cells(before: list[str], after: list[str]) -> set[tuple[int, int]]:
+    return {
+        (x, y)
+        for y, (old, new) in enumerate(zip(before, after, strict=True))
+        for x, (a, b) in enumerate(zip(old, new, strict=True))
+        if a != b
+    }
+
+
+def _check_repaint(big: BigClock, before: list[str], regions: list[Region], digits: str) -> None:
+    """The regions cover every cell that changed, and only rows of the digits that changed."""
+    after = big.drawn()
+    changed = _changed_cells(before, after)
+    assert changed, "the clock moved"
+    assert all(any(r.contains(x, y) for r in regions) for x, y in changed), "a stale cell"
+    spot = place(big.text, big.content_region.size)
+    columns = [
+        (spot.left + spot.spans[i][0], spot.left + spot.spans[i][0] + spot.spans[i][1])
+        for i in range(len(big.text))
+        if i in {int(d) for d in digits}
+    ]
+    for region in regions:
+        assert (region.x, region.right) in columns, f"{region} is not one changed digit"
+        for y in range(region.y, region.bottom):
+            row_changed = any((x, y) in changed for x in range(region.x, region.right))
+            assert row_changed, f"row {y} of {region} did not change but was repainted"
 
 
 @pytest.mark.parametrize("size", [(100, 30), (160, 45)])
@@ -60,17 +81,21 @@ async def test_a_second_repaints_the_changed_digit_and_the_moving_lines_only(
     app = LegtimerApp(parse_routine(PLANK), outfit=fake_outfit(clock, SilentSink()))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await advance(pilot, app, clock, 12.0)
-        assert clock_text(app) == "9:48"
-        seen = _spy_refreshes(monkeypatch)
-        await advance(pilot, app, clock, 1.0)
-        monkeypatch.undo()
-        assert clock_text(app) == "9:47"
         big = workout(app).query_one("#clock", BigClock)
-        assert {widget.id for widget, _ in seen} <= {"clock", "overall", "step-bar", "overall-bar"}
-        assert [regions for widget, regions in seen if widget is big] == [
-            (_digit_cells(big, "9:47", 3),)
-        ], "only the last digit's cells, not the whole clock"
+        steps = ((12.0, "9:48"), (1.0, "9:47"), (1.0, "9:46"), (1.0, "9:45"), (1.0, "9:44"))
+        for seconds, shown in steps:
+            before = big.drawn()
+            seen = _spy_refreshes(monkeypatch)
+            await advance(pilot, app, clock, seconds)
+            monkeypatch.undo()
+            assert clock_text(app) == shown
+            if seconds > 1.0:
+                continue
+            refreshed = {widget.id for widget, _ in seen}
+            assert refreshed <= {"clock", "overall", "step-bar", "overall-bar"}
+            calls = [regions for widget, regions in seen if widget is big]
+            assert calls and all(len(regions) == 1 for regions in calls), "regions, never all"
+            _check_repaint(big, before, [regions[0] for regions in calls], digits="3")
 
 
 async def test_digits_that_change_together_each_repaint_and_the_colon_does_not(
@@ -82,12 +107,17 @@ async def test_digits_that_change_together_each_repaint_and_the_colon_does_not(
         await pilot.pause()
         await advance(pilot, app, clock, 540.0)
         assert clock_text(app) == "1:00"
+        big = workout(app).query_one("#clock", BigClock)
+        before = big.drawn()
         seen = _spy_refreshes(monkeypatch)
         await advance(pilot, app, clock, 1.0)
         monkeypatch.undo()
-        big = workout(app).query_one("#clock", BigClock)
-        regions = [regions for widget, regions in seen if widget is big]
-        assert regions == [(_digit_cells(big, "0:59", i),) for i in (0, 2, 3)]
+        calls = [regions for widget, regions in seen if widget is big]
+        assert all(len(regions) == 1 for regions in calls)
+        regions = [regions[0] for regions in calls]
+        _check_repaint(big, before, regions, digits="023")
+        touched = {region.x for region in regions}
+        assert len(touched) == 3, "each of the three digits that changed"
 
 
 async def test_a_wider_time_redraws_the_whole_clock_centred() -> None:

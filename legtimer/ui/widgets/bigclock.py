@@ -101,6 +101,20 @@ def draw_glyph(char: str, x: int, y: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+def changed_rows(was: str, now: str, scale: tuple[int, int]) -> list[tuple[int, int]]:
+    """(first row, how many) of each run of terminal rows where two glyphs differ."""
+    before, after = draw_glyph(was, *scale), draw_glyph(now, *scale)
+    runs: list[tuple[int, int]] = []
+    for row, (old, new) in enumerate(zip(before, after, strict=True)):
+        if old == new:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((row, 1))
+    return runs
+
+
 class Placement(NamedTuple):
     """Where ``text`` lands in a clock of some size: what to compare between two ticks."""
 
@@ -194,10 +208,13 @@ class BigClock(Widget):
         if after.shape != before.shape or after.scale is None:
             self.refresh()
             return
-        # Same cells, other glyphs: only the characters that changed are drawn and sent.
+        # Same cells, other glyphs: only the rows of the characters that changed are drawn
+        # and sent ("9" to "8" differs in one pixel row of five).
+        assert after.scale is not None
         for (column, span), was, now in zip(after.spans, old, value, strict=True):
             if was != now:
-                self.refresh(Region(after.left + column, after.top, span, after.rows))
+                for first, count in changed_rows(was, now, after.scale):
+                    self.refresh(Region(after.left + column, after.top + first, span, count))
 
     def on_resize(self, _event: Resize) -> None:
         """A new size can mean a new scale: draw again from scratch."""
