@@ -210,11 +210,15 @@ class BigClock(Widget):
             return
         # Same cells, other glyphs: only the rows of the characters that changed are drawn
         # and sent ("9" to "8" differs in one pixel row of five).
-        assert after.scale is not None
-        for (column, span), was, now in zip(after.spans, old, value, strict=True):
-            if was != now:
-                for first, count in changed_rows(was, now, after.scale):
-                    self.refresh(Region(after.left + column, after.top + first, span, count))
+        scale = after.scale
+        rows = [
+            Region(after.left + column, after.top + first, span, count)
+            for (column, span), was, now in zip(after.spans, old, value, strict=True)
+            if was != now
+            for first, count in changed_rows(was, now, scale)
+        ]
+        if rows:
+            self.refresh(*rows)
 
     def on_resize(self, _event: Resize) -> None:
         """A new size can mean a new scale: draw again from scratch."""
