@@ -3,9 +3,11 @@
 legtimer and termdown each run in a private tmux server at 100x30 and at 160x45, all at once, so
 a busy machine weighs on every program alike; CPU is the process's user + system time from /proc
 over the same wall window, after the start-up notices have gone. Target: legtimer <= 0.7 x
-termdown at each size. A paused legtimer is measured beside them: what any Textual app costs doing
-nothing (its input thread wakes ten times a second), i.e. the part of legtimer's number that no
-change to the screen can remove. The checkout's own code runs (PYTHONPATH), not an installed copy.
+termdown at each size. Two references run beside them: a paused legtimer, what any Textual app
+costs doing nothing (its input thread wakes ten times a second), and a bare Textual app showing
+only legtimer's big clock and one line, both changing every second: Textual's floor for this
+screen, which legtimer's full screen can approach but not pass. The checkout's own code runs
+(PYTHONPATH), not an installed copy.
 
     python benchmarks/screen_cpu.py [--window SECONDS] [--rounds N]
 """
@@ -37,6 +39,33 @@ name = "Plank"
 duration = "20m"
 cue = "Hold a straight line from head to heels."
 """
+
+
+FLOOR = """
+from textual.app import App
+from legtimer.core.durations import format_clock
+from legtimer.ui.screens.workout import clock_rows
+from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.widgets.line import Line
+
+class Floor(App[None]):
+    def compose(self):
+        yield BigClock()
+        yield Line()
+
+    def on_mount(self):
+        self.query_one(BigClock).styles.height = clock_rows(self.size.height)
+        self.left = 1200
+        self.set_interval(1.0, self.tick)
+
+    def tick(self):
+        self.left -= 1
+        self.query_one(BigClock).text = format_clock(self.left)
+        self.query_one(Line).text = f"{format_clock(1200 - self.left)} elapsed"
+
+Floor().run()
+"""
+"""A Textual app with legtimer's clock at its height and one line, each changing every second."""
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -166,6 +195,7 @@ def main(argv: list[str] | None = None) -> None:
                 Pane(f"legtimer {at}", run, size, "Ten minutes"),
                 Pane(f"termdown {at}", [termdown, "20m"], size, "88"),
                 Pane(f"paused {at}", run, size, "PAUSED", keys=("Space",)),
+                Pane(f"floor {at}", [sys.executable, "-c", FLOOR], size, "elapsed"),
             ]
         used = measure_round(panes, args.window)
         for label, value in used.items():
@@ -179,11 +209,13 @@ def _report(title: str, used: dict[str, float]) -> None:
     print(f"  {title}:")
     for width, height in SIZES:
         at = f"{width}x{height}"
-        ours, theirs, idle = used[f"legtimer {at}"], used[f"termdown {at}"], used[f"paused {at}"]
+        ours, theirs = used[f"legtimer {at}"], used[f"termdown {at}"]
+        idle, floor = used[f"paused {at}"], used[f"floor {at}"]
         ratio = ours / theirs if theirs else float("nan")
         print(
             f"    {at}: legtimer {ours:5.3f}  termdown {theirs:5.3f}  ratio {ratio:4.2f} "
-            f"(target <= {TARGET:.2f})   legtimer paused {idle:5.3f}"
+            f"(target <= {TARGET:.2f})   legtimer paused {idle:5.3f}   "
+            f"Textual floor {floor:5.3f} ({floor / theirs if theirs else float('nan'):4.2f} x)"
         )
 
 
