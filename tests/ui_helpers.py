@@ -12,7 +12,7 @@ from legtimer.live.outfit import Outfit
 from legtimer.ui.app import LegtimerApp
 from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.view import PHASE_CLASSES
-from legtimer.ui.widgets.bigclock import BigClock, Glyph
+from legtimer.ui.widgets.bigclock import BigClock
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.line import Line
 from tests.conftest import FakeClock
@@ -103,6 +103,4 @@ def clock_text(app: LegtimerApp) -> str:
 
 def digit_rows(app: LegtimerApp) -> int:
     """How many terminal rows the big clock's digits cover (drawn rows, not the widget)."""
-    glyphs = [g for g in app.screen.query_one("#clock", BigClock).query(Glyph) if g.display]
-    drawn = [str(g.render()).split("\n") for g in glyphs]
-    return max((sum(1 for row in rows if row.strip()) for rows in drawn), default=0)
+    return sum(1 for row in app.screen.query_one("#clock", BigClock).drawn() if row.strip())

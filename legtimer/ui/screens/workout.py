@@ -142,6 +142,13 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#next-panel").border_title = "NEXT"
         self.query_one("#remote").border_title = "PHONE REMOTE"
         self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
+        self._tick_widgets = (
+            self.query_one("#clock", BigClock),
+            self.query_one("#rep", Line),
+            self.query_one("#overall", Line),
+            self.query_one("#step-bar", Meter),
+            self.query_one("#overall-bar", Meter),
+        )
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
             self.driver.start()
@@ -160,6 +167,12 @@ class WorkoutScreen(Screen[None]):
             if notice not in self._notices_shown:
                 self._notices_shown.add(notice)
                 self.notify(notice, title="Note", severity="warning", timeout=8, markup=False)
+        if not events and driver.command is None and self._step_view is not None:
+            # A wake-up within a step, the steady path: only what moves with the clock can
+            # have changed (a new step, a pause, the log and the keys come with an event or a
+            # command), so nothing else is worked out again.
+            self._draw_tick(tick_view_of(driver.session))
+            return
         moved_on = any(isinstance(e, StepStarted | WorkoutFinished) for e in events)
         if moved_on and self.flash and self._step_view is not None:
             self._flash()
@@ -188,10 +201,7 @@ class WorkoutScreen(Screen[None]):
             self._step_view = step
         self.set_class(self.driver.cues.muted, "-muted")
         self._draw_log()
-        tick = tick_view_of(session)
-        if tick != self._tick_view:
-            self._draw_tick(tick)
-            self._tick_view = tick
+        self._draw_tick(tick_view_of(session))
 
     def _about_next(self) -> str:
         """The question or note before the next exercise: the harder variant offered, the way
@@ -265,11 +275,20 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#qr-url", Static).update(url_lines(url, len(lines[0])))
 
     def _draw_tick(self, view: TickView) -> None:
-        self.query_one("#clock", BigClock).text = view.clock
-        self._line("rep", view.rep)
-        self._line("overall", view.overall)
-        self.query_one("#step-bar", Meter).show(view.step_fraction)
-        self.query_one("#overall-bar", Meter).show(view.overall_fraction)
+        """The clock, rep counter, overall line and bars: each only when it changed."""
+        before = self._tick_view
+        if view == before:
+            return
+        self._tick_view = view
+        clock, rep, overall, step_bar, overall_bar = self._tick_widgets
+        if before is None or view.clock != before.clock:
+            clock.text = view.clock
+        if before is None or view.rep != before.rep:
+            rep.text = view.rep
+        if before is None or view.overall != before.overall:
+            overall.text = view.overall
+        step_bar.show(view.step_fraction)
+        overall_bar.show(view.overall_fraction)
 
     def _line(self, widget_id: str, text: str, hide_when_empty: bool = False) -> None:
         line = self.query_one(f"#{widget_id}", Line)

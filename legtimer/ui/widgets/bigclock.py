@@ -1,23 +1,27 @@
-"""A countdown in big block digits, one widget per character, readable from across a room.
+"""A countdown in big block digits, readable from across a room, that repaints only what changed.
 
 The font is 3x5 pixels, drawn with half blocks (two pixels per terminal row) and scaled by whole
 numbers: scale ``s`` is ``ceil(5 s / 2)`` rows tall (8 rows at s = 3, 10 at 4, 13 at 5), so the
-screen can give the digits a third of any terminal. Each character is its own small widget:
-when "0:45" becomes "0:44" only the last digit repaints; the others are not drawn again.
+screen can give the digits a third of any terminal.
+
+The clock is one widget drawn line by line (Textual's line API), not a widget per character:
+when "0:45" becomes "0:44" it marks only the last digit's columns dirty, so the terminal is sent
+that one digit and no other widget is asked to draw. A clock that ticks every second for an hour
+is the screen's steady cost; see benchmarks/screen_cpu.py.
 """
 
 from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import NamedTuple
 
-from textual.app import ComposeResult
-from textual.content import Content
+from rich.segment import Segment
+from rich.style import Style
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widget import Widget
-
-from legtimer.ui.widgets.line import Line
 
 _FONT: dict[str, tuple[str, ...]] = {
     "0": ("###", "# #", "# #", "# #", "###"),
@@ -97,34 +101,71 @@ def draw_glyph(char: str, x: int, y: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def draw(text: str, x: int, y: int) -> list[str]:
-    """The rows of ``text`` at scale (x, y), one blank pixel between characters."""
-    glyphs = [draw_glyph(ch, x, y) for ch in text]
-    gap = " " * x
-    return [gap.join(g[row] for g in glyphs) for row in range(rows_for(y))]
+def changed_rows(was: str, now: str, scale: tuple[int, int]) -> list[tuple[int, int]]:
+    """(first row, how many) of each run of terminal rows where two glyphs differ."""
+    before, after = draw_glyph(was, *scale), draw_glyph(now, *scale)
+    runs: list[tuple[int, int]] = []
+    for row, (old, new) in enumerate(zip(before, after, strict=True)):
+        if old == new:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] == row:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((row, 1))
+    return runs
 
 
-@lru_cache(maxsize=256)
-def _content(char: str, x: int, y: int) -> Content:
-    return Content("\n".join(draw_glyph(char, x, y)))
+class Placement(NamedTuple):
+    """Where ``text`` lands in a clock of some size: what to compare between two ticks."""
+
+    scale: tuple[int, int] | None
+    """(x, y) as from :func:`choose_scale`; None: one line of plain text."""
+    left: int
+    top: int
+    spans: tuple[tuple[int, int], ...]
+    """(first column, width) of each character, from the clock's left edge."""
+    rows: int
+
+    @property
+    def shape(self) -> tuple[object, ...]:
+        """Equal shapes differ only in which glyphs sit in the same cells."""
+        return (self.scale, self.left, self.top, self.spans)
 
 
-class Glyph(Widget):
-    """One character of the clock; repaints only when its own character changes."""
+def place(text: str, size: Size) -> Placement:
+    """Centre ``text`` in ``size`` as big as it fits (plain text when the digits cannot)."""
+    width, height = size
+    scale = choose_scale(text, width, height)
+    if scale is None:
+        shown = min(len(text), width)
+        spans = tuple((i, 1) for i in range(shown))
+        return Placement(None, (width - shown) // 2, max(0, height - 1) // 2, spans, 1)
+    x, y = scale
+    spans_list = []
+    column = 0
+    for char in text:
+        span = len(_glyph(char)[0]) * x
+        spans_list.append((column, span))
+        column += span + x
+    used = column - x if text else 0
+    rows = rows_for(y)
+    return Placement(scale, (width - used) // 2, (height - rows) // 2, tuple(spans_list), rows)
 
-    DEFAULT_CSS = """
-    Glyph {
-        width: 3;
-        height: 100%;
-    }
-    """
 
-    char: reactive[str] = reactive(" ", layout=False)
-    scale: reactive[tuple[int, int]] = reactive((1, 1), layout=False)
+Row = tuple[tuple[str, bool], ...]
+"""One line of the clock as (text, is ink) pieces: margins and the gaps between glyphs are not."""
 
-    def render(self) -> Content:
-        """The cached drawing of this character at the clock's scale."""
-        return _content(self.char, *self.scale)
+
+@lru_cache(maxsize=64)
+def _strip(row: Row, ink: Style) -> Strip:
+    paper = _paper(ink)
+    return Strip([Segment(text, ink if inked else paper) for text, inked in row if text])
+
+
+@lru_cache(maxsize=16)
+def _paper(ink: Style) -> Style:
+    """The clock's background alone, for the cells between glyphs."""
+    return Style(bgcolor=ink.bgcolor)
 
 
 class BigClock(Widget):
@@ -134,64 +175,96 @@ class BigClock(Widget):
     BigClock {
         height: 1fr;
         min-height: 1;
-        layout: horizontal;
-        align: center middle;
         text-style: bold;
-    }
-    BigClock > #plain-clock {
-        width: auto;
-        height: 1;
-        display: none;
     }
     """
 
-    text: reactive[str] = reactive("0:00", layout=False)
-    """What to show: digits, colon, plus or minus."""
-
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self._slots = [Glyph() for _ in range(SLOTS)]
-        self._plain = Line(id="plain-clock")
-        self._shape: tuple[tuple[int, ...], tuple[int, int] | None] | None = None
+        self._text = "0:00"
+        self._placement: Placement | None = None
+        self._rows: list[Row] | None = None
+        """The drawing at the current size, one string per line (None: to be drawn)."""
 
-    def compose(self) -> ComposeResult:
-        """The character slots (unused ones hidden) and a one-line fallback."""
-        yield from self._slots
-        yield self._plain
+    @property
+    def text(self) -> str:
+        """What is shown: digits, colon, plus or minus (at most ``SLOTS`` characters)."""
+        return self._text
 
-    def watch_text(self) -> None:
-        """Hand each slot its character; only slots whose character changed repaint."""
-        self._arrange()
+    @text.setter
+    def text(self, value: str) -> None:
+        value = value[:SLOTS]
+        old = self._text
+        if value == old:
+            return
+        self._text = value
+        self._rows = None
+        before = self._placement
+        if before is None:
+            self.refresh()
+            return
+        after = place(value, self.content_region.size)
+        self._placement = after
+        if after.shape != before.shape or after.scale is None:
+            self.refresh()
+            return
+        # Same cells, other glyphs: only the rows of the characters that changed are drawn
+        # and sent ("9" to "8" differs in one pixel row of five).
+        scale = after.scale
+        rows = [
+            Region(after.left + column, after.top + first, span, count)
+            for (column, span), was, now in zip(after.spans, old, value, strict=True)
+            if was != now
+            for first, count in changed_rows(was, now, scale)
+        ]
+        if rows:
+            self.refresh(*rows)
 
     def on_resize(self, _event: Resize) -> None:
-        """A new size can mean a new scale."""
-        self._arrange(force=True)
+        """A new size can mean a new scale: draw again from scratch."""
+        self._placement = None
+        self._rows = None
+        self.refresh()
 
-    def _arrange(self, force: bool = False) -> None:
-        if not self.is_mounted:
-            return
-        text = self.text[:SLOTS]
-        width, height = self.content_region.size
-        scale = choose_scale(text, width, height)
-        shape = (tuple(len(_glyph(ch)[0]) for ch in text), scale)
-        if force or shape != self._shape:
-            self._shape = shape
-            self._reshape(text, scale)
-        if scale is None:
-            self._plain.text = text
-            return
-        for slot, char in zip(self._slots, text, strict=False):
-            slot.char = char
+    def drawn(self) -> list[str]:
+        """The clock as text, one string per line of the widget (what the terminal shows)."""
+        return ["".join(text for text, _ in row) for row in self._drawing()]
 
-    def _reshape(self, text: str, scale: tuple[int, int] | None) -> None:
-        """Show as many slots as characters, sized for ``scale`` (on resize or a longer time)."""
-        self._plain.display = scale is None
-        for index, slot in enumerate(self._slots):
-            used = scale is not None and index < len(text)
-            slot.display = used
-            if used and scale is not None:
-                x, y = scale
-                slot.scale = scale
-                slot.styles.width = len(_glyph(text[index])[0]) * x
-                slot.styles.height = rows_for(y)
-                slot.styles.margin = (0, 0, 0, x if index else 0)
+    def _drawing(self) -> list[Row]:
+        if self._rows is None:
+            size = self.content_region.size
+            placement = place(self._text, size)
+            self._placement = placement
+            width, height = size
+            shown = self._text[: len(placement.spans)]
+            if placement.scale is None:
+                body: list[list[str]] = [[shown]]
+                gap = ""
+            else:
+                glyphs = [draw_glyph(char, *placement.scale) for char in shown]
+                body = [[glyph[line] for glyph in glyphs] for line in range(placement.rows)]
+                gap = " " * placement.scale[0]
+            blank: Row = ((" " * width, False),)
+            rows = [blank] * height
+            for index, pieces in enumerate(body):
+                y = placement.top + index
+                if not 0 <= y < height:
+                    continue
+                row: list[tuple[str, bool]] = [(" " * placement.left, False)]
+                for number, piece in enumerate(pieces):
+                    if number:
+                        row.append((gap, False))
+                    row.append((piece, True))
+                used = sum(len(text) for text, _ in row)
+                row.append((" " * (width - used), False))
+                rows[y] = tuple(row)
+            self._rows = rows
+        return self._rows
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the drawing in the clock's colour (the phase's ink, from CSS)."""
+        rows = self._drawing()
+        if not 0 <= y < len(rows):
+            return Strip.blank(self.content_region.width)
+        # visual_style is cached by Textual until the styles change (rich_style is not).
+        return _strip(rows[y], self.visual_style.rich_style)

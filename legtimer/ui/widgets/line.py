@@ -1,18 +1,49 @@
-"""One line of text that changes often (elapsed time, rep count) without a layout pass."""
+"""One line of text that changes often (elapsed time, rep count) without a layout pass.
+
+Drawn with Textual's line API: a new text is one strip built here, not a trip through the
+content pipeline (wrapping, spans, alignment) that a one-line label never needs. The overall
+line changes every second of a workout, so this is on the screen's steady path.
+"""
 
 from __future__ import annotations
 
-from textual.content import Content
+from functools import lru_cache
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from legtimer.ui.text import fit_lines, visible
 
 
+@lru_cache(maxsize=128)
+def _strip(text: str, width: int, align: str, style: Style) -> Strip:
+    if cell_len(text) > width:
+        text = set_cell_size(text, width)  # wide characters that fit_lines counted as one
+    spare = width - cell_len(text)
+    if align == "center":
+        left = spare // 2
+    elif align in ("right", "end"):
+        left = spare
+    else:
+        left = 0
+    paper = Style(bgcolor=style.bgcolor)  # alignment space, as Textual pads text
+    segments = [Segment(text, style)]  # kept when empty: the same strip as Textual's own
+    if left:
+        segments.insert(0, Segment(" " * left, paper))
+    if spare - left:
+        segments.append(Segment(" " * (spare - left), paper))
+    return Strip(segments, width)
+
+
 class Line(Widget):
     """A single plain-text line; setting ``text`` repaints it and nothing else.
 
-    It never wraps: text wider than the line ends in "…" after its last whole word.
+    It never wraps: text wider than the line ends in "…" after its last whole word. It follows
+    ``text-align`` and, in a taller box, ``content-align`` (the band centres its labels).
     """
 
     DEFAULT_CSS = """
@@ -25,10 +56,30 @@ class Line(Widget):
     text: reactive[str] = reactive("", layout=False)
     """What the line says (plain text, never markup)."""
 
-    def render(self) -> Content:
-        """The text, control characters made visible, fitted to the width."""
+    def shown(self) -> str:
+        """The text as drawn: control characters made visible, fitted to the width."""
         text = visible(self.text).replace("\n", " ")
         width = self.content_region.width
         if width and len(text) > width:
             text = (fit_lines(text, width, 1) or [""])[0]
-        return Content(text)
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        """The text on its row (top, or middle/bottom by ``content-align``), blank elsewhere."""
+        width, height = self.content_region.size
+        styles = self.styles
+        horizontal, vertical = styles.content_align
+        if vertical == "middle":
+            row = (height - 1) // 2
+        elif vertical == "bottom":
+            row = height - 1
+        else:
+            row = 0
+        # visual_style is cached by Textual until the styles change (rich_style is not).
+        style = self.visual_style.rich_style
+        if y != row:
+            return Strip.blank(width, style)
+        align = styles.text_align
+        if align in ("left", "start", "justify"):
+            align = horizontal
+        return _strip(self.shown(), width, align, style)
