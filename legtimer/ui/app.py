@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from textual import constants
 from textual.app import App, SystemCommand
+from textual.driver import Driver
 from textual.screen import Screen
 
 from legtimer.core.compare import against_last_time
@@ -84,6 +87,14 @@ class LegtimerApp(App[None]):
         self.offer = offer
         self.resume_now = resume_now
         self.driver: WorkoutDriver | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's terminal driver, with an input thread that sleeps when nobody types."""
+        if constants.DRIVER is None and sys.platform != "win32":
+            from legtimer.ui.quietdriver import QuietDriver
+
+            return QuietDriver
+        return super().get_driver_class()
 
     def on_mount(self) -> None:
         """Offer to resume, open the routine, or the picker when none was given."""
