@@ -4,9 +4,10 @@ legtimer and termdown each run in a private tmux server at 100x30 and at 160x45,
 a busy machine weighs on every program alike; CPU is the process's user + system time from /proc
 over the same wall window, after the start-up notices have gone. Target: legtimer <= 0.7 x
 termdown at each size. Two references run beside them: a paused legtimer, what any Textual app
-costs doing nothing (its input thread wakes ten times a second), and a bare Textual app showing
-only legtimer's big clock and one line, both changing every second: Textual's floor for this
-screen, which legtimer's full screen can approach but not pass. The checkout's own code runs
+costs doing nothing (with legtimer's quiet driver, whose input thread sleeps while no key
+comes), and a bare Textual app on Textual's stock driver (input polled ten times a second)
+showing only legtimer's big clock and one line, both changing every second: what this screen
+costs through Textual's usual path. The checkout's own code runs
 (PYTHONPATH), not an installed copy.
 
     python benchmarks/screen_cpu.py [--window SECONDS] [--rounds N]
