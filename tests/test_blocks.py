@@ -461,3 +461,22 @@ def test_the_new_bundled_routines_use_the_new_format(tmp_path: Path) -> None:
     assert any(ex.per_set for block in strength.blocks for ex in block.exercises)
     assert [b.every is not None for b in finisher.blocks] == [True, False]
     assert finisher.blocks[1].time_cap is not None
+
+
+def test_a_bad_set_in_a_multiline_list_points_at_its_own_line_and_nothing_else() -> None:
+    text = HEAD + (
+        '[[exercise]]\nname = "Goblet Squat"\nsets = [\n'
+        '  { reps = 5, load = "20 kg" },\n'
+        '  { reps = 5, weight = "40 kg" },\n'
+        "  { reps = 0 },\n]\n"
+    )
+    found = problems(text)
+    assert [p.split(":")[1] for p in found] == ["8", "9"], found
+    assert "set 2: unknown key 'weight'" in found[0]
+    assert "set 3: reps = 0" in found[1]
+    assert not any("needs reps" in p for p in found), "each set names its reps"
+
+
+def test_a_set_list_without_reps_somewhere_still_needs_them() -> None:
+    text = HEAD + '[[exercise]]\nname = "A"\nsets = [{ reps = 5 }, { load = "20 kg" }]\n'
+    assert any("needs reps" in p for p in problems(text))

@@ -69,7 +69,12 @@ class ExerciseReader:
         )
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
-        elif "reps" not in data and "duration" not in data and not every_set_says:
+        elif (
+            "reps" not in data
+            and "duration" not in data
+            and not every_set_says
+            and not _sets_say_reps(data.get("sets"))
+        ):
             report.add(
                 table,
                 None,
@@ -107,3 +112,13 @@ class ExerciseReader:
             if exercise is not None:
                 exercise = exercise._replace(variants=variants)
         return None if len(report.problems) != before else exercise
+
+
+def _sets_say_reps(raw: Any) -> bool:
+    """Every per-set table as written names reps or duration (even one with other problems,
+    which are reported on its own line: the exercise then needs no reps of its own)."""
+    return (
+        isinstance(raw, list)
+        and bool(raw)
+        and all(isinstance(item, dict) and ("reps" in item or "duration" in item) for item in raw)
+    )

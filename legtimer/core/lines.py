@@ -25,6 +25,8 @@ class LineIndex:
         """The document, until the first lookup scans it (None: nothing to scan)."""
         self._headers: dict[TableId, int] = {}
         self._keys: dict[TableId, dict[str, int]] = {}
+        self._lines: list[str] = []
+        """The document's lines, once scanned (to find an item inside a multi-line array)."""
 
     @classmethod
     def scan(cls, text: str) -> LineIndex:
@@ -52,7 +54,8 @@ class LineIndex:
         current: TableId = ("", 0)
         keys[current] = {}
         in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        self._lines = text.splitlines()
+        for number, line in enumerate(self._lines, start=1):
             if in_string is not None:
                 if line.count(in_string) % 2 == 1:
                     in_string = None
@@ -87,6 +90,33 @@ class LineIndex:
             return header
         # Written as an inline value (exercise = [...]) rather than a header.
         return self._keys.get(("", 0), {}).get(table[0])
+
+    def item_line(self, table: TableId, key: str, item: int) -> int | None:
+        """The line where inline table number ``item`` (1-based) of array ``key`` opens.
+
+        ``sets = [{...}, {...}]`` on several lines: a problem in the third set points at the
+        third set's line, not at ``sets =``. Falls back to the key's line.
+        """
+        start = self.line_of(table, key)
+        if start is None:
+            return None
+        depth, seen = 0, 0
+        for number in range(start, len(self._lines) + 1):
+            line = self._lines[number - 1]
+            if number == start:
+                line = line.split("=", 1)[-1]
+            for char in line:
+                if char in "[{":
+                    depth += 1
+                    if char == "{" and depth == 2:
+                        seen += 1
+                        if seen == item:
+                            return number
+                elif char in "]}":
+                    depth -= 1
+                    if depth == 0:
+                        return start
+        return start
 
 
 def _unquote(name: str) -> str:

@@ -288,13 +288,15 @@ class Report:
             return None
         before = len(self.problems)
         targets = [
-            self._set_target(table, f"{where} set {n}", item) for n, item in enumerate(value, 1)
+            self._set_target(table, f"{where} set {n}", item, n) for n, item in enumerate(value, 1)
         ]
         if len(self.problems) != before:
             return None
         return tuple(t for t in targets if t is not None)
 
-    def _set_target(self, table: TableId, where: str, data: dict[str, Any]) -> SetTarget | None:
+    def _set_target(
+        self, table: TableId, where: str, data: dict[str, Any], number: int
+    ) -> SetTarget | None:
         before = len(self.problems)
         if not _SET_ALLOWED.keys() >= data.keys():
             self.known_keys(table, where, data, Table.SET)
@@ -302,8 +304,8 @@ class Report:
         if read["reps"] is not None and read["duration"] is not None:
             self.add(table, "sets", where, "has both reps and duration; use exactly one")
         if len(self.problems) != before:
-            # The keys of an inline table have no line of their own: point at `sets`.
-            line = self.lines.line_of(table, "sets")
+            # The keys of an inline table have no line of their own: point at its set's line.
+            line = self.lines.item_line(table, "sets", number)
             for n in range(before, len(self.problems)):
                 self.problems[n] = self.problems[n]._replace(line=line, key="sets")
             return None
