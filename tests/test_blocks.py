@@ -373,6 +373,51 @@ def test_an_overrun_emom_round_starts_the_next_at_once_marked_late() -> None:
     assert session.remaining() == pytest.approx(40.0), "round 3 still starts at 2:00"
 
 
+def test_skipping_an_emom_rest_starts_the_next_round_and_moves_the_schedule_earlier() -> None:
+    """Next in a rest: the round starts now and later rounds keep ``every`` from it."""
+    text = EMOM.replace("rounds = 30", "rounds = 5").replace("manual = true\n", "")
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(text)), clock)
+    session.start()
+    skipped = 0.0
+    lefts: list[float] = []
+    for k in range(5):
+        assert session.step.kind.is_work and session.step.round_no == k + 1
+        clock.advance(1.0)
+        session.tick()
+        lefts.append(session.total_remaining())
+        session.skip()  # work ends: rest to the boundary
+        assert session.step.kind is StepKind.INTERVAL_REST
+        assert session.remaining() == pytest.approx(59.0), "no rest longer than every"
+        lefts.append(session.total_remaining())
+        clock.advance(1.0)
+        session.tick()
+        skipped += session.remaining()
+        lefts.append(session.total_remaining())
+        session.skip()
+    assert session.finished
+    assert session.elapsed() == pytest.approx(10.0)
+    assert skipped == pytest.approx(5 * 58.0), "the block ends at start + 5 x every - skipped"
+    assert lefts == sorted(lefts, reverse=True), "the workout's time left never jumps up"
+
+
+def test_a_skipped_emom_rest_keeps_later_rounds_on_their_new_boundaries() -> None:
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(EMOM)), clock)
+    session.start()
+    clock.set(20.0)
+    session.done()
+    clock.set(30.0)
+    session.skip()  # round 2 starts at 0:30, 30 s early
+    assert session.step.round_no == 2 and session.total_remaining() == pytest.approx(29 * 60)
+    clock.set(45.0)
+    session.done()
+    assert session.remaining() == pytest.approx(45.0), "round 3 starts at 1:30"
+    clock.set(90.01)
+    session.tick()
+    assert session.step.kind.is_work and session.step.round_no == 3
+
+
 def test_amrap_loops_until_the_cap_and_scores() -> None:
     clock = FakeClock()
     session = Session(compile_plan(parse_routine(AMRAP)), clock)
