@@ -24,6 +24,11 @@ from legtimer.core.session import Session
 from legtimer.core.words import plan_lines
 from legtimer.core.writer import dumps_routine
 from legtimer.live.driver import Command, WorkoutDriver
+from legtimer.live.logbook import Logbook
+from legtimer.storage.history_data import read_history, sets_of
+from legtimer.storage.pending import WorkoutRecorder
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.ui.screens.summary import score_lines, totals_line
 from tests.conftest import ROUTINES, FakeClock
 
 HEAD = '[routine]\nname = "T"\n\n'
@@ -506,3 +511,67 @@ def test_the_new_bundled_routines_use_the_new_format(tmp_path: Path) -> None:
     assert any(ex.per_set for block in strength.blocks for ex in block.exercises)
     assert [b.every is not None for b in finisher.blocks] == [True, False]
     assert finisher.blocks[1].time_cap is not None
+
+
+SHORT_AMRAP = HEAD + (
+    '[defaults]\nget_ready = 0\n\n[[block]]\nname = "AMRAP"\ntime_cap = "20s"\n\n'
+    '[[block.exercise]]\nname = "Swings"\nreps = 10\n\n'
+    '[[block.exercise]]\nname = "Squats"\nreps = 8\n'
+)
+
+
+def _logged_driver(tmp_path: Path, clock: FakeClock) -> tuple[WorkoutDriver, Path]:
+    db = tmp_path / "legtimer.db"
+    logbook = Logbook(WorkoutRecorder(db, timeout=0.05), "T", None, started_at=1000.0)
+    plan = compile_plan(parse_routine(SHORT_AMRAP))
+    return WorkoutDriver(plan, clock=clock, schedule=lambda *_: None, listeners=[logbook]), db
+
+
+def test_every_amrap_pass_counts_and_the_set_the_cap_cuts_is_neither_done_nor_skipped(
+    tmp_path: Path,
+) -> None:
+    """Done three times in a 20 s AMRAP: the summary and the log both say 3 done."""
+    clock = FakeClock()
+    driver, db = _logged_driver(tmp_path, clock)
+    driver.start()
+    for at in (4.0, 8.0, 12.0):  # Swings, Squats, Swings
+        clock.set(at)
+        driver.send(Command.DONE)
+    clock.set(21.0)
+    driver.tick()
+    assert driver.ending is not None
+    summary = driver.ending.summary
+    rows = {t.name: (t.done, t.skipped, t.capped) for t in summary.exercises}
+    assert rows == {"Swings": (2, 0, 0), "Squats": (1, 0, 1)}
+    assert (summary.sets_done, summary.sets_skipped, summary.sets_capped) == (3, 0, 1)
+    assert "sets 3 done, 0 skipped, 1 cut by the cap" in totals_line(summary)
+    assert [str(s) for s in summary.scores] == ["1 round + 1"]
+    with TrainingLog.open(db) as log:
+        (workout,) = log.workouts()
+        sets = sets_of(log, workout.id)
+        (row,) = read_history(log).workouts
+    assert [(s.exercise, s.round, s.skipped) for s in sets] == [
+        ("Swings", 1, False),
+        ("Squats", 1, False),
+        ("Swings", 2, False),
+    ]
+    assert (row.sets_done, row.sets_skipped) == (summary.sets_done, summary.sets_skipped)
+
+
+def test_stopping_during_an_amrap_keeps_its_score_so_far(tmp_path: Path) -> None:
+    clock = FakeClock()
+    driver, db = _logged_driver(tmp_path, clock)
+    driver.start()
+    for at in (4.0, 8.0, 12.0):
+        clock.set(at)
+        driver.send(Command.DONE)
+    clock.set(15.0)
+    ending = driver.end("stopped")
+    assert not ending.summary.finished
+    assert [str(s) for s in ending.summary.scores] == ["1 round + 1"]
+    assert score_lines(ending.summary) == ["AMRAP (AMRAP 1): 1 round + 1"]
+    with TrainingLog.open(db) as log:
+        (workout,) = log.workouts()
+    assert [(s.block, s.rounds_done, s.extra_exercises) for s in workout.scores] == [
+        ("AMRAP", 1, 1)
+    ]

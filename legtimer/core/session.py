@@ -373,7 +373,12 @@ class Session:
         if self._lead_in is not None:
             return []
         self.tally.outcomes[self.index] = outcome
-        return [StepEnded(self.step, outcome, at, spent)]
+        pass_no = 0
+        if self._cap is not None and self._cap.holds(self.step):
+            pass_no = self._cap.rounds_done + 1
+            if self.step.kind.is_work:
+                self.tally.looped.append((self.index, pass_no, outcome))
+        return [StepEnded(self.step, outcome, at, spent, pass_no)]
 
     def _leave(self, outcome: Outcome) -> list[Event]:
         if not self.live:
@@ -464,7 +469,7 @@ class Session:
         assert cap is not None
         step = self.step
         timed_out = step.duration is not None and self._step_start + step.duration <= at + EPSILON
-        events = self._end_step(Outcome.COMPLETED if timed_out else Outcome.SKIPPED, at)
+        events = self._end_step(Outcome.COMPLETED if timed_out else Outcome.CAPPED, at)
         if timed_out:
             cap.passed(self.plan, self.index, True)
         score = cap.score()
