@@ -29,6 +29,7 @@ from legtimer.storage.history_data import read_history, sets_of
 from legtimer.storage.pending import WorkoutRecorder
 from legtimer.storage.trainlog import TrainingLog
 from legtimer.ui.screens.summary import score_lines, totals_line
+from legtimer.ui.view import step_view_of
 from tests.conftest import ROUTINES, FakeClock
 
 HEAD = '[routine]\nname = "T"\n\n'
@@ -575,3 +576,16 @@ def test_stopping_during_an_amrap_keeps_its_score_so_far(tmp_path: Path) -> None
     assert [(s.block, s.rounds_done, s.extra_exercises) for s in workout.scores] == [
         ("AMRAP", 1, 1)
     ]
+
+
+def test_the_amrap_work_screen_says_the_reps_and_side_and_the_kind_once() -> None:
+    text = SHORT_AMRAP.replace(
+        'name = "Swings"\nreps = 10\n', 'name = "Lunges"\nreps = 10\nper_side = true\n'
+    )
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(text)), clock)
+    session.start()
+    assert step_view_of(session).detail == "Left side · 10 reps · AMRAP"
+    named = Session(compile_plan(parse_routine(AMRAP)), FakeClock())
+    named.start()
+    assert step_view_of(named).detail == "10 reps · Cap · AMRAP"
