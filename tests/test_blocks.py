@@ -24,6 +24,12 @@ from legtimer.core.session import Session
 from legtimer.core.words import plan_lines
 from legtimer.core.writer import dumps_routine
 from legtimer.live.driver import Command, WorkoutDriver
+from legtimer.live.logbook import Logbook
+from legtimer.storage.history_data import read_history, sets_of
+from legtimer.storage.pending import WorkoutRecorder
+from legtimer.storage.trainlog import TrainingLog
+from legtimer.ui.screens.summary import score_lines, totals_line
+from legtimer.ui.view import step_view_of
 from tests.conftest import ROUTINES, FakeClock
 
 HEAD = '[routine]\nname = "T"\n\n'
@@ -373,6 +379,51 @@ def test_an_overrun_emom_round_starts_the_next_at_once_marked_late() -> None:
     assert session.remaining() == pytest.approx(40.0), "round 3 still starts at 2:00"
 
 
+def test_skipping_an_emom_rest_starts_the_next_round_and_moves_the_schedule_earlier() -> None:
+    """Next in a rest: the round starts now and later rounds keep ``every`` from it."""
+    text = EMOM.replace("rounds = 30", "rounds = 5").replace("manual = true\n", "")
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(text)), clock)
+    session.start()
+    skipped = 0.0
+    lefts: list[float] = []
+    for k in range(5):
+        assert session.step.kind.is_work and session.step.round_no == k + 1
+        clock.advance(1.0)
+        session.tick()
+        lefts.append(session.total_remaining())
+        session.skip()  # work ends: rest to the boundary
+        assert session.step.kind is StepKind.INTERVAL_REST
+        assert session.remaining() == pytest.approx(59.0), "no rest longer than every"
+        lefts.append(session.total_remaining())
+        clock.advance(1.0)
+        session.tick()
+        skipped += session.remaining()
+        lefts.append(session.total_remaining())
+        session.skip()
+    assert session.finished
+    assert session.elapsed() == pytest.approx(10.0)
+    assert skipped == pytest.approx(5 * 58.0), "the block ends at start + 5 x every - skipped"
+    assert lefts == sorted(lefts, reverse=True), "the workout's time left never jumps up"
+
+
+def test_a_skipped_emom_rest_keeps_later_rounds_on_their_new_boundaries() -> None:
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(EMOM)), clock)
+    session.start()
+    clock.set(20.0)
+    session.done()
+    clock.set(30.0)
+    session.skip()  # round 2 starts at 0:30, 30 s early
+    assert session.step.round_no == 2 and session.total_remaining() == pytest.approx(29 * 60)
+    clock.set(45.0)
+    session.done()
+    assert session.remaining() == pytest.approx(45.0), "round 3 starts at 1:30"
+    clock.set(90.01)
+    session.tick()
+    assert session.step.kind.is_work and session.step.round_no == 3
+
+
 def test_amrap_loops_until_the_cap_and_scores() -> None:
     clock = FakeClock()
     session = Session(compile_plan(parse_routine(AMRAP)), clock)
@@ -480,3 +531,80 @@ def test_a_bad_set_in_a_multiline_list_points_at_its_own_line_and_nothing_else()
 def test_a_set_list_without_reps_somewhere_still_needs_them() -> None:
     text = HEAD + '[[exercise]]\nname = "A"\nsets = [{ reps = 5 }, { load = "20 kg" }]\n'
     assert any("needs reps" in p for p in problems(text))
+
+
+SHORT_AMRAP = HEAD + (
+    '[defaults]\nget_ready = 0\n\n[[block]]\nname = "AMRAP"\ntime_cap = "20s"\n\n'
+    '[[block.exercise]]\nname = "Swings"\nreps = 10\n\n'
+    '[[block.exercise]]\nname = "Squats"\nreps = 8\n'
+)
+
+
+def _logged_driver(tmp_path: Path, clock: FakeClock) -> tuple[WorkoutDriver, Path]:
+    db = tmp_path / "legtimer.db"
+    logbook = Logbook(WorkoutRecorder(db, timeout=0.05), "T", None, started_at=1000.0)
+    plan = compile_plan(parse_routine(SHORT_AMRAP))
+    return WorkoutDriver(plan, clock=clock, schedule=lambda *_: None, listeners=[logbook]), db
+
+
+def test_every_amrap_pass_counts_and_the_set_the_cap_cuts_is_neither_done_nor_skipped(
+    tmp_path: Path,
+) -> None:
+    """Done three times in a 20 s AMRAP: the summary and the log both say 3 done."""
+    clock = FakeClock()
+    driver, db = _logged_driver(tmp_path, clock)
+    driver.start()
+    for at in (4.0, 8.0, 12.0):  # Swings, Squats, Swings
+        clock.set(at)
+        driver.send(Command.DONE)
+    clock.set(21.0)
+    driver.tick()
+    assert driver.ending is not None
+    summary = driver.ending.summary
+    rows = {t.name: (t.done, t.skipped, t.capped) for t in summary.exercises}
+    assert rows == {"Swings": (2, 0, 0), "Squats": (1, 0, 1)}
+    assert (summary.sets_done, summary.sets_skipped, summary.sets_capped) == (3, 0, 1)
+    assert "sets 3 done, 0 skipped, 1 cut by the cap" in totals_line(summary)
+    assert [str(s) for s in summary.scores] == ["1 round + 1"]
+    with TrainingLog.open(db) as log:
+        (workout,) = log.workouts()
+        sets = sets_of(log, workout.id)
+        (row,) = read_history(log).workouts
+    assert [(s.exercise, s.round, s.skipped) for s in sets] == [
+        ("Swings", 1, False),
+        ("Squats", 1, False),
+        ("Swings", 2, False),
+    ]
+    assert (row.sets_done, row.sets_skipped) == (summary.sets_done, summary.sets_skipped)
+
+
+def test_stopping_during_an_amrap_keeps_its_score_so_far(tmp_path: Path) -> None:
+    clock = FakeClock()
+    driver, db = _logged_driver(tmp_path, clock)
+    driver.start()
+    for at in (4.0, 8.0, 12.0):
+        clock.set(at)
+        driver.send(Command.DONE)
+    clock.set(15.0)
+    ending = driver.end("stopped")
+    assert not ending.summary.finished
+    assert [str(s) for s in ending.summary.scores] == ["1 round + 1"]
+    assert score_lines(ending.summary) == ["AMRAP (AMRAP 1): 1 round + 1"]
+    with TrainingLog.open(db) as log:
+        (workout,) = log.workouts()
+    assert [(s.block, s.rounds_done, s.extra_exercises) for s in workout.scores] == [
+        ("AMRAP", 1, 1)
+    ]
+
+
+def test_the_amrap_work_screen_says_the_reps_and_side_and_the_kind_once() -> None:
+    text = SHORT_AMRAP.replace(
+        'name = "Swings"\nreps = 10\n', 'name = "Lunges"\nreps = 10\nper_side = true\n'
+    )
+    clock = FakeClock()
+    session = Session(compile_plan(parse_routine(text)), clock)
+    session.start()
+    assert step_view_of(session).detail == "Left side · 10 reps · AMRAP"
+    named = Session(compile_plan(parse_routine(AMRAP)), FakeClock())
+    named.start()
+    assert step_view_of(named).detail == "10 reps · Cap · AMRAP"

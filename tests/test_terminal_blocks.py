@@ -89,7 +89,7 @@ def test_an_emom_keeps_its_boundaries_and_an_amrap_score_is_kept(
     for done in (1, 2):
         term.wait_for(_count(events, "Burpees", done), what="burpees")
         term.keys("d")
-        term.wait_text(f"{done} rounds + 0")
+        term.wait_text(f"{done} round{'s' if done > 1 else ''} + 0")
     summary = term.wait_text("Finisher (AMRAP 1):", timeout=20)
     assert "Finisher (AMRAP 1): 2 rounds + 0" in summary, summary
     assert any(e["event"] == "CapReached" for e in _events(events))

@@ -17,6 +17,8 @@ class Outcome(Enum):
 
     COMPLETED = "completed"
     SKIPPED = "skipped"
+    CAPPED = "capped"
+    """An AMRAP's cap cut the set short: neither done nor skipped (the score counts it)."""
 
 
 class StepStarted(NamedTuple):
@@ -36,6 +38,8 @@ class StepEnded(NamedTuple):
     outcome: Outcome
     at: float
     seconds: float
+    pass_no: int = 0
+    """In an AMRAP, which pass of its circuit (1-based) this set was in; else 0."""
 
 
 class CountdownTicked(NamedTuple):
@@ -94,7 +98,8 @@ class AmrapScore(NamedTuple):
     extra_exercises: int = 0
 
     def __str__(self) -> str:
-        return f"{self.rounds_done} rounds + {self.extra_exercises}"
+        rounds = "round" if self.rounds_done == 1 else "rounds"
+        return f"{self.rounds_done} {rounds} + {self.extra_exercises}"
 
 
 class CapReached(NamedTuple):

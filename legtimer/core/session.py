@@ -157,6 +157,9 @@ class Session:
         after = self.plan.steps[self.index].start if self._lead_in else self.step.end
         if self._cap is not None and self._cap.holds(self.step) and not self._lead_in:
             after = self.plan.steps[self._cap.last].end
+        emom = None if self._lead_in or self.state is State.READY else self._emom_end()
+        if emom is not None:
+            return max(0.0, emom[0] - self._now()) + self.plan.total - emom[1]
         return self.remaining() + self.plan.total - after
 
     def current_rep(self) -> int:
@@ -370,13 +373,20 @@ class Session:
         if self._lead_in is not None:
             return []
         self.tally.outcomes[self.index] = outcome
-        return [StepEnded(self.step, outcome, at, spent)]
+        pass_no = 0
+        if self._cap is not None and self._cap.holds(self.step):
+            pass_no = self._cap.rounds_done + 1
+            if self.step.kind.is_work:
+                self.tally.looped.append((self.index, pass_no, outcome))
+        return [StepEnded(self.step, outcome, at, spent, pass_no)]
 
     def _leave(self, outcome: Outcome) -> list[Event]:
         if not self.live:
             return []
         now = self._now()
         lead = self._lead_in is not None
+        if not lead:
+            self._skip_interval(now)
         events = self._end_step(outcome, now)
         if lead:
             events.append(self._begin(self.index, now))
@@ -400,6 +410,29 @@ class Session:
             cap = self._cap.deadline
             return cap if deadline is None else min(deadline, cap)
         return deadline
+
+    def _skip_interval(self, now: float) -> None:
+        """Leaving an EMOM rest early starts the next round now: later rounds keep ``every``
+        from there, so the schedule moves earlier by the time skipped (no rest grows)."""
+        step = self.step
+        if step.kind is StepKind.INTERVAL_REST and self._anchor is not None:
+            self._anchor.at -= max(0.0, self._anchor.boundary(step) - now)
+
+    def _emom_end(self) -> tuple[float, float] | None:
+        """In an EMOM under way: when its block ends on the clock, and in the plan."""
+        step = self.step
+        anchor = self._anchor
+        if step.every is None or anchor is None or anchor.block_no != step.block_no:
+            return None
+        last = self.index
+        steps = self.plan.steps
+        while (
+            last + 1 < len(steps)
+            and steps[last + 1].block_no == step.block_no
+            and steps[last + 1].every is not None
+        ):
+            last += 1
+        return anchor.at + step.rounds * step.every, steps[last].end
 
     def _following(self, outcome: Outcome) -> int:
         """The step after the current one: the next, or back round an AMRAP's loop."""
@@ -436,7 +469,7 @@ class Session:
         assert cap is not None
         step = self.step
         timed_out = step.duration is not None and self._step_start + step.duration <= at + EPSILON
-        events = self._end_step(Outcome.COMPLETED if timed_out else Outcome.SKIPPED, at)
+        events = self._end_step(Outcome.COMPLETED if timed_out else Outcome.CAPPED, at)
         if timed_out:
             cap.passed(self.plan, self.index, True)
         score = cap.score()

@@ -26,6 +26,7 @@ class Tally:
         worked: float = 0.0,
         rested: float = 0.0,
         scores: list[AmrapScore] | None = None,
+        looped: list[tuple[int, int, Outcome]] | None = None,
     ) -> None:
         self.outcomes: dict[int, Outcome] = dict(outcomes or {})
         """How each step was last left, by plan index."""
@@ -35,3 +36,6 @@ class Tally:
         """Seconds spent in get-ready, switches and rests."""
         self.scores: list[AmrapScore] = list(scores or [])
         """Each AMRAP's score, in the order they were capped."""
+        self.looped: list[tuple[int, int, Outcome]] = list(looped or [])
+        """AMRAP work, which loops over the same steps: (plan index, pass, outcome) of each
+        set as it was left, so every pass counts, not only the last."""

@@ -78,7 +78,12 @@ class Logbook:
                 self.recorder.answer_harder(event.slot, event.harder, event.accepted)
             elif isinstance(event, MovedDown):
                 self.recorder.move_down(event.slot, event.variant)
-            elif isinstance(event, StepEnded) and event.step.kind.is_work:
+            elif (
+                isinstance(event, StepEnded)
+                and event.step.kind.is_work
+                and event.outcome is not Outcome.CAPPED
+            ):
+                # A set the cap cut short is in the score, not a set done or skipped.
                 self._begin()
                 record = self._set(driver, event)
                 self.set_handles.append(self.recorder.record_set(record))
@@ -177,7 +182,7 @@ class Logbook:
             variant=step.name if slot else None,
             block=step.block or None,
             load=load or None,
-            round=step.round_no,
+            round=event.pass_no or step.round_no,
             set_no=step.set_no,
             started_at=wall - event.seconds,
             side=step.side.value if step.side else None,

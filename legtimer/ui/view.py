@@ -142,9 +142,10 @@ def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "
         name, big = detail_line(step), False
     detail = "" if kind.is_rest or kind is StepKind.GET_READY else detail_line(step)
     if step.in_amrap:
-        detail = f"{step.block} · AMRAP" + (
-            f" {step.round_no} of {step.rounds}" if step.rounds > 1 else ""
-        )
+        # "Left side · 10 reps · Finisher · AMRAP", the kind said once when it is the name.
+        block = "" if step.block.casefold() == "amrap" else f"{step.block} · "
+        amrap = f"{block}AMRAP" + (f" {step.round_no} of {step.rounds}" if step.rounds > 1 else "")
+        detail = f"{detail} · {amrap}" if detail else amrap
         hint = f"Press {done_keys} when these reps are done" if step.waits_for_user else ""
     if session.waiting:
         hint = "Rest is up: press Space or Enter when you are ready"

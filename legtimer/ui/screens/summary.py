@@ -38,9 +38,10 @@ def totals_line(summary: Summary) -> str:
     total = format_clock(summary.total, count_up=True)
     worked = format_clock(summary.worked, count_up=True)
     rested = format_clock(summary.rested, count_up=True)
+    capped = f", {summary.sets_capped} cut by the cap" if summary.sets_capped else ""
     return (
         f"Total {total}   ·   worked {worked}   ·   rested {rested}   ·   "
-        f"sets {summary.sets_done} done, {summary.sets_skipped} skipped"
+        f"sets {summary.sets_done} done, {summary.sets_skipped} skipped{capped}"
     )
 
 
