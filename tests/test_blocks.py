@@ -608,3 +608,20 @@ def test_the_amrap_work_screen_says_the_reps_and_side_and_the_kind_once() -> Non
     named = Session(compile_plan(parse_routine(AMRAP)), FakeClock())
     named.start()
     assert step_view_of(named).detail == "10 reps · Cap · AMRAP"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (HEAD + '[[block.exercise]]\nname = "A"\nreps = 5\n', 4),
+        (HEAD + '[[block.exercise]]\nname = "A"\nreps = 5\n\n[[block]]\nname = "B"\n', 8),
+    ],
+    ids=["no block at all", "block after its exercise"],
+)
+def test_a_block_exercise_before_its_block_says_to_start_with_the_block(
+    text: str, line: int
+) -> None:
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"r.toml:{line}:"), found
+    assert "comes before any [[block]]; start each block with [[block]]" in found[0]

@@ -15,7 +15,7 @@ from typing import Any
 from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import LineIndex
-from legtimer.core.loader_blocks import read_blocks
+from legtimer.core.loader_blocks import BLOCK_ORDER, read_blocks
 from legtimer.core.report import Report
 from legtimer.core.routine import Exercise, Preferences, Routine, Section, Settings
 from legtimer.core.schema import TOP_LEVEL, Table, fields_in
@@ -140,6 +140,8 @@ def parse_routine(text: str, path: str | None = None, shown: str | None = None) 
             raise RoutineError(
                 [Problem(shown, line, "", _declared_twice(twice.group(1)))]
             ) from None
+        if _exercise_before_block(text, line):
+            raise RoutineError([Problem(shown, line, "[[block]]", BLOCK_ORDER)]) from None
         raise RoutineError(
             [
                 Problem(
@@ -164,6 +166,23 @@ def parse_routine(text: str, path: str | None = None, shown: str | None = None) 
     if not data:
         raise RoutineError([empty])
     return routine_from_data(data, LineIndex.scan(text), shown, path)
+
+
+_BLOCK_HEADER = re.compile(r"^\s*\[\[\s*block\s*\]\]")
+_BLOCK_EXERCISE_HEADER = re.compile(r"^\s*\[\[\s*block\s*\.\s*exercise\s*\]\]")
+
+
+def _exercise_before_block(text: str, line: int | None) -> bool:
+    """tomllib's "cannot overwrite" at a [[block]] that follows a stray [[block.exercise]]."""
+    lines = text.splitlines()
+    if line is None or not 0 < line <= len(lines) or not _BLOCK_HEADER.match(lines[line - 1]):
+        return False
+    for earlier in lines[: line - 1]:
+        if _BLOCK_HEADER.match(earlier):
+            return False
+        if _BLOCK_EXERCISE_HEADER.match(earlier):
+            return True
+    return False
 
 
 _DECLARED_TWICE = re.compile(r"^Cannot (?:declare|overwrite a value) \(?([^)]*?),?\)? twice")

@@ -15,6 +15,11 @@ from legtimer.core.schema import Table, fields_in
 BLOCK_EXERCISE = "block.exercise"
 """How the line index names a [[block.exercise]] table (counted over the whole file)."""
 
+BLOCK_ORDER = (  # also said when tomllib stops at such a [[block]]
+    "a [[block.exercise]] comes before any [[block]]; start each block with [[block]] "
+    "and its name, then its [[block.exercise]] tables"
+)
+
 _ALLOWED = fields_in(Table.BLOCK)
 _KEYS = Keys(_ALLOWED.values())
 
@@ -25,6 +30,9 @@ def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tup
     if value is None:
         return ()
     if isinstance(value, dict):
+        if set(value) == {"exercise"}:  # only [[block.exercise]] tables, no [[block]] at all
+            report.add((BLOCK_EXERCISE, 0), None, "[[block.exercise]]", BLOCK_ORDER)
+            return ()
         report.add(
             ("block", 0), None, "[block]", "write [[block]] with double brackets, one per block"
         )
