@@ -115,6 +115,15 @@ def test_list_shows_bundled_and_user_routines(private_home: Path) -> None:
     assert "runners" in rows and "bundled" in rows["runners"]
     assert "mini" in rows and "yours" in rows["mini"] and "Mini" in rows["mini"]
     assert "invalid" in rows["broken"]
+    assert "your own routines go in" not in result.stdout
+
+
+def test_list_says_where_your_routines_go_before_there_are_any(private_home: Path) -> None:
+    result = run("list")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == (
+        f"your own routines go in {private_home / 'routines'} (none there yet)"
+    )
 
 
 def test_user_routine_shadows_bundled_one(private_home: Path) -> None:

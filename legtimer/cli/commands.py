@@ -21,10 +21,13 @@ from legtimer.core.words import count, plan_lines
 def list_routines() -> int:
     """`legtimer list`: name, exercises, estimated time and place of every routine."""
     from legtimer.storage.library import find_routines
+    from legtimer.storage.paths import user_routines_dir
 
     entries = find_routines()
+    mine = user_routines_dir()
     if not entries:
         print("no routines found", file=sys.stderr)
+        print(f"your routines go in {mine}")
         return EXIT_OK
     rows: list[tuple[str, ...]] = [("NAME", "ROUTINE", "EXERCISES", "TIME", "WHERE")]
     for entry in entries:
@@ -48,6 +51,8 @@ def list_routines() -> int:
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[-1]]).rstrip())
+    if all(entry.bundled for entry in entries):
+        print(f"\nyour own routines go in {mine} (none there yet)")
     return EXIT_OK
 
 
