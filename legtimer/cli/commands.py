@@ -83,7 +83,7 @@ def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
         print(note)
     today = plan.routine
     shown: set[str] = set()
-    for exercise in (*today.warmup, *today.exercises, *today.cooldown):
+    for exercise in today.all_exercises():
         target = plan.target(exercise.name)
         if target is not None and progresses(today, exercise) and exercise.name not in shown:
             shown.add(exercise.name)
