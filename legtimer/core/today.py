@@ -78,9 +78,12 @@ def missing_items(routine: Routine, without: Iterable[str]) -> tuple[str, ...]:
 
 
 def options(exercise: Exercise, missing: frozenset[str] = frozenset()) -> tuple[Exercise, ...]:
-    """What may be done in a slot: its exercise, then each variant (as ``v`` cycles them) that
-    needs nothing ``missing`` (the exercise itself stays, as the file says it)."""
-    fitting = (v.exercise for v in exercise.variants if not _needs(v.exercise, missing))
+    """What may be done in a slot, as ``v`` cycles them: its exercise, then each variant, that
+    needs nothing ``missing``. When nothing fits, the exercise alone (it stays, as the file
+    says it, marked with what it needs)."""
+    fitting = tuple(v.exercise for v in exercise.variants if not _needs(v.exercise, missing))
+    if _needs(exercise, missing):
+        return fitting or (exercise,)
     return (exercise, *fitting)
 
 
