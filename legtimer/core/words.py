@@ -107,7 +107,9 @@ def detail_line(step: Step, skipped: bool = False) -> str:
     load = step.exercise.load
     block = ""
     if step.block and not step.in_amrap:
-        block = f"{step.block}{SEP}round {step.round_no} of {step.rounds}"
+        block = step.block
+        if step.rounds > 1:
+            block += f"{SEP}round {step.round_no} of {step.rounds}"
     return _join([_cap(set_words(step)), _cap(side_words(step)), reps_words(step), load, block])
 
 
