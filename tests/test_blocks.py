@@ -18,10 +18,10 @@ from legtimer.core.events import (
     RoundStartedLate,
     StepStarted,
 )
-from legtimer.core.loader import parse_routine
+from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import Side, StepKind, compile_plan
 from legtimer.core.session import Session
-from legtimer.core.words import plan_lines
+from legtimer.core.words import detail_line, plan_lines
 from legtimer.core.writer import dumps_routine
 from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.logbook import Logbook
@@ -625,3 +625,11 @@ def test_a_block_exercise_before_its_block_says_to_start_with_the_block(
     assert len(found) == 1, found
     assert found[0].startswith(f"r.toml:{line}:"), found
     assert "comes before any [[block]]; start each block with [[block]]" in found[0]
+
+
+def test_a_single_round_block_does_not_say_round_1_of_1() -> None:
+    plan = compile_plan(load_routine(ROUTINES / "strength-day.toml"))
+    ramp = next(s for s in plan.steps if s.kind is StepKind.WORK and s.round_no == 1)
+    pair = next(s for s in plan.steps if s.kind is StepKind.WORK and s.rounds == 3)
+    assert detail_line(ramp) == "Set 1 of 3 · 8 reps · 8 kg · Ramp: goblet squat"
+    assert detail_line(pair).endswith("Pair A: squat and row · round 1 of 3")

@@ -126,6 +126,16 @@ def test_list_says_where_your_routines_go_before_there_are_any(private_home: Pat
     )
 
 
+def test_list_check_and_plan_give_the_same_length(private_home: Path) -> None:
+    """All three pace rep ranges at today's targets (runners: 35:39 with an empty log)."""
+    total = run("plan", "runners").stdout.splitlines()[-2].split()[1]
+    minutes, seconds = total.split(":")
+    words = f"{int(minutes)} min {int(seconds)} s"
+    listed = {line.split()[0]: line for line in run("list").stdout.splitlines()[1:] if line}
+    assert words in listed["runners"]
+    assert run("check", "runners").stdout.rstrip().endswith(f"about {words}")
+
+
 def test_user_routine_shadows_bundled_one(private_home: Path) -> None:
     mine = private_home / "routines"
     mine.mkdir()

@@ -112,6 +112,15 @@ async def test_an_empty_log_opens_too() -> None:
         assert "Select a workout" in str(screen.query_one("#sets", Static).render())
 
 
+async def test_one_workout_is_one_workout() -> None:
+    history = fixed_history()
+    app = make_app(History(history.workouts[:1], history.sessions[-2:]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        head = str(app.screen.query_one("#history-head", Static).render())
+        assert "TRAINING LOG  ·  1 workout  ·  current streak 1 day" in head
+
+
 def test_fixture_spans_26_weeks() -> None:
     history = fixed_history()
     first = min(day_of(w.started_at) for w in history.workouts)

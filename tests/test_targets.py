@@ -157,3 +157,42 @@ def test_the_editor_keeps_progression_off_and_the_load() -> None:
     saved = dumps_routine(routine)
     assert saved.count("progression = false") == 2 and 'load = "16 kg"' in saved
     assert "progression = true" not in saved
+
+
+BLOCKS = """
+[routine]
+name = "Blocks"
+[defaults]
+get_ready = 0
+rest = 0
+rest_after = 0
+seconds_per_rep = 3
+[[block]]
+name = "Pair A"
+rounds = 2
+[[block.exercise]]
+name = "Goblet squat"
+reps = [8, 12]
+[[block.exercise]]
+name = "Row"
+reps = 10
+"""
+
+
+def test_rep_ranges_inside_a_block_progress_like_top_level_ones() -> None:
+    routine = parse_routine(BLOCKS)
+    assert rep_exercises(routine) == ["Goblet squat", "Row"]
+    first = todays_targets(routine, {})
+    assert first["Goblet squat"].reps == 8
+    plan = compile_plan(routine, first)
+    squats = [s for s in plan.steps if s.name == "Goblet squat"]
+    assert len(squats) == 2 and {s.rep_count for s in squats} == {8}
+    assert {s.duration for s in squats} == {24.0}
+    assert squats[0].reps_text() == "8 of 8-12 reps"
+    later = todays_targets(routine, {"Goblet squat": [(8, 9), (8, 9)]})
+    assert later["Goblet squat"].reps == 10  # every set beat 8: 9 + 1
+    today = {"Goblet squat": [9, 9], "Row": [10, 10]}
+    assert against_last_time(routine, {"Goblet squat": [8, 8]}, today) == [
+        "Goblet squat  8/8 → 9/9",
+        "Row  first time → 10/10",
+    ]

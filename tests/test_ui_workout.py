@@ -381,3 +381,24 @@ async def test_the_command_palette_runs_the_workout_actions() -> None:
         commands["Next"].callback()
         await pilot.pause()
         assert workout(app).driver.session.index == 1
+
+
+def test_the_rest_after_a_skipped_set_says_skipped_not_done() -> None:
+    from legtimer.core.plan import compile_plan
+    from legtimer.core.session import Session
+    from legtimer.ui.view import step_view_of
+
+    clock = FakeClock()
+    session = Session(compile_plan(small_routine()), clock)
+    session.start()
+    clock.advance(5.0 + 10 + 5)  # into Clamshells set 1, right side
+    session.tick()
+    session.skip()
+    assert step_view_of(session).name == "Clamshells · set 1 of 2 skipped"
+    clock.advance(20.0 + 25)  # set 2 runs out on its own
+    session.tick()
+    assert step_view_of(session).name == "Clamshells · set 2 of 2 done"
+    while session.step.name != "Swings":
+        session.skip()
+    session.skip()
+    assert step_view_of(session).name == "Swings skipped"

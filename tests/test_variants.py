@@ -15,10 +15,12 @@ from legtimer.core.plan import compile_plan
 from legtimer.core.progression import Target
 from legtimer.core.routine import Exercise, Routine, Variant
 from legtimer.core.today import (
+    alternatives,
     asked_equipment,
     change_line,
     choose,
     item_matches,
+    item_missing,
     missing_items,
     options,
     todays_routine,
@@ -253,8 +255,10 @@ def test_neither_v_nor_a_promotion_picks_a_variant_that_needs_missing_equipment(
     promoted = data.draw(st.none() | st.sampled_from(everything))
     done, _change = choose(exercise, frozenset(missing), promoted, chosen)
     assert done.name == exercise.name or not set(done.equipment) & missing
-    for option in options(exercise, frozenset(missing))[1:]:
-        assert not set(option.equipment) & missing
+    fitting = options(exercise, frozenset(missing))
+    if fitting != (exercise,):  # the slot's own exercise alone stays, whatever it needs
+        for option in fitting:
+            assert not set(option.equipment) & missing
 
 
 def test_what_only_variants_need_is_asked_about_after_the_routines_own() -> None:
@@ -301,3 +305,42 @@ def test_the_editor_holds_a_routine_with_variants(
     assert main(["edit", str(path)]) == 2  # no terminal here, and that is the only reason
     err = capsys.readouterr().err
     assert "cannot edit" not in err and "needs a terminal" in err
+
+
+def test_an_item_of_alternatives_is_missing_only_when_each_one_is() -> None:
+    sofa = "couch, ottoman, box or sturdy chair"
+    assert alternatives(sofa) == ("couch", "ottoman", "box", "sturdy chair")
+    assert alternatives("plyo box (optional)") == ("plyo box (optional)",)
+    assert not item_missing(["box"], sofa)
+    assert not item_missing(["box", "couch", "ottoman"], sofa)
+    assert item_missing(["box", "couch", "ottoman", "chair"], sofa)
+    assert item_missing(["box"], "plyo box (optional)")
+    assert not item_missing([], "mat")
+
+
+def test_without_box_swaps_only_box_jumps_as_the_readme_says() -> None:
+    routine = load_routine(ROUTINES / "runners.toml")
+    assert missing_items(routine, ["box"]) == ("plyo box (optional)",)
+    _today, changes = todays_routine(routine, missing_items(routine, ["box"]))
+    assert [change.slot for change in changes] == ["Box Jumps"]
+    every = missing_items(routine, ["box", "couch", "ottoman", "chair"])
+    _today, changes = todays_routine(routine, every)
+    assert {change.slot for change in changes} == {"Box Jumps", "Elevated Glute Bridges"}
+
+
+things = st.sampled_from(["couch", "ottoman", "box", "sturdy chair", "mat", "bench"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(things, min_size=1, max_size=4, unique=True), st.sets(things))
+def test_alternatives_are_missing_exactly_when_all_are_named(
+    listed: list[str], named: set[str]
+) -> None:
+    item = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " or " + listed[-1]
+    assert item_missing(named, item) == all(
+        any(item_matches(word, thing) for word in named) for thing in listed
+    )
+    # One alternative still whole-word matches, as "box" does "plyo box (optional)".
+    assert item_missing(named, f"plyo {listed[0]} (optional)") == any(
+        item_matches(word, listed[0]) for word in named
+    )

@@ -158,3 +158,42 @@ def test_a_plan_that_rewrites_what_already_ran_is_refused() -> None:
     other = TodaysChoices(parse_routine(ROUTINE.replace('name = "Swings"', 'name = "Rows"')))
     with pytest.raises(ValueError, match="keep every step"):
         driver.session.adopt(other.plan())
+
+
+def test_v_skips_what_needs_missing_equipment_and_says_when_nothing_changes() -> None:
+    clock = FakeClock()
+    chooser = TodaysChoices(parse_routine(ROUTINE), ("plyo box (optional)",))
+    driver = WorkoutDriver(
+        chooser.plan(), clock=clock, schedule=lambda _d, _f: None, chooser=chooser
+    )
+    driver.start()
+    clock.advance(25.0)
+    driver.tick()
+    assert next_name(driver) == "Squat Jumps"  # swapped: no box
+    seen = []
+    for _ in range(4):
+        assert driver.send(Command.VARIANT)
+        seen.append(next_name(driver))
+    assert seen == ["Tuck Jumps", "Squat Jumps", "Tuck Jumps", "Squat Jumps"]
+    assert not driver.notices()
+    only = parse_routine(ROUTINE.split("[[exercise.variant]]")[0] + SQUAT_ONLY)
+    lone = TodaysChoices(only, ("plyo box (optional)", "bench"))
+    driver = WorkoutDriver(lone.plan(), clock=clock, schedule=lambda _d, _f: None, chooser=lone)
+    driver.start()
+    clock.advance(25.0)
+    driver.tick()
+    assert next_name(driver) == "Squat Jumps"
+    assert driver.send(Command.VARIANT)
+    assert next_name(driver) == "Squat Jumps"
+    assert driver.notices() == ["No other variant for Squat Jumps today"]
+
+
+SQUAT_ONLY = """[[exercise.variant]]
+name = "Squat Jumps"
+role = "swap"
+equipment = []
+[[exercise.variant]]
+name = "Bench Jumps"
+role = "harder"
+equipment = ["bench"]
+"""

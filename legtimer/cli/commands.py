@@ -18,6 +18,18 @@ from legtimer.core.routine import Routine
 from legtimer.core.words import count, plan_lines
 
 
+def todays_total(routine: Routine) -> float:
+    """The routine's planned length at today's rep targets, as `legtimer plan` paces it.
+
+    Read from the training log (never created here): first-time targets without one, the top
+    of each range when it cannot be read.
+    """
+    from legtimer.storage.paths import log_path
+    from legtimer.storage.progress import targets_from_log
+
+    return compile_plan(routine, targets_from_log(routine, log_path())).total
+
+
 def list_routines() -> int:
     """`legtimer list`: name, exercises, estimated time and place of every routine."""
     from legtimer.storage.library import find_routines
@@ -37,13 +49,12 @@ def list_routines() -> int:
             first = exc.problems[0].message if exc.problems else "invalid"
             rows.append((entry.name, f"(invalid: {first})", "-", "-", str(entry.path)))
             continue
-        plan = compile_plan(routine)
         rows.append(
             (
                 entry.name,
                 routine.name,
                 str(routine.main_count),
-                format_span(plan.total),
+                format_span(todays_total(routine)),
                 f"{entry.where}: {entry.path}",
             )
         )
@@ -88,7 +99,7 @@ def show_plan(routine: Routine, without: tuple[str, ...] | None = None) -> int:
         print(note)
     today = plan.routine
     shown: set[str] = set()
-    for exercise in (*today.warmup, *today.exercises, *today.cooldown):
+    for exercise in today.all_exercises():
         target = plan.target(exercise.name)
         if target is not None and progresses(today, exercise) and exercise.name not in shown:
             shown.add(exercise.name)
@@ -122,10 +133,9 @@ def check_files(files: Sequence[str]) -> int:
             bad += 1
             print(str(exc), file=sys.stderr)
             continue
-        plan = compile_plan(routine)
         print(
             f"{target}: ok: {routine.name}, {count(routine.main_count, 'exercise')}, "
-            f"about {format_span(plan.total)}"
+            f"about {format_span(todays_total(routine))}"
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK
 

@@ -34,7 +34,7 @@ def against_last_time(
     """
     lines: list[str] = []
     seen: set[str] = set()
-    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+    for exercise in routine.all_exercises():
         name = exercise.name
         if name in seen or exercise.reps is None or not today.get(name):
             continue

@@ -20,7 +20,7 @@ LastSessions = Mapping[str, Sequence[SetResult]]
 def rep_exercises(routine: Routine) -> list[str]:
     """Names of the routine's rep exercises, each once, in order (what to ask the log for)."""
     seen: dict[str, None] = {}
-    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+    for exercise in routine.all_exercises():
         if exercise.reps is not None:
             seen.setdefault(exercise.name, None)
     return list(seen)
@@ -48,7 +48,7 @@ def todays_targets(routine: Routine, last: LastSessions) -> dict[str, Target]:
         An exercise named twice with different ranges gets the first one's target.
     """
     out: dict[str, Target] = {}
-    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+    for exercise in routine.all_exercises():
         if exercise.reps is None or exercise.name in out:
             continue
         low, high = exercise.reps

@@ -37,6 +37,21 @@ def item_matches(word: str, item: str) -> bool:
     )
 
 
+def alternatives(item: str) -> tuple[str, ...]:
+    """The things an item lists as either-or: "couch, ottoman, box or sturdy chair" -> its four;
+    an item naming one thing ("plyo box (optional)") is just itself, aside and all."""
+    parts = [part.strip() for part in re.split(r",|\bor\b", plain_item(item))]
+    found = tuple(part for part in parts if part)
+    return found if len(found) > 1 else (item,)
+
+
+def item_missing(words: Iterable[str], item: str) -> bool:
+    """Whether ``words`` name ``item`` missing: each of its alternatives, whole words, any case
+    (a box alone leaves "couch, ottoman, box or sturdy chair" with three ways to do it)."""
+    named = [word for word in words if word.strip()]
+    return all(any(item_matches(word, alt) for word in named) for alt in alternatives(item))
+
+
 def variant_equipment(routine: Routine) -> tuple[str, ...]:
     """Items that only variants need (a band nothing but Banded Clamshells uses), in order of
     first use: asked about too, so a variant is never offered or picked without them."""
@@ -56,16 +71,19 @@ def asked_equipment(routine: Routine) -> tuple[str, ...]:
 
 
 def missing_items(routine: Routine, without: Iterable[str]) -> tuple[str, ...]:
-    """The equipment items (the variants' too) that any of the ``without`` words names."""
+    """The equipment items (the variants' too) that the ``without`` words name missing: an item
+    listing alternatives only when they name every one (:func:`item_missing`)."""
     words = [word.strip() for word in without if word.strip()]
-    items = asked_equipment(routine)
-    return tuple(item for item in items if any(item_matches(w, item) for w in words))
+    return tuple(item for item in asked_equipment(routine) if item_missing(words, item))
 
 
 def options(exercise: Exercise, missing: frozenset[str] = frozenset()) -> tuple[Exercise, ...]:
-    """What may be done in a slot: its exercise, then each variant (as ``v`` cycles them) that
-    needs nothing ``missing`` (the exercise itself stays, as the file says it)."""
-    fitting = (v.exercise for v in exercise.variants if not _needs(v.exercise, missing))
+    """What may be done in a slot, as ``v`` cycles them: its exercise, then each variant, that
+    needs nothing ``missing``. When nothing fits, the exercise alone (it stays, as the file
+    says it, marked with what it needs)."""
+    fitting = tuple(v.exercise for v in exercise.variants if not _needs(v.exercise, missing))
+    if _needs(exercise, missing):
+        return fitting or (exercise,)
     return (exercise, *fitting)
 
 

@@ -94,30 +94,35 @@ def label_of(step: Step) -> str:
     return {StepKind.WARMUP: "Warm-up: ", StepKind.COOLDOWN: "Cool-down: "}.get(step.kind, "")
 
 
-def detail_line(step: Step) -> str:
+def detail_line(step: Step, skipped: bool = False) -> str:
     """The screen's line under the name: "Set 2 of 3 · Left side · 15-20 reps" during work,
-    what to do during a switch or get-ready, and what was just done during a rest."""
+    what to do during a switch or get-ready, and what was just done (or ``skipped``) during a
+    rest."""
     if step.kind is StepKind.SWITCH:
         return f"Switch to the {step.side.value if step.side else 'other'} side"
     if step.kind is StepKind.GET_READY:
         return "Get into position"
     if step.kind.is_rest:
-        return done_line(step)
+        return done_line(step, skipped)
     load = step.exercise.load
     block = ""
     if step.block and not step.in_amrap:
-        block = f"{step.block}{SEP}round {step.round_no} of {step.rounds}"
+        block = step.block
+        if step.rounds > 1:
+            block += f"{SEP}round {step.round_no} of {step.rounds}"
     return _join([_cap(set_words(step)), _cap(side_words(step)), reps_words(step), load, block])
 
 
-def done_line(step: Step) -> str:
-    """What a rest follows: "Clamshells · set 3 of 3 done", "Round 1 of 3 done"."""
+def done_line(step: Step, skipped: bool = False) -> str:
+    """What a rest follows: "Clamshells · set 3 of 3 done" (or "skipped", when the set was),
+    "Round 1 of 3 done"."""
     if step.kind is StepKind.ROUND_REST:
         return f"Round {step.round_no} of {step.rounds} done"
     exercise = step.exercise.name
+    how = "skipped" if skipped else "done"
     if step.sets > 1:
-        return f"{exercise}{SEP}set {step.set_no} of {step.sets} done"
-    return f"{exercise} done"
+        return f"{exercise}{SEP}set {step.set_no} of {step.sets} {how}"
+    return f"{exercise} {how}"
 
 
 def next_line(step: Step) -> str:

@@ -129,7 +129,9 @@ class WorkoutDriver:
         self.ending: Ending | None = None
         self.recorded = False
         """Set by the training log's listener once the workout is in the log."""
-        self._notices = [lambda: self.cues.notice, *notices]
+        self._said: str | None = None
+        """What the last ``v`` with nothing to change to said ("No other variant for ...")."""
+        self._notices = [lambda: self.cues.notice, lambda: self._said, *notices]
         self.command: Command | None = None
         """The command being carried out while listeners hear of it (None on a wake-up)."""
         self._listeners: list[Listener] = list(listeners)
@@ -214,7 +216,8 @@ class WorkoutDriver:
         if command is Command.VARIANT:
             chooser = self.chooser
             exercise = self._upcoming_slot() if chooser is not None else None
-            return chooser is not None and exercise is not None and chooser.has_options(exercise)
+            # Live before any exercise with variants: with none to change to, v says so.
+            return exercise is not None and bool(exercise.variants)
         if command is Command.MOVE_DOWN:
             return self.going_back is not None
         if command in OFFER_COMMANDS:
@@ -354,6 +357,9 @@ class WorkoutDriver:
         """Splice in the plan for the next option: the current step's deadline stays."""
         exercise = self._upcoming_slot()
         if exercise is None or self.chooser is None:
+            return []
+        if not self.chooser.has_options(exercise):
+            self._said = f"No other variant for {exercise.name} today"
             return []
         return self._splice(self.chooser.cycle(exercise))
 

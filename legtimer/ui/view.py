@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from legtimer.core.durations import format_clock
+from legtimer.core.events import Outcome
 from legtimer.core.plan import Step, StepKind
 from legtimer.core.session import Session
 from legtimer.core.targets import harder_hint, progresses
@@ -139,7 +140,7 @@ def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "
     elif kind is StepKind.GET_READY:
         name, big = "Get into position", False
     else:
-        name, big = detail_line(step), False
+        name, big = detail_line(step, _skipped_before(session)), False
     detail = "" if kind.is_rest or kind is StepKind.GET_READY else detail_line(step)
     if step.in_amrap:
         # "Left side · 10 reps · Finisher · AMRAP", the kind said once when it is the name.
@@ -185,6 +186,14 @@ def step_view_of(session: Session, done_keys: str = "Enter or D", offer: str = "
         cue_title=shown.name if shown else "",
         meta=meta_of(shown),
     )
+
+
+def _skipped_before(session: Session) -> bool:
+    """The set a rest follows was skipped (its last step, the one just before the rest)."""
+    index = session.index - 1
+    if index < 0 or not session.plan.steps[index].kind.is_work:
+        return False
+    return session.tally.outcomes.get(index) is Outcome.SKIPPED
 
 
 def target_words(session: Session, following: Step | None) -> tuple[str, str]:

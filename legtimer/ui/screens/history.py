@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from legtimer.core.durations import format_clock
 from legtimer.core.trends import calendar, exercise_series, streaks, weekly_minutes
+from legtimer.core.words import count
 from legtimer.storage.history_data import History, WorkoutRow
 from legtimer.storage.trainlog_records import SetRecord
 from legtimer.ui.messages import LeaveRequested
@@ -90,8 +91,9 @@ class HistoryScreen(Screen[None]):
         workouts = self.history.workouts
         days = [self.day_of(w.started_at) for w in workouts]
         current, longest = streaks(days, self.today)
+        done = count(len(workouts), "workout")
         yield Static(
-            f"TRAINING LOG  ·  {len(workouts)} workouts  ·  current streak {_days(current)}"
+            f"TRAINING LOG  ·  {done}  ·  current streak {_days(current)}"
             f"  ·  longest {_days(longest)}",
             id="history-head",
         )
