@@ -135,7 +135,7 @@ def check_files(files: Sequence[str]) -> int:
             continue
         print(
             f"{target}: ok: {routine.name}, {count(routine.main_count, 'exercise')}, "
-            f"about {format_span(todays_total(routine))}"
+            f"up to {format_span(compile_plan(routine).total)}"  # ranges at their top: no log
         )
     return EXIT_BAD_INPUT if bad else EXIT_OK
 

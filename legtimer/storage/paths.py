@@ -8,15 +8,14 @@ checkout and a ``pipx install`` behave the same.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
-
-import platformdirs
 
 APP = "legtimer"
 
 
 def _bundled(name: str) -> Path:
+    from importlib import resources  # 8 ms: only for what needs the bundled files
+
     packaged = resources.files("legtimer") / name
     if packaged.is_dir():
         return Path(str(packaged))
@@ -36,7 +35,11 @@ def sounds_dir() -> Path:
 def data_dir() -> Path:
     """The person's own data: routines and the training log (LEGTIMER_HOME overrides)."""
     override = os.environ.get("LEGTIMER_HOME")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP))
 
 
 def state_dir() -> Path:
@@ -44,6 +47,8 @@ def state_dir() -> Path:
     override = os.environ.get("LEGTIMER_HOME")
     if override:
         return Path(override) / "state"
+    import platformdirs
+
     return Path(platformdirs.user_state_dir(APP))
 
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from legtimer.core.harder import MovingUp
 from legtimer.core.progression import SetResult, Target
 from legtimer.core.routine import Routine
 from legtimer.core.targets import rep_exercises, todays_targets
-from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
+if TYPE_CHECKING:  # the SQLite side loads only when there is a log to read (`check` stays fast)
+    from legtimer.storage.trainlog import TrainingLog
 
 
 def last_sessions(
@@ -43,6 +46,8 @@ def targets_from_log(
     """
     if not db_path.exists():
         return todays_targets(routine, {})
+    from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
     try:
         with TrainingLog.open(db_path) as log:
             last = last_sessions(log, rep_exercises(routine), exclude_workout)
@@ -56,6 +61,8 @@ def moving_up_from_log(db_path: Path) -> MovingUp:
     it cannot be read: then nothing is offered and every slot runs as the file says)."""
     if not db_path.exists():
         return MovingUp()
+    from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
     try:
         with TrainingLog.open(db_path) as log:
             return log.moving_up()
@@ -78,6 +85,8 @@ def todays_loads(log: TrainingLog, routine: Routine) -> dict[str, str]:
 def loads_from_log(routine: Routine, db_path: Path) -> dict[str, str]:
     """:func:`todays_loads` from the log at ``db_path``; the routine's own if it is unreadable."""
     if db_path.exists():
+        from legtimer.storage.trainlog import LogUnavailable, TrainingLog
+
         try:
             with TrainingLog.open(db_path) as log:
                 return todays_loads(log, routine)
