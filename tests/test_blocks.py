@@ -633,3 +633,18 @@ def test_a_single_round_block_does_not_say_round_1_of_1() -> None:
     pair = next(s for s in plan.steps if s.kind is StepKind.WORK and s.rounds == 3)
     assert detail_line(ramp) == "Set 1 of 3 · 8 reps · 8 kg · Ramp: goblet squat"
     assert detail_line(pair).endswith("Pair A: squat and row · round 1 of 3")
+
+
+def test_plan_names_the_emoms_last_rest_and_gives_amrap_steps_no_start() -> None:
+    routine = parse_routine(
+        HEAD + '[[block]]\nname = "E"\nrounds = 2\nevery = "1m"\n'
+        '[[block.exercise]]\nname = "Swings"\nduration = "20s"\n'
+        '[[block]]\nname = "A"\ntime_cap = "2m"\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 5\n',
+        "r.toml",
+    )
+    lines = plan_lines(compile_plan(routine))
+    rests = [line.split("  ")[-1].strip() for line in lines if "Rest " in line]
+    assert rests[:2] == ["Rest until the next round", "Rest to the end of the EMOM"]
+    burpees = next(line for line in lines if "Burpees" in line)
+    assert burpees.startswith(" " * 8) and "loop" in burpees

@@ -412,7 +412,11 @@ class _Builder(Timeline):
             left,
             left,
             settings,
-            name="Rest until the next round",
+            name=(
+                "Rest to the end of the EMOM"
+                if item.block is not None and item.round_no == item.block.rounds
+                else "Rest until the next round"
+            ),
             keep=True,
             set_no=item.exercise.sets,
         )

@@ -191,7 +191,9 @@ def plan_lines(plan: Plan) -> list[str]:
         if step.until_ready:
             length += "+"
         indent = "  " if step.plan_index in inside else ""
-        lines.append(f"{format_clock(step.start):<8}  {length:<6}  {indent}{describe_step(step)}")
+        # An AMRAP's steps have no start of their own: they loop until the cap.
+        start = "" if step.in_amrap else format_clock(step.start)
+        lines.append(f"{start:<8}  {length:<6}  {indent}{describe_step(step)}")
     lines.append(f"{'TOTAL':<8}  {format_clock(plan.total):<6}")
     if any(step.waits_for_user and not step.in_amrap for step in plan.steps):
         lines.append("* manual set: ends when you press done; estimated from seconds_per_rep")
