@@ -130,7 +130,7 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         "l",
         "load",
         "Load",
-        tooltip="in a rest: today's load of the next exercise",
+        tooltip="in a rest or get-ready: today's load of the next exercise",
         id="load",
         show=False,
     ),
@@ -218,13 +218,18 @@ def keys_of(binding_id: str) -> str:
     raise KeyError(binding_id)
 
 
+ANSWER_IDS = frozenset({"accept-harder", "move-down", "decline-harder"})
+"""Keys that answer a question only sometimes asked: the help lists them after the others."""
+
+
 def help_lines() -> list[tuple[str, str]]:
     """(keys, what they do) for every key, as the help screen lists them.
 
     Keys that do the same thing (the digits, a clicker's pause buttons) share one row.
     """
     rows: dict[str, list[str]] = {}
-    for binding in (*WORKOUT_KEYS, *CLICKER_BINDINGS):
+    everyday = sorted(WORKOUT_KEYS, key=lambda binding: binding.id in ANSWER_IDS)
+    for binding in (*everyday, *CLICKER_BINDINGS):
         if is_twin(binding):
             continue
         keys = rows.setdefault(binding.tooltip, [])

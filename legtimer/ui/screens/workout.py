@@ -371,7 +371,7 @@ class WorkoutScreen(Screen[None]):
         self._draw_log()
 
     def action_load(self) -> None:
-        """l in a rest: today's load of the exercise coming next, in a small dialog."""
+        """l in a rest or get-ready: today's load of the exercise coming next, in a small dialog."""
         exercise = self.log_keys.load_exercise()
         if exercise is None:
             return
