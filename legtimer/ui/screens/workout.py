@@ -3,8 +3,11 @@
 It keeps no time and writes no files. The driver owns the session and its wake-ups; this screen
 is one of its listeners. A tick touches only what moves (the clock's changed digits, the rep
 counter, the bars, the overall line); the rest is redrawn only when the step view changes.
-Phase classes go on the few widgets they colour, never on the screen: a class on the screen
-restyles every widget in it.
+
+A transition changes no CSS class: a class change makes Textual restyle the widget and all it
+holds (the clock's digits, the band's labels), which cost more than the rest of a transition.
+The phase colours are read from the stylesheet (component classes of the screen) and set on the
+band, flash, clock and step bar as their own styles; the NEXT panel is switched in by display.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.theme import Theme
+from textual.widgets import ContentSwitcher, Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
@@ -36,7 +40,8 @@ from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
-from legtimer.ui.view import PHASE_CLASSES, StepView, TickView, step_view_of, tick_view_of
+from legtimer.ui.phases import PHASE_NAMES
+from legtimer.ui.view import StepView, TickView, step_view_of, tick_view_of
 from legtimer.ui.widgets.bigclock import BigClock, rows_for
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.footer import LeanFooter
@@ -76,6 +81,10 @@ class WorkoutScreen(Screen[None]):
     """Shows one workout from get-ready to its ending."""
 
     BINDINGS = [*WORKOUT_KEYS, *CLICKER_BINDINGS]
+    COMPONENT_CLASSES = {f"band--{name}" for name in PHASE_NAMES} | {
+        f"ink--{name}" for name in PHASE_NAMES
+    }
+    """Each phase's colours, as the stylesheet says them: the band's and the digits' (ink)."""
 
     def __init__(self, driver: WorkoutDriver, *, flash: bool = False) -> None:
         super().__init__()
@@ -92,6 +101,9 @@ class WorkoutScreen(Screen[None]):
         self.log_keys: LogKeys = LogKeys(driver)
         """The training-log keys: corrections, typed reps, today's load."""
         self._remote_url: str | None = None
+        self._painted: str | None = None
+        """The phase whose colours the band, flash, clock and step bar wear."""
+        self._name_big = False
 
     def compose(self) -> ComposeResult:
         """Band, headline, detail, clock (cue beside it when wide), bars, cue or NEXT, footer."""
@@ -113,9 +125,10 @@ class WorkoutScreen(Screen[None]):
             yield Line(id="hint")
             yield Line(id="log")
             yield Meter(id="step-bar")
-            with Vertical(id="lower"):
-                yield Fitted(id="cue")
-                yield Line(id="next")
+            with ContentSwitcher(id="lower", initial="now"):
+                with Vertical(id="now"):
+                    yield Fitted(id="cue")
+                    yield Line(id="next")
                 with Vertical(id="next-panel"):
                     yield BigName(id="next-name")
                     yield Line(id="next-facts")
@@ -134,6 +147,7 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#next-panel").border_title = "NEXT"
         self.query_one("#remote").border_title = "PHONE REMOTE"
         self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
             self.driver.start()
@@ -187,23 +201,20 @@ class WorkoutScreen(Screen[None]):
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
-            wanted = f"-{view.phase_class}"
-            for widget_id in ("band", "clock", "step-bar", "flash"):
-                widget = self.query_one(f"#{widget_id}")
-                widget.remove_class(*PHASE_CLASSES, update=False)
-                widget.add_class(wanted)
-        self.query_one("#phase", Static).update(f" {view.phase} ")
+            self._paint(view.phase_class)
+        if before is None or view.phase != before.phase:
+            self.query_one("#phase", Static).update(f" {view.phase} ")
         self._line("title", view.title)
         self._line("position", view.position)
         name = self.query_one("#name", BigName)
         name.text = view.name
-        name.set_class(view.name_big, "-big-name")
+        self._name_big = view.name_big
         name.big = view.name_big and self.has_class("-big")
         self._line("detail", view.detail)
         self._line("hint", view.hint, hide_when_empty=True)
         for widget_id in ("cue", "cue-side"):
             self.query_one(f"#{widget_id}", Fitted).text = view.cue
-        self.query_one("#lower").set_class(view.between, "-between")
+        self.query_one("#lower", ContentSwitcher).current = "next-panel" if view.between else "now"
         self._line("next", view.next_line)
         self.query_one("#next-name", BigName).text = view.next_name
         self._line("next-facts", view.next_facts)
@@ -211,6 +222,31 @@ class WorkoutScreen(Screen[None]):
         self._line("next-target", view.next_target, hide_when_empty=True)
         self._line("next-harder", view.next_harder, hide_when_empty=True)
         self._draw_remote(view)
+
+    def _paint(self, phase: str) -> None:
+        """Dress the band, flash, clock and step bar in ``phase``'s colours (no restyle)."""
+        self._painted = phase
+        band = self.get_component_styles(f"band--{phase}")
+        ink = self.get_component_styles(f"ink--{phase}").color
+        for widget_id, background, color in (
+            ("band", band.background, band.color),
+            ("flash", band.background, band.color),
+            ("clock", None, ink),
+            ("step-bar", None, ink),
+        ):
+            widget = self.query_one(f"#{widget_id}")
+            if background is not None:
+                widget.styles.background = background
+            widget.styles.color = color
+            # Children cache the colours they inherit and Textual does not clear that cache when
+            # a parent's own style changes (only on a restyle): clear it (Textual PR #6367).
+            for child in widget.walk_children():
+                child.notify_style_update()
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        """Another theme: the stylesheet has new phase colours; wear them."""
+        if self._painted is not None:
+            self._paint(self._painted)
 
     def _draw_log(self) -> None:
         """The quiet training-log lines: the correction or typed reps, and today's load."""
@@ -280,7 +316,7 @@ class WorkoutScreen(Screen[None]):
         row.styles.height = "1fr" if height < 16 or width < 44 else clock_rows(height)
         name = self.query_one("#name", BigName)
         name.max_lines = 2 if self.has_class("-huge") else 1
-        name.big = name.has_class("-big-name") and self.has_class("-big")
+        name.big = self._name_big and self.has_class("-big")
         self.query_one("#next-name", BigName).big = self.has_class("-big")
 
     # ---- keys ------------------------------------------------------------------------------
