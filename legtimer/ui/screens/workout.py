@@ -8,11 +8,13 @@ A transition changes no CSS class: a class change makes Textual restyle the widg
 holds (the clock's digits, the band's labels), which cost more than the rest of a transition.
 The phase colours are read from the stylesheet (component classes of the screen) and set on the
 band, flash, clock and step bar as their own styles; the NEXT panel is switched in by display.
+Widgets are looked up once, and a label is set only when its words change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,7 +22,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.theme import Theme
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
 from legtimer.core.session import State
@@ -52,6 +54,8 @@ FLASH_SECONDS = 0.35
 """How long the screen flashes at a transition (with --flash)."""
 WIDE = 140
 """From this many columns the cue stands beside the clock instead of under it."""
+
+W = TypeVar("W", bound=Widget)
 
 
 def clock_rows(height: int) -> int:
@@ -104,6 +108,7 @@ class WorkoutScreen(Screen[None]):
         self._painted: str | None = None
         """The phase whose colours the band, flash, clock and step bar wear."""
         self._name_big = False
+        self._widgets: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         """Band, headline, detail, clock (cue beside it when wide), bars, cue or NEXT, footer."""
@@ -125,7 +130,7 @@ class WorkoutScreen(Screen[None]):
             yield Line(id="hint")
             yield Line(id="log")
             yield Meter(id="step-bar")
-            with ContentSwitcher(id="lower", initial="now"):
+            with Vertical(id="lower"):
                 with Vertical(id="now"):
                     yield Fitted(id="cue")
                     yield Line(id="next")
@@ -203,22 +208,26 @@ class WorkoutScreen(Screen[None]):
         if before is None or view.phase_class != before.phase_class:
             self._paint(view.phase_class)
         if before is None or view.phase != before.phase:
-            self.query_one("#phase", Static).update(f" {view.phase} ")
+            # The label's width follows its words: a layout only when their length changes.
+            resized = before is None or len(view.phase) != len(before.phase)
+            self._widget("phase", Static).update(f" {view.phase} ", layout=resized)
         self._line("title", view.title)
         self._line("position", view.position)
-        name = self.query_one("#name", BigName)
+        name = self._widget("name", BigName)
         name.text = view.name
         self._name_big = view.name_big
         name.big = view.name_big and self.has_class("-big")
         self._line("detail", view.detail)
         self._line("hint", view.hint, hide_when_empty=True)
         for widget_id in ("cue", "cue-side"):
-            self.query_one(f"#{widget_id}", Fitted).text = view.cue
-        self.query_one("#lower", ContentSwitcher).current = "next-panel" if view.between else "now"
+            self._widget(widget_id, Fitted).text = view.cue
+        # Display, not a class on #lower: a class change would restyle all the panel holds.
+        self._widget("now", Widget).display = not view.between
+        self._widget("next-panel", Widget).display = view.between
         self._line("next", view.next_line)
-        self.query_one("#next-name", BigName).text = view.next_name
+        self._widget("next-name", BigName).text = view.next_name
         self._line("next-facts", view.next_facts)
-        self.query_one("#next-cue", Fitted).text = view.next_cue
+        self._widget("next-cue", Fitted).text = view.next_cue
         self._line("next-target", view.next_target, hide_when_empty=True)
         self._line("next-harder", view.next_harder, hide_when_empty=True)
         self._draw_remote(view)
@@ -234,7 +243,7 @@ class WorkoutScreen(Screen[None]):
             ("clock", None, ink),
             ("step-bar", None, ink),
         ):
-            widget = self.query_one(f"#{widget_id}")
+            widget = self._widget(widget_id, Widget)
             if background is not None:
                 widget.styles.background = background
             widget.styles.color = color
@@ -270,7 +279,7 @@ class WorkoutScreen(Screen[None]):
 
     def _draw_remote(self, view: StepView | None = None) -> None:
         """On get-ready with the remote on: its QR code and link, where there is room."""
-        pane = self.query_one("#remote")
+        pane = self._widget("remote", Vertical)
         url = self._remote_link()
         view = view or self._step_view
         shown = url is not None and view is not None and view.phase_class == "get-ready"
@@ -283,14 +292,22 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#qr-url", Static).update(url_lines(url, len(lines[0])))
 
     def _draw_tick(self, view: TickView) -> None:
-        self.query_one("#clock", BigClock).text = view.clock
+        self._widget("clock", BigClock).text = view.clock
         self._line("rep", view.rep)
         self._line("overall", view.overall)
-        self.query_one("#step-bar", Meter).show(view.step_fraction)
-        self.query_one("#overall-bar", Meter).show(view.overall_fraction)
+        self._widget("step-bar", Meter).show(view.step_fraction)
+        self._widget("overall-bar", Meter).show(view.overall_fraction)
+
+    def _widget(self, widget_id: str, kind: type[W]) -> W:
+        """The widget with this id, found once (a query walks the screen each time)."""
+        widget = self._widgets.get(widget_id)
+        if widget is None:
+            widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
+        assert isinstance(widget, kind)
+        return widget
 
     def _line(self, widget_id: str, text: str, hide_when_empty: bool = False) -> None:
-        line = self.query_one(f"#{widget_id}", Line)
+        line = self._widget(widget_id, Line)
         line.text = text
         if hide_when_empty:
             # A class, not widget.display: an inline style would override the small-size rules.
