@@ -72,6 +72,7 @@ async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> No
             assert list(app.query_one(Footer).children) == before, "no rebuild"
             two = [key for key in before if getattr(key, "action", "") == "two"]
             assert [key.has_class("-disabled") for key in two] == [not enabled]
+            assert [bool(key.rich_style.dim) for key in two] == [not enabled], "drawn greyed"
 
 
 async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:

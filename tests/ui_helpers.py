@@ -10,8 +10,8 @@ from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
 from legtimer.live.outfit import Outfit
 from legtimer.ui.app import LegtimerApp
-from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.phases import PHASE_NAMES
+from legtimer.ui.screens.workout import WorkoutScreen
 from legtimer.ui.widgets.bigclock import BigClock, Glyph
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.line import Line

@@ -20,8 +20,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Static
 
 from legtimer.core.events import Event, StepStarted, WorkoutFinished
@@ -38,11 +38,11 @@ from legtimer.ui.keys import (
 )
 from legtimer.ui.logkeys import LogKeys
 from legtimer.ui.messages import LeaveRequested, WorkoutEnded
+from legtimer.ui.phases import PHASE_NAMES
 from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
-from legtimer.ui.phases import PHASE_NAMES
 from legtimer.ui.view import StepView, TickView, step_view_of, tick_view_of
 from legtimer.ui.widgets.bigclock import BigClock, rows_for
 from legtimer.ui.widgets.fitted import BigName, Fitted

@@ -55,7 +55,12 @@ class LeanFooter(Footer):
                 # Pause -> Resume: the same key with a new label, redrawn where it stands.
                 setattr(widget, "description", description)  # noqa: B010 - a plain attribute
                 widget.refresh(layout=True)
-            widget.set_class(not enabled, DISABLED)
+            if widget.has_class(DISABLED) == enabled:
+                # The class for what it means, without the restyle a class change costs (the key
+                # and its two component styles, about half a millisecond): its one rule, dim
+                # text, is set directly; a later restyle applies the same rule from the CSS.
+                widget.set_class(not enabled, DISABLED, update=False)
+                widget.styles.text_style = None if enabled else "dim"
         return True
 
 
