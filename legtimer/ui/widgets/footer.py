@@ -26,6 +26,17 @@ DISABLED = "-disabled"
 class LeanFooter(Footer):
     """Footer whose refreshes neither rebuild needlessly nor leak (Textual issue #6666)."""
 
+    def on_show(self) -> None:
+        """Hear of changed bindings at once (Footer hears of them a message later), so keys
+        greyed in place are redrawn in the same frame as the rest of the screen."""
+        signal = self.screen.bindings_updated_signal
+        signal.unsubscribe(self)
+        signal.subscribe(self, self._bindings_changed_now, immediate=True)
+
+    def _bindings_changed_now(self, screen: Screen[object]) -> None:
+        if not (self.is_attached and screen is self.screen and self._refresh_in_place(screen)):
+            self.call_next(self.bindings_changed, screen)  # a rebuild: as Footer does it
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Re-class the keys in place when only enabled states changed; else rebuild."""
         if self.is_attached and screen is self.screen and self._refresh_in_place(screen):
@@ -57,10 +68,11 @@ class LeanFooter(Footer):
                 widget.refresh(layout=True)
             if widget.has_class(DISABLED) == enabled:
                 # The class for what it means, without the restyle a class change costs (the key
-                # and its two component styles, about half a millisecond): its one rule, dim
-                # text, is set directly; a later restyle applies the same rule from the CSS.
+                # and its two component styles, about half a millisecond); what the class's one
+                # rule does (dim text, or not) is set on the key itself, over whatever the CSS
+                # said when the key was built.
                 widget.set_class(not enabled, DISABLED, update=False)
-                widget.styles.text_style = None if enabled else "dim"
+                widget.styles.text_style = "none" if enabled else "dim"
         return True
 
 
