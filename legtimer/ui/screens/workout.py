@@ -237,20 +237,18 @@ class WorkoutScreen(Screen[None]):
         self._painted = phase
         band = self.get_component_styles(f"band--{phase}")
         ink = self.get_component_styles(f"ink--{phase}").color
-        for widget_id, background, color in (
-            ("band", band.background, band.color),
-            ("flash", band.background, band.color),
-            ("clock", None, ink),
-            ("step-bar", None, ink),
-        ):
+        for widget_id in ("band", "flash"):
             widget = self._widget(widget_id, Widget)
-            if background is not None:
-                widget.styles.background = background
-            widget.styles.color = color
+            widget.styles.background = band.background
+            widget.styles.color = band.color
             # Children cache the colours they inherit and Textual does not clear that cache when
             # a parent's own style changes (only on a restyle): clear it (Textual PR #6367).
             for child in widget.walk_children():
                 child.notify_style_update()
+        # The digits wear the ink themselves: set on the clock, its whole area (every row, the
+        # full width) would be repainted as well, for no visible change.
+        for part in (*self._widget("clock", BigClock).children, self._widget("step-bar", Meter)):
+            part.styles.color = ink
 
     def _theme_changed(self, _theme: Theme) -> None:
         """Another theme: the stylesheet has new phase colours; wear them."""
