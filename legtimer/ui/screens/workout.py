@@ -7,8 +7,8 @@ counter, the bars, the overall line); the rest is redrawn only when the step vie
 A transition changes no CSS class: a class change makes Textual restyle the widget and all it
 holds (the clock's digits, the band's labels), which cost more than the rest of a transition.
 The phase colours are read from the stylesheet (component classes of the screen) and set on the
-band, flash, clock and step bar as their own styles; the NEXT panel is switched in by display.
-Widgets are looked up once, and a label is set only when its words change.
+band, the flash, the digits and the step bar as their own styles; the NEXT panel is switched in
+by display. Widgets are looked up once, and a label is set only when its words change.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class WorkoutScreen(Screen[None]):
         """The training-log keys: corrections, typed reps, today's load."""
         self._remote_url: str | None = None
         self._painted: str | None = None
-        """The phase whose colours the band, flash, clock and step bar wear."""
+        """The phase whose colours the band, flash, digits and step bar wear."""
         self._name_big = False
         self._widgets: dict[str, Widget] = {}
 
@@ -233,7 +233,7 @@ class WorkoutScreen(Screen[None]):
         self._draw_remote(view)
 
     def _paint(self, phase: str) -> None:
-        """Dress the band, flash, clock and step bar in ``phase``'s colours (no restyle)."""
+        """Dress the band, flash, digits and step bar in ``phase``'s colours (no restyle)."""
         self._painted = phase
         band = self.get_component_styles(f"band--{phase}")
         ink = self.get_component_styles(f"ink--{phase}").color

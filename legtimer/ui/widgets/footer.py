@@ -8,9 +8,10 @@ long-lived Footer that Textual only prunes when ``compact`` itself changes, so o
 alive (Textual issue #6666: about 28 KB per rebuild).
 
 So: when the same keys are shown and only their enabled state or label changed (Done greyed in
-a rest, Pause -> Resume), the existing key widgets are re-classed or relabelled in place; a real
-rebuild (a key appears or goes) is followed by mutating ``compact``, which runs Textual's own
-pruning of the dead watchers.
+a rest, Pause -> Resume), the existing key widgets are re-classed or relabelled in place, at once
+and without a restyle, so a transition draws its keys in the same frame as the rest of the screen;
+a real rebuild (a key appears or goes) is followed by mutating ``compact``, which runs Textual's
+own pruning of the dead watchers.
 """
 
 from __future__ import annotations
