@@ -57,6 +57,9 @@ WIDE = 140
 
 W = TypeVar("W", bound=Widget)
 
+_KEY_ACTIONS = tuple(split_action(binding.action) for binding in WORKOUT_KEYS)
+"""Each workout key's action, parsed once: what ``check_action`` is asked at every change."""
+
 
 def clock_rows(height: int) -> int:
     """Rows for the digits at a terminal height: a third of it or more, the same in every phase.
@@ -106,7 +109,7 @@ class WorkoutScreen(Screen[None]):
         """The training-log keys: corrections, typed reps, today's load."""
         self._remote_url: str | None = None
         self._painted: str | None = None
-        """The phase whose colours the band, flash, digits and step bar wear."""
+        """The phase whose colours the band, digits, step bar (and flash, if on) wear."""
         self._name_big = False
         self._widgets: dict[str, Widget] = {}
 
@@ -175,7 +178,7 @@ class WorkoutScreen(Screen[None]):
         if moved_on and self.flash and self._step_view is not None:
             self._flash()
         self.render_state()
-        answers = tuple(self.check_action(*split_action(b.action)) for b in WORKOUT_KEYS)
+        answers = tuple(self.check_action(*action) for action in _KEY_ACTIONS)
         if answers != self._key_answers:
             # The Footer rebuilds on refresh_bindings: only when what check_action says changes.
             self._key_answers = answers
@@ -237,7 +240,7 @@ class WorkoutScreen(Screen[None]):
         self._painted = phase
         band = self.get_component_styles(f"band--{phase}")
         ink = self.get_component_styles(f"ink--{phase}").color
-        for widget_id in ("band", "flash"):
+        for widget_id in ("band", "flash") if self.flash else ("band",):
             widget = self._widget(widget_id, Widget)
             widget.styles.background = band.background
             widget.styles.color = band.color

@@ -27,6 +27,9 @@ DISABLED = "-disabled"
 class LeanFooter(Footer):
     """Footer whose refreshes neither rebuild needlessly nor leak (Textual issue #6666)."""
 
+    _shown_keys: list[Widget] | None = None
+    """The key widgets as last composed (found once per compose, not at every refresh)."""
+
     def on_show(self) -> None:
         """Hear of changed bindings at once (Footer hears of them a message later), so keys
         greyed in place are redrawn in the same frame as the rest of the screen."""
@@ -47,6 +50,7 @@ class LeanFooter(Footer):
     async def recompose(self) -> None:
         """Rebuild the keys, then drop the watchers the old keys left behind."""
         await super().recompose()
+        self._shown_keys = None
         self.mutate_reactive(Footer.compact)
 
     def _refresh_in_place(self, screen: Screen[object]) -> bool:
@@ -59,7 +63,11 @@ class LeanFooter(Footer):
                     binding.action, (binding.key, binding.description, active.enabled)
                 )
         shown = list(by_action.values())
-        keys = [key for key in self.query("FooterKey") if not key.has_class("-command-palette")]
+        if self._shown_keys is None:
+            self._shown_keys = [
+                key for key in self.query("FooterKey") if not key.has_class("-command-palette")
+            ]
+        keys = self._shown_keys
         if not keys or [_text(key, "key") for key in keys] != [key for key, _, _ in shown]:
             return False
         for widget, (_key, description, enabled) in zip(keys, shown, strict=True):
