@@ -54,6 +54,14 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _wait_gone(pid: int, timeout: float = 10.0) -> None:
+    """Until the app has exited: on the closed terminal it saves its place in its home folder,
+    which must not be half-removed under it."""
+    end = time.monotonic() + timeout
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 def _transitions(events: Path) -> int:
     try:
         return events.read_text().count('"StepStarted"')
@@ -83,6 +91,7 @@ def real_soak(warm_up: float = 60.0, window: float = 120.0, parts: int = 3) -> N
              "--event-log", str(events)],
             env={"LEGTIMER_HOME": str(tmp / "home")},
         )  # fmt: skip
+        pid = 0
         try:
             term.wait_text("GET READY", timeout=20)
             pid = term.command_pid()
@@ -95,6 +104,8 @@ def real_soak(warm_up: float = 60.0, window: float = 120.0, parts: int = 3) -> N
             rss1 = _rss_kb(pid)
         finally:
             term.close()
+            if pid:
+                _wait_gone(pid)
     (cpu0, steps0), (cpu1, steps1) = readings[0], readings[-1]
     steps = max(1, steps1 - steps0)
     per_part = [
