@@ -5,14 +5,17 @@ Shared by the memory test (hundreds of steps) and `make bench` (a simulated 8 ho
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from legtimer.audio.sink import SilentSink
 from legtimer.core.events import Event
-from legtimer.core.loader import parse_routine
+from legtimer.core.loader import load_routine, parse_routine
 from legtimer.ui.app import LegtimerApp
 from tests.conftest import FakeClock
 from tests.ui_helpers import fake_outfit
@@ -79,6 +82,7 @@ async def drive(
     size: tuple[int, int] = (100, 30),
     routine: str = EVERY_PHASE,
     heap: bool = True,
+    home: Path | None = None,
 ) -> Soaked:
     """Run ``warm_up`` then ``transitions`` step changes (fewer if the last step comes first).
 
@@ -87,6 +91,9 @@ async def drive(
     render cache and LRU entry that merely replaced an untraced one as growth.) ``heap=False``
     skips tracemalloc (it slows every allocation) and reports 0 growth.
 
+    With a ``home`` folder the workout runs with the listeners of a real one, writing there (as
+    LEGTIMER_HOME): the training log, the checkpoint and an event log.
+
     Each step is left by its time running out (most), by done (manual sets), by skip (every
     17th) or after a pause (every 13th); a wake-up lands mid-step too, as the real timer's do.
     """
@@ -94,22 +101,43 @@ async def drive(
     if tracing:
         tracemalloc.start()
     try:
-        return await _drive(transitions, warm_up, on_step, size, routine, heap)
+        with _app(routine, home) as (app, clock):
+            return await _drive(app, clock, transitions, warm_up, on_step, size, heap)
     finally:
         if tracing:
             tracemalloc.stop()
 
 
+@contextlib.contextmanager
+def _app(routine: str, home: Path | None) -> Iterator[tuple[LegtimerApp, FakeClock]]:
+    clock = FakeClock()
+    if home is None:
+        yield LegtimerApp(parse_routine(routine), outfit=fake_outfit(clock, QuietSink())), clock
+        return
+    path = home / "soak.toml"
+    path.write_text(routine)
+    before = os.environ.get("LEGTIMER_HOME")
+    os.environ["LEGTIMER_HOME"] = str(home)
+    try:
+        with (home / "events.jsonl").open("w") as events:
+            outfit = fake_outfit(clock, QuietSink(), record=True, keep_place=True, event_log=events)
+            yield LegtimerApp(load_routine(path), outfit=outfit), clock
+    finally:
+        if before is None:
+            del os.environ["LEGTIMER_HOME"]
+        else:
+            os.environ["LEGTIMER_HOME"] = before
+
+
 async def _drive(
+    app: LegtimerApp,
+    clock: FakeClock,
     transitions: int,
     warm_up: int,
     on_step: Callable[[int], None] | None,
     size: tuple[int, int],
-    routine: str,
     heap: bool,
 ) -> Soaked:
-    clock = FakeClock()
-    app = LegtimerApp(parse_routine(routine), outfit=fake_outfit(clock, QuietSink()))
     grown = base = 0
     warm_at = 0.0
     async with app.run_test(size=size) as pilot:

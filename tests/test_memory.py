@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -76,7 +77,7 @@ async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> No
             assert [bool(key.rich_style.dim) for key in two] == [not enabled], "drawn greyed"
 
 
-async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:
+async def test_a_long_workout_keeps_no_widget_or_event_behind(tmp_path: Path) -> None:
     """Hundreds of transitions in every phase, with pauses, skips and done: the live widgets
     and style caches do not grow (the heap over a simulated 8 hours is in `make bench`)."""
     from textual.widget import Widget
@@ -93,7 +94,7 @@ async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:
             caches = sum(type(o).__name__ == "StylesCache" for o in objects)
             counts[step] = (widgets, caches)
 
-    soaked = await drive(transitions=200, warm_up=100, on_step=census, heap=False)
+    soaked = await drive(200, 100, on_step=census, heap=False, home=tmp_path)
     assert soaked.simulated > 600 and set(counts) == {100, 299}
     (widgets_before, caches_before), (widgets_after, caches_after) = counts[100], counts[299]
     assert widgets_after <= widgets_before + 2, (widgets_before, widgets_after)
