@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -53,10 +54,11 @@ async def test_lean_footer_lets_replaced_keys_go() -> None:
 
 
 async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> None:
-    """Done greys out in every rest: the key widgets stay, only their class changes."""
+    """Done greys out in every rest: the key widgets stay, only their class changes, and each is
+    drawn greyed exactly while disabled (one built greyed too, once enabled)."""
 
     class Toggling(_FooterApp):
-        enabled = True
+        enabled = False
 
         def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
             return True if action != "two" or self.enabled else None  # None: greyed out
@@ -65,16 +67,17 @@ async def test_enabling_and_disabling_keys_refreshes_the_footer_in_place() -> No
     async with app.run_test() as pilot:
         await pilot.pause()
         before = list(app.query_one(Footer).children)
-        for enabled in (False, True, False):
+        for enabled in (True, False, True, False):
             app.enabled = enabled
             app.refresh_bindings()
             await pilot.pause()
             assert list(app.query_one(Footer).children) == before, "no rebuild"
             two = [key for key in before if getattr(key, "action", "") == "two"]
             assert [key.has_class("-disabled") for key in two] == [not enabled]
+            assert [bool(key.rich_style.dim) for key in two] == [not enabled], "drawn greyed"
 
 
-async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:
+async def test_a_long_workout_keeps_no_widget_or_event_behind(tmp_path: Path) -> None:
     """Hundreds of transitions in every phase, with pauses, skips and done: the live widgets
     and style caches do not grow (the heap over a simulated 8 hours is in `make bench`)."""
     from textual.widget import Widget
@@ -91,8 +94,8 @@ async def test_a_long_workout_keeps_no_widget_or_event_behind() -> None:
             caches = sum(type(o).__name__ == "StylesCache" for o in objects)
             counts[step] = (widgets, caches)
 
-    _grown, simulated = await drive(transitions=200, warm_up=100, on_step=census, heap=False)
-    assert simulated > 600 and set(counts) == {100, 299}
+    soaked = await drive(200, 100, on_step=census, heap=False, home=tmp_path)
+    assert soaked.simulated > 600 and set(counts) == {100, 299}
     (widgets_before, caches_before), (widgets_after, caches_after) = counts[100], counts[299]
     assert widgets_after <= widgets_before + 2, (widgets_before, widgets_after)
     # A replaced widget's style cache may outlive it only in Textual's bounded LRU (1024).

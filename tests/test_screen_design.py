@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.app import App
 from textual.color import Color
+from textual.geometry import Region
+from textual.widget import Widget
 
 from legtimer.core.plan import compile_plan
 from legtimer.core.words import count, describe_step, next_line, spoken_line
@@ -13,7 +15,8 @@ from legtimer.ui.keys import help_lines
 from legtimer.ui.phases import PHASE_NAMES, phase_variables
 from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.text import ELLIPSIS, fit_lines
-from tests.ui_helpers import advance, make_app, small_routine, workout
+from legtimer.ui.widgets.bigclock import BigClock
+from tests.ui_helpers import advance, make_app, phase, small_routine, workout
 
 
 def wcag(first: Color, second: Color) -> float:
@@ -53,6 +56,45 @@ async def test_the_band_is_drawn_in_the_computed_colours() -> None:
         assert band.region.width == 100, "full width"
 
 
+def _drawn_colours(widget: Widget) -> tuple[str, str]:
+    """(background, text) of the first cell the widget draws, as the terminal gets it."""
+    (strip,) = widget.render_lines(Region(0, 0, widget.size.width, 1))
+    style = next(iter(strip)).style
+    assert style is not None and style.bgcolor is not None and style.color is not None
+    return (Color.from_rich_color(style.bgcolor).hex, Color.from_rich_color(style.color).hex)
+
+
+def _ink(clock: BigClock) -> str:
+    """The colour of the clock's first drawn digit cell, as the terminal gets it."""
+    for y in range(clock.size.height):
+        for segment in clock.render_line(y):
+            if segment.text.strip() and segment.style is not None and segment.style.color:
+                return Color.from_rich_color(segment.style.color).hex
+    raise AssertionError("the clock draws no digit")
+
+
+async def test_each_phase_and_a_new_theme_are_drawn_on_the_band_its_labels_and_the_digits() -> None:
+    """The band's labels and the clock's digits take their colours from the band and the clock,
+    at every transition and when the theme changes mid-workout (nothing keeps an old colour)."""
+    app, clock, _ = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = workout(app)
+        title = screen.query_one("#title")
+        digits = screen.query_one("#clock", BigClock)
+        drawn: dict[str, tuple[str, str]] = {}
+        for theme, seconds in (("textual-dark", 0.0), ("textual-dark", 5.0), ("nord", 0.0)):
+            app.theme = theme
+            await advance(pilot, app, clock, seconds)
+            colours = phase_variables(app.get_css_variables())
+            name = phase(app)
+            band = (colours[f"phase-{name}"], colours[f"phase-{name}-text"])
+            assert _drawn_colours(title) == band, (theme, name)
+            assert _ink(digits) == colours[f"phase-{name}-ink"], (theme, name)
+            drawn[f"{theme} {name}"] = band
+        assert list(drawn) == ["textual-dark get-ready", "textual-dark work", "nord work"]
+        assert len(set(drawn.values())) == 3
+
+
 def test_fit_lines_cuts_at_a_word_with_an_ellipsis_and_never_silently() -> None:
     text = "Lie on your side with your knees bent and lift the top knee slowly"
     lines = fit_lines(text, 20, 2)
@@ -79,7 +121,7 @@ def test_words_one_style_everywhere() -> None:
 async def test_flash_shows_at_a_transition_and_goes_away() -> None:
     from legtimer.audio.sink import SilentSink
     from tests.conftest import FakeClock
-    from tests.ui_helpers import fake_outfit
+    from tests.ui_helpers import fake_outfit, phase_of_colours
 
     clock = FakeClock()
     app = LegtimerApp(small_routine(), outfit=fake_outfit(clock, SilentSink()), flash=True)
@@ -87,7 +129,7 @@ async def test_flash_shows_at_a_transition_and_goes_away() -> None:
         flash = workout(app).query_one("#flash")
         assert not flash.display
         await advance(pilot, app, clock, 5.0)
-        assert flash.display and flash.has_class("-work")
+        assert flash.display and phase_of_colours(workout(app), "flash") == "work"
         for _ in range(100):
             await pilot.pause(0.02)
             if not flash.display:

@@ -10,8 +10,8 @@ from legtimer.core.loader import parse_routine
 from legtimer.core.routine import Routine
 from legtimer.live.outfit import Outfit
 from legtimer.ui.app import LegtimerApp
+from legtimer.ui.phases import PHASE_NAMES
 from legtimer.ui.screens.workout import WorkoutScreen
-from legtimer.ui.view import PHASE_CLASSES
 from legtimer.ui.widgets.bigclock import BigClock
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.line import Line
@@ -91,9 +91,19 @@ def text_of(app: LegtimerApp, widget_id: str) -> str:
 
 
 def phase(app: LegtimerApp) -> str:
-    """The phase class on the band ("work", "rest"...)."""
-    band = app.screen.query_one("#band")
-    (found,) = [name[1:] for name in band.classes if name in PHASE_CLASSES]
+    """The phase whose colours the band wears ("work", "rest"...), as the stylesheet says them."""
+    return phase_of_colours(workout(app), "band")
+
+
+def phase_of_colours(screen: WorkoutScreen, widget_id: str) -> str:
+    """The one phase whose band colours (background and text) ``widget_id`` shows."""
+    styles = screen.query_one(f"#{widget_id}").styles
+    (found,) = [
+        name
+        for name in PHASE_NAMES
+        if (band := screen.get_component_styles(f"band--{name}")).background == styles.background
+        and band.color == styles.color
+    ]
     return found
 
 

@@ -18,10 +18,6 @@ from legtimer.core.targets import harder_hint, progresses
 from legtimer.core.words import PHASE_WORDS, detail_line, next_facts, next_line
 
 PHASES = PHASE_WORDS
-PHASE_CLASSES = tuple(
-    f"-{name}"
-    for name in ("get-ready", "warmup", "work", "switch", "rest", "cooldown", "paused", "done")
-)
 
 
 @dataclass(frozen=True)

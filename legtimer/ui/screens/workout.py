@@ -3,18 +3,24 @@
 It keeps no time and writes no files. The driver owns the session and its wake-ups; this screen
 is one of its listeners. A tick touches only what moves (the clock's changed digits, the rep
 counter, the bars, the overall line); the rest is redrawn only when the step view changes.
-Phase classes go on the few widgets they colour, never on the screen: a class on the screen
-restyles every widget in it.
+
+A transition changes no CSS class: a class change makes Textual restyle the widget and all it
+holds (the clock's digits, the band's labels), which cost more than the rest of a transition.
+The phase colours are read from the stylesheet (component classes of the screen) and set on the
+band, the flash, the digits and the step bar as their own styles; the NEXT panel is switched in
+by display. Widgets are looked up once, and a label is set only when its words change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -33,12 +39,13 @@ from legtimer.ui.keys import (
 )
 from legtimer.ui.logkeys import LogKeys
 from legtimer.ui.messages import EquipmentAnswered, LeaveRequested, WorkoutEnded
+from legtimer.ui.phases import PHASE_NAMES
 from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
-from legtimer.ui.view import PHASE_CLASSES, StepView, TickView, step_view_of, tick_view_of
+from legtimer.ui.view import StepView, TickView, step_view_of, tick_view_of
 from legtimer.ui.widgets.bigclock import BigClock, rows_for
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.footer import LeanFooter
@@ -49,6 +56,11 @@ FLASH_SECONDS = 0.35
 """How long the screen flashes at a transition (with --flash)."""
 WIDE = 140
 """From this many columns the cue stands beside the clock instead of under it."""
+
+W = TypeVar("W", bound=Widget)
+
+_KEY_ACTIONS = tuple(split_action(binding.action) for binding in WORKOUT_KEYS)
+"""Each workout key's action, parsed once: what ``check_action`` is asked at every change."""
 
 
 def clock_rows(height: int) -> int:
@@ -84,6 +96,10 @@ class WorkoutScreen(Screen[None]):
     """Shows one workout from get-ready to its ending."""
 
     BINDINGS = [*WORKOUT_KEYS, *CLICKER_BINDINGS]
+    COMPONENT_CLASSES = {f"band--{name}" for name in PHASE_NAMES} | {
+        f"ink--{name}" for name in PHASE_NAMES
+    }
+    """Each phase's colours, as the stylesheet says them: the band's and the digits' (ink)."""
 
     def __init__(self, driver: WorkoutDriver, *, flash: bool = False) -> None:
         super().__init__()
@@ -100,6 +116,10 @@ class WorkoutScreen(Screen[None]):
         self.log_keys: LogKeys = LogKeys(driver)
         """The training-log keys: corrections, typed reps, today's load."""
         self._remote_url: str | None = None
+        self._painted: str | None = None
+        """The phase whose colours the band, digits, step bar (and flash, if on) wear."""
+        self._name_big = False
+        self._widgets: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         """Band, headline, detail, clock (cue beside it when wide), bars, cue or NEXT, footer."""
@@ -122,8 +142,9 @@ class WorkoutScreen(Screen[None]):
             yield Line(id="log")
             yield Meter(id="step-bar")
             with Vertical(id="lower"):
-                yield Fitted(id="cue")
-                yield Line(id="next")
+                with Vertical(id="now"):
+                    yield Fitted(id="cue")
+                    yield Line(id="next")
                 with Vertical(id="next-panel"):
                     yield BigName(id="next-name")
                     yield Line(id="next-facts")
@@ -149,6 +170,7 @@ class WorkoutScreen(Screen[None]):
             self.query_one("#step-bar", Meter),
             self.query_one("#overall-bar", Meter),
         )
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
             self.driver.start()
@@ -177,7 +199,7 @@ class WorkoutScreen(Screen[None]):
         if moved_on and self.flash and self._step_view is not None:
             self._flash()
         self.render_state()
-        answers = tuple(self.check_action(*split_action(b.action)) for b in WORKOUT_KEYS)
+        answers = tuple(self.check_action(*action) for action in _KEY_ACTIONS)
         if answers != self._key_answers:
             # The Footer rebuilds on refresh_bindings: only when what check_action says changes.
             self._key_answers = answers
@@ -215,30 +237,53 @@ class WorkoutScreen(Screen[None]):
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
-            wanted = f"-{view.phase_class}"
-            for widget_id in ("band", "clock", "step-bar", "flash"):
-                widget = self.query_one(f"#{widget_id}")
-                widget.remove_class(*PHASE_CLASSES, update=False)
-                widget.add_class(wanted)
-        self.query_one("#phase", Static).update(f" {view.phase} ")
+            self._paint(view.phase_class)
+        if before is None or view.phase != before.phase:
+            # The label's width follows its words: a layout only when their length changes.
+            resized = before is None or len(view.phase) != len(before.phase)
+            self._widget("phase", Static).update(f" {view.phase} ", layout=resized)
         self._line("title", view.title)
         self._line("position", view.position)
-        name = self.query_one("#name", BigName)
+        name = self._widget("name", BigName)
         name.text = view.name
-        name.set_class(view.name_big, "-big-name")
+        self._name_big = view.name_big
         name.big = view.name_big and self.has_class("-big")
         self._line("detail", view.detail)
         self._line("hint", view.hint, hide_when_empty=True)
         for widget_id in ("cue", "cue-side"):
-            self.query_one(f"#{widget_id}", Fitted).text = view.cue
-        self.query_one("#lower").set_class(view.between, "-between")
+            self._widget(widget_id, Fitted).text = view.cue
+        # Display, not a class on #lower: a class change would restyle all the panel holds.
+        self._widget("now", Widget).display = not view.between
+        self._widget("next-panel", Widget).display = view.between
         self._line("next", view.next_line)
-        self.query_one("#next-name", BigName).text = view.next_name
+        self._widget("next-name", BigName).text = view.next_name
         self._line("next-facts", view.next_facts)
-        self.query_one("#next-cue", Fitted).text = view.next_cue
+        self._widget("next-cue", Fitted).text = view.next_cue
         self._line("next-target", view.next_target, hide_when_empty=True)
         self._line("next-harder", view.next_harder, hide_when_empty=True)
         self._draw_remote(view)
+
+    def _paint(self, phase: str) -> None:
+        """Dress the band, flash, digits and step bar in ``phase``'s colours (no restyle)."""
+        self._painted = phase
+        band = self.get_component_styles(f"band--{phase}")
+        ink = self.get_component_styles(f"ink--{phase}").color
+        for widget_id in ("band", "flash") if self.flash else ("band",):
+            widget = self._widget(widget_id, Widget)
+            widget.styles.background = band.background
+            widget.styles.color = band.color
+            # Children cache the colours they inherit and Textual does not clear that cache when
+            # a parent's own style changes (only on a restyle): clear it (Textual PR #6367).
+            for child in widget.walk_children():
+                child.notify_style_update()
+        # The clock (one widget drawing its digits) and the step bar wear the phase's ink.
+        for part in (self._widget("clock", BigClock), self._widget("step-bar", Meter)):
+            part.styles.color = ink
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        """Another theme: the stylesheet has new phase colours; wear them."""
+        if self._painted is not None:
+            self._paint(self._painted)
 
     def _draw_log(self) -> None:
         """The quiet training-log lines: the correction or typed reps, and today's load."""
@@ -262,7 +307,7 @@ class WorkoutScreen(Screen[None]):
 
     def _draw_remote(self, view: StepView | None = None) -> None:
         """On get-ready with the remote on: its QR code and link, where there is room."""
-        pane = self.query_one("#remote")
+        pane = self._widget("remote", Vertical)
         url = self._remote_link()
         view = view or self._step_view
         shown = url is not None and view is not None and view.phase_class == "get-ready"
@@ -290,8 +335,16 @@ class WorkoutScreen(Screen[None]):
         step_bar.show(view.step_fraction)
         overall_bar.show(view.overall_fraction)
 
+    def _widget(self, widget_id: str, kind: type[W]) -> W:
+        """The widget with this id, found once (a query walks the screen each time)."""
+        widget = self._widgets.get(widget_id)
+        if widget is None:
+            widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
+        assert isinstance(widget, kind)
+        return widget
+
     def _line(self, widget_id: str, text: str, hide_when_empty: bool = False) -> None:
-        line = self.query_one(f"#{widget_id}", Line)
+        line = self._widget(widget_id, Line)
         line.text = text
         if hide_when_empty:
             # A class, not widget.display: an inline style would override the small-size rules.
@@ -317,7 +370,7 @@ class WorkoutScreen(Screen[None]):
         row.styles.height = "1fr" if height < 16 or width < 44 else clock_rows(height)
         name = self.query_one("#name", BigName)
         name.max_lines = 2 if self.has_class("-huge") else 1
-        name.big = name.has_class("-big-name") and self.has_class("-big")
+        name.big = self._name_big and self.has_class("-big")
         self.query_one("#next-name", BigName).big = self.has_class("-big")
 
     # ---- keys ------------------------------------------------------------------------------

@@ -69,12 +69,23 @@ class BigName(Widget):
     }
     """
 
-    text: reactive[str] = reactive("", layout=True)
+    text: reactive[str] = reactive("")
     """The name (plain text)."""
-    big: reactive[bool] = reactive(False, layout=True)
+    big: reactive[bool] = reactive(False)
     """Draw in block letters when the name fits."""
-    max_lines: reactive[int] = reactive(1, layout=True)
+    max_lines: reactive[int] = reactive(1)
     """Lines of block letters allowed (3 rows each, one blank row between)."""
+
+    def _changed(self) -> None:
+        """A new drawing; a layout only when the height follows it (``height: auto``).
+
+        The workout's headline has a fixed height: a layout at every step would be wasted.
+        """
+        height = self.styles.height
+        if height is None or height.is_auto:
+            self.refresh(layout=True)
+
+    watch_text = watch_big = watch_max_lines = _changed
 
     def rows(self, width: int, height: int | None = None) -> list[str]:
         """What is drawn at ``width``: block-letter rows, or the name in fitted lines."""

@@ -8,9 +8,10 @@ long-lived Footer that Textual only prunes when ``compact`` itself changes, so o
 alive (Textual issue #6666: about 28 KB per rebuild).
 
 So: when the same keys are shown and only their enabled state or label changed (Done greyed in
-a rest, Pause -> Resume), the existing key widgets are re-classed or relabelled in place; a real
-rebuild (a key appears or goes) is followed by mutating ``compact``, which runs Textual's own
-pruning of the dead watchers.
+a rest, Pause -> Resume), the existing key widgets are re-classed or relabelled in place, at once
+and without a restyle, so a transition draws its keys in the same frame as the rest of the screen;
+a real rebuild (a key appears or goes) is followed by mutating ``compact``, which runs Textual's
+own pruning of the dead watchers.
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ DISABLED = "-disabled"
 class LeanFooter(Footer):
     """Footer whose refreshes neither rebuild needlessly nor leak (Textual issue #6666)."""
 
+    _shown_keys: list[Widget] | None = None
+    """The key widgets as last composed (found once per compose, not at every refresh)."""
+
+    def on_show(self) -> None:
+        """Hear of changed bindings at once (Footer hears of them a message later), so keys
+        greyed in place are redrawn in the same frame as the rest of the screen."""
+        signal = self.screen.bindings_updated_signal
+        signal.unsubscribe(self)
+        signal.subscribe(self, self._bindings_changed_now, immediate=True)
+
+    def _bindings_changed_now(self, screen: Screen[object]) -> None:
+        if not (self.is_attached and screen is self.screen and self._refresh_in_place(screen)):
+            self.call_next(self.bindings_changed, screen)  # a rebuild: as Footer does it
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Re-class the keys in place when only enabled states changed; else rebuild."""
         if self.is_attached and screen is self.screen and self._refresh_in_place(screen):
@@ -35,6 +50,7 @@ class LeanFooter(Footer):
     async def recompose(self) -> None:
         """Rebuild the keys, then drop the watchers the old keys left behind."""
         await super().recompose()
+        self._shown_keys = None
         self.mutate_reactive(Footer.compact)
 
     def _refresh_in_place(self, screen: Screen[object]) -> bool:
@@ -47,7 +63,11 @@ class LeanFooter(Footer):
                     binding.action, (binding.key, binding.description, active.enabled)
                 )
         shown = list(by_action.values())
-        keys = [key for key in self.query("FooterKey") if not key.has_class("-command-palette")]
+        if self._shown_keys is None:
+            self._shown_keys = [
+                key for key in self.query("FooterKey") if not key.has_class("-command-palette")
+            ]
+        keys = self._shown_keys
         if not keys or [_text(key, "key") for key in keys] != [key for key, _, _ in shown]:
             return False
         for widget, (_key, description, enabled) in zip(keys, shown, strict=True):
@@ -55,7 +75,13 @@ class LeanFooter(Footer):
                 # Pause -> Resume: the same key with a new label, redrawn where it stands.
                 setattr(widget, "description", description)  # noqa: B010 - a plain attribute
                 widget.refresh(layout=True)
-            widget.set_class(not enabled, DISABLED)
+            if widget.has_class(DISABLED) == enabled:
+                # The class for what it means, without the restyle a class change costs (the key
+                # and its two component styles, about half a millisecond); what the class's one
+                # rule does (dim text, or not) is set on the key itself, over whatever the CSS
+                # said when the key was built.
+                widget.set_class(not enabled, DISABLED, update=False)
+                widget.styles.text_style = "none" if enabled else "dim"
         return True
 
 
