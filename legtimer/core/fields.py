@@ -64,17 +64,9 @@ class ExerciseReader:
             values["sets"] = len(per_set)
         else:
             per_set = ()
-        every_set_says = bool(per_set) and all(
-            t.reps is not None or t.duration is not None for t in per_set
-        )
         if "reps" in data and "duration" in data:
             report.add(table, "duration", where, "has both reps and duration; use exactly one")
-        elif (
-            "reps" not in data
-            and "duration" not in data
-            and not every_set_says
-            and not _sets_say_reps(data.get("sets"))
-        ):
+        elif "reps" not in data and "duration" not in data and not _sets_say_reps(data.get("sets")):
             report.add(
                 table,
                 None,
@@ -116,7 +108,8 @@ class ExerciseReader:
 
 def _sets_say_reps(raw: Any) -> bool:
     """Every per-set table as written names reps or duration (even one with other problems,
-    which are reported on its own line: the exercise then needs no reps of its own)."""
+    which are reported on its own line: the exercise then needs no reps of its own). Read from
+    the file rather than the sets read: a set keeps reps or duration exactly when it wrote one."""
     return (
         isinstance(raw, list)
         and bool(raw)
