@@ -27,6 +27,7 @@ from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.logbook import Logbook
 from legtimer.storage.history_data import read_history, sets_of
 from legtimer.storage.pending import WorkoutRecorder
+from legtimer.storage.progress import loads_from_log
 from legtimer.storage.trainlog import TrainingLog
 from legtimer.ui.screens.summary import score_lines, totals_line
 from legtimer.ui.view import step_view_of
@@ -648,3 +649,15 @@ def test_plan_names_the_emoms_last_rest_and_gives_amrap_steps_no_start() -> None
     assert rests[:2] == ["Rest until the next round", "Rest to the end of the EMOM"]
     burpees = next(line for line in lines if "Burpees" in line)
     assert burpees.startswith(" " * 8) and "loop" in burpees
+
+
+def test_a_block_exercises_load_comes_from_the_log_like_any_other(tmp_path: Path) -> None:
+    routine = parse_routine(
+        HEAD + '[[block]]\nname = "A"\n\n'
+        '[[block.exercise]]\nname = "Swings"\nreps = 10\nload = "16 kg"\n'
+    )
+    db = tmp_path / "legtimer.db"
+    assert loads_from_log(routine, db) == {"Swings": "16 kg"}
+    with TrainingLog.open(db) as log:
+        log.remember_load("Swings", "20 kg")
+    assert loads_from_log(routine, db) == {"Swings": "20 kg"}

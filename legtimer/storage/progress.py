@@ -73,7 +73,7 @@ def moving_up_from_log(db_path: Path) -> MovingUp:
 def todays_loads(log: TrainingLog, routine: Routine) -> dict[str, str]:
     """Each exercise's load today: the one set last time, else what the routine says."""
     out: dict[str, str] = {}
-    for exercise in (*routine.warmup, *routine.exercises, *routine.cooldown):
+    for exercise in routine.all_exercises():
         if exercise.name in out:
             continue
         load = log.last_load(exercise.name) or exercise.load
@@ -92,5 +92,5 @@ def loads_from_log(routine: Routine, db_path: Path) -> dict[str, str]:
                 return todays_loads(log, routine)
         except LogUnavailable:
             pass
-    exercises = (*routine.warmup, *routine.exercises, *routine.cooldown)
+    exercises = routine.all_exercises()
     return {exercise.name: exercise.load for exercise in reversed(exercises) if exercise.load}
