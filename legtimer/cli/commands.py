@@ -18,16 +18,17 @@ from legtimer.core.routine import Routine
 from legtimer.core.words import count, plan_lines
 
 
-def todays_total(routine: Routine) -> float:
-    """The routine's planned length at today's rep targets, as `legtimer plan` paces it.
+def todays_totals(routines: Sequence[Routine]) -> list[float]:
+    """Each routine's planned length at today's rep targets, as `legtimer plan` paces it.
 
-    Read from the training log (never created here): first-time targets without one, the top
-    of each range when it cannot be read.
+    Read from the training log, opened once for them all (never created here): first-time
+    targets without one, the top of each range when it cannot be read.
     """
     from legtimer.storage.paths import log_path
-    from legtimer.storage.progress import targets_from_log
+    from legtimer.storage.progress import targets_for_each
 
-    return compile_plan(routine, targets_from_log(routine, log_path())).total
+    each = targets_for_each(routines, log_path())
+    return [compile_plan(r, targets).total for r, targets in zip(routines, each, strict=True)]
 
 
 def list_routines() -> int:
@@ -41,20 +42,24 @@ def list_routines() -> int:
         print("no routines found", file=sys.stderr)
         print(f"your routines go in {mine}")
         return EXIT_OK
-    rows: list[tuple[str, ...]] = [("NAME", "ROUTINE", "EXERCISES", "TIME", "WHERE")]
+    loaded: list[Routine | str] = []
     for entry in entries:
         try:
-            routine = load_routine(entry.path)
+            loaded.append(load_routine(entry.path))
         except RoutineError as exc:
-            first = exc.problems[0].message if exc.problems else "invalid"
-            rows.append((entry.name, f"(invalid: {first})", "-", "-", str(entry.path)))
+            loaded.append(exc.problems[0].message if exc.problems else "invalid")
+    totals = iter(todays_totals([r for r in loaded if isinstance(r, Routine)]))
+    rows: list[tuple[str, ...]] = [("NAME", "ROUTINE", "EXERCISES", "TIME", "WHERE")]
+    for entry, routine in zip(entries, loaded, strict=True):
+        if isinstance(routine, str):
+            rows.append((entry.name, f"(invalid: {routine})", "-", "-", str(entry.path)))
             continue
         rows.append(
             (
                 entry.name,
                 routine.name,
                 str(routine.main_count),
-                format_span(todays_total(routine)),
+                format_span(next(totals)),
                 f"{entry.where}: {entry.path}",
             )
         )

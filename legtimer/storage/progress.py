@@ -8,7 +8,7 @@ plan then paces the top of each range as it did before there was a log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,16 +44,25 @@ def targets_from_log(
         db_path: the training log; it is not created when missing.
         exclude_workout: a workout to leave out (the interrupted one a resume continues).
     """
+    return targets_for_each([routine], db_path, exclude_workout)[0]
+
+
+def targets_for_each(
+    routines: Sequence[Routine], db_path: Path, exclude_workout: int | None = None
+) -> list[dict[str, Target] | None]:
+    """:func:`targets_from_log` for each routine, the log opened once (`legtimer list`)."""
     if not db_path.exists():
-        return todays_targets(routine, {})
+        return [todays_targets(routine, {}) for routine in routines]
     from legtimer.storage.trainlog import LogUnavailable, TrainingLog
 
     try:
         with TrainingLog.open(db_path) as log:
-            last = last_sessions(log, rep_exercises(routine), exclude_workout)
+            lasts = [
+                last_sessions(log, rep_exercises(routine), exclude_workout) for routine in routines
+            ]
     except LogUnavailable:
-        return None
-    return todays_targets(routine, last)
+        return [None] * len(routines)
+    return [todays_targets(routine, last) for routine, last in zip(routines, lasts, strict=True)]
 
 
 def moving_up_from_log(db_path: Path) -> MovingUp:
