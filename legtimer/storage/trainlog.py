@@ -41,11 +41,10 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from legtimer.core.harder import MovingUp, promotion_history
+from legtimer.core.harder import Answer, MovingUp, promotion_history
 from legtimer.storage import trainlog_export
 from legtimer.storage import trainlog_sql as sql
 from legtimer.storage.trainlog_records import (
-    HarderAnswer,
     Score,
     SetRecord,
     WorkoutRecord,
@@ -325,14 +324,14 @@ class TrainingLog:
         with self._write() as db:
             sql.insert_answer(db, slot, variant, accepted and not moved_down, at, moved_down)
 
-    def harder_answers(self) -> list[HarderAnswer]:
+    def harder_answers(self) -> list[Answer]:
         """Every answer about a harder variant (and every move back down), oldest first."""
         with self._read() as db:
             rows = db.execute(
                 "SELECT slot, variant, accepted, answered_at, moved_down FROM harder_answers "
                 "ORDER BY answered_at, id"
             ).fetchall()
-        return [HarderAnswer(row[0], row[1], bool(row[2]), row[3], bool(row[4])) for row in rows]
+        return [Answer(row[0], row[1], bool(row[2]), row[3], bool(row[4])) for row in rows]
 
     def moving_up(self) -> MovingUp:
         """Where each slot stands: moved up (the latest answer was yes), or said no and how

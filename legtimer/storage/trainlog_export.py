@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from legtimer.storage.trainlog_records import HarderAnswer, WorkoutRecord
+    from legtimer.core.harder import Answer
+    from legtimer.storage.trainlog_records import WorkoutRecord
 
 WORKOUT_COLUMNS = (
     "workout_id",
@@ -106,7 +107,7 @@ def _workout_fields(workout: WorkoutRecord) -> dict[str, Any]:
 
 
 def _answered_during(
-    workout: WorkoutRecord, until: float | None, answers: Iterable[HarderAnswer]
+    workout: WorkoutRecord, until: float | None, answers: Iterable[Answer]
 ) -> list[dict[str, Any]]:
     """The harder-variant answers given while ``workout`` ran (before ``until`` if it never
     ended: the next workout's start)."""
@@ -124,7 +125,7 @@ def _answered_during(
     ]
 
 
-def to_json(workouts: Iterable[WorkoutRecord], answers: Iterable[HarderAnswer] = ()) -> str:
+def to_json(workouts: Iterable[WorkoutRecord], answers: Iterable[Answer] = ()) -> str:
     """The workouts (oldest first) as a JSON list, each with its ``sets`` and ``scores``, and
     the harder-variant offers answered during it as ``harder_offers``."""
     out = []

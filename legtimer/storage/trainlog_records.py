@@ -1,4 +1,6 @@
-"""What the training log holds, as plain records: a set, an AMRAP score, a workout, an answer.
+"""What the training log holds, as plain records: a set, an AMRAP score, a workout.
+
+An answer about a harder variant is :class:`legtimer.core.harder.Answer`.
 
 Apart from :mod:`legtimer.storage.trainlog` (the connection) so the screens, exports and the
 pending-file writer can name them without the SQLite code.
@@ -7,8 +9,6 @@ pending-file writer can name them without the SQLite code.
 from __future__ import annotations
 
 from typing import NamedTuple
-
-from legtimer.core.harder import Answer
 
 
 class SetRecord(NamedTuple):
@@ -43,11 +43,6 @@ class Score(NamedTuple):
     round: int
     rounds_done: int
     extra_exercises: int = 0
-
-
-HarderAnswer = Answer
-"""One answer to "try the harder variant?" (yes: it is the slot's exercise from then on), or a
-move back down to the slot's own exercise."""
 
 
 class WorkoutRecord(NamedTuple):
