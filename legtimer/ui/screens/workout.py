@@ -221,12 +221,7 @@ class WorkoutScreen(Screen[None]):
     def _about_next(self) -> str:
         """The question or note before the next exercise: the harder variant offered, the way
         back down after ``v``, or the moved-up slot's note; "" (the usual case) costs little."""
-        driver = self.driver
-        offer = driver.offer
-        if offer is not None:
-            return offer.question()
-        back = driver.going_back
-        return back.question() if back is not None else driver.slot_note()
+        return self.driver.question() or self.driver.slot_note()
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
