@@ -78,3 +78,13 @@ def test_stopping_wakes_an_idle_thread_at_once(tty_driver: Any) -> None:
     thread.join(IDLE_WAIT)
     assert not thread.is_alive()
     assert time.monotonic() - started < IDLE_WAIT / 2
+
+
+def test_a_lone_escape_arrives_after_the_escape_delay_not_the_idle_wait(tty_driver: Any) -> None:
+    """Escape is held until the parser's timeout; a key just came, so the thread polls soon."""
+    master, driver, _thread = tty_driver
+    started = time.monotonic()
+    os.write(master, b"\x1b")
+    assert driver.got_key.wait(2), driver.seen
+    assert time.monotonic() - started < IDLE_WAIT / 2
+    assert [m.key for m in driver.seen if isinstance(m, events.Key)] == ["escape"]

@@ -4,8 +4,6 @@ done comes early, and an AMRAP's score reaches the summary and `history --json`.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.alsa_capture import null_audio_home
-from tests.tmux import LEGTIMER, Terminal
+from tests.tmux import LEGTIMER, Terminal, legtimer_output
 
 EVERY = 4.0
 """The EMOM's interval, in seconds."""
@@ -96,15 +94,8 @@ def test_an_emom_keeps_its_boundaries_and_an_amrap_score_is_kept(
     term.keys("q")
     assert term.wait_exit() == 0
 
-    result = subprocess.run(
-        [LEGTIMER, "history", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=30,
-        check=True,
-    )
-    (workout,) = json.loads(result.stdout)
+    history = legtimer_output(env, "history", "--json")
+    (workout,) = json.loads(history)
     assert workout["scores"] == [
         {"block": "Finisher", "round": 1, "rounds_done": 2, "extra_exercises": 0}
     ]

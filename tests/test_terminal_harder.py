@@ -4,16 +4,14 @@ workout asks before Clamshells, `y` runs Banded Clamshells, and `history` says s
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from legtimer.storage.trainlog import TrainingLog
 from legtimer.storage.trainlog_records import SetRecord
 from tests.alsa_capture import null_audio_home
-from tests.tmux import LEGTIMER, Terminal
+from tests.tmux import LEGTIMER, Terminal, legtimer_output
 
 OFFER = "All sets at 20 last time: try Banded Clamshells? y / n"
 
@@ -73,21 +71,11 @@ def test_yes_before_clamshells_runs_banded_clamshells_from_now_on(tmp_path: Path
         screen = term.wait_for(lambda s: _step(s) == offered_at + 1, what="the first set")
         assert " WORK " in screen
         assert "NEXT: Banded Clamshells · set 1 of 3 · right side" in screen
-        term.keys("q")
-        term.wait_text("y: quit now")
-        term.keys("y")
-        assert term.wait_exit() == 0
+        assert term.quit_workout() == 0
     finally:
         term.close()
-    history = subprocess.run(
-        [LEGTIMER, "history", "--plain"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=30,
-        check=True,
-    )
-    assert history.stdout.splitlines()[-1].startswith("Clamshells → Banded Clamshells since ")
+    history = legtimer_output(env, "history", "--plain")
+    assert history.splitlines()[-1].startswith("Clamshells → Banded Clamshells since ")
     logged = [json.loads(line) for line in events.read_text().splitlines()]
     answered = [e for e in logged if e["event"] in ("HarderAnswered", "PlanChanged")]
     assert [(e["event"], e.get("accepted"), e.get("next")) for e in answered] == [
@@ -126,19 +114,9 @@ def test_v_then_y_before_banded_clamshells_goes_back_to_clamshells_for_good(
             what="the question answered",
         )
         assert _step(screen) == at and "Banded" not in screen
-        term.keys("q")
-        term.wait_text("y: quit now")
-        term.keys("y")
-        assert term.wait_exit() == 0
+        assert term.quit_workout() == 0
     finally:
         term.close()
-    history = subprocess.run(
-        [LEGTIMER, "history", "--plain"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=30,
-        check=True,
-    )
-    last = history.stdout.splitlines()[-1]
+    history = legtimer_output(env, "history", "--plain")
+    last = history.splitlines()[-1]
     assert last.startswith("Clamshells → Banded Clamshells on ") and last.endswith(" only")

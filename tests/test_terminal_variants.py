@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from tests.alsa_capture import null_audio_home
-from tests.tmux import LEGTIMER, Terminal
+from tests.tmux import LEGTIMER, Terminal, legtimer_output
 
 
 def _step(screen: str) -> int | None:
@@ -43,21 +41,11 @@ def test_without_a_box_squat_jumps_are_done_and_logged(tmp_path: Path) -> None:
         assert not any("Box Jumps" in s for s in seen[1:]), "Box Jumps never shows"
         term.keys("d")
         term.wait_for(lambda s: "Squat Jumps" in s and "set 1 of 3 done" in s, what="the rest")
-        term.keys("q")
-        term.wait_text("y: quit now")
-        term.keys("y")
-        assert term.wait_exit() == 0
+        assert term.quit_workout() == 0
     finally:
         term.close()
-    result = subprocess.run(
-        [LEGTIMER, "history", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=30,
-        check=True,
-    )
-    (workout,) = json.loads(result.stdout)
+    history = legtimer_output(env, "history", "--json")
+    (workout,) = json.loads(history)
     done = [(s["exercise"], s["variant"], s["skipped"]) for s in workout["sets"]]
     assert ("Box Jumps", "Squat Jumps", False) in done, done
     assert all(s["variant"] is None for s in workout["sets"] if s["exercise"] != "Box Jumps")

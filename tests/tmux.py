@@ -154,6 +154,13 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"still running:\n{self.screen()}")
 
+    def quit_workout(self) -> int:
+        """q, then y at "y: quit now" (no summary): wait for the exit; its status."""
+        self.keys("q")
+        self.wait_text("y: quit now")
+        self.keys("y")
+        return self.wait_exit()
+
     def close(self) -> None:
         """Kill the private server."""
         subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True, timeout=20)
@@ -163,3 +170,16 @@ def find(pattern: str, text: str) -> str | None:
     """First group of ``pattern`` in ``text``."""
     match = re.search(pattern, text)
     return match.group(1) if match else None
+
+
+def legtimer_output(env: Mapping[str, str], *args: str) -> str:
+    """``legtimer ARGS`` run to its end (outside tmux) with ``env`` over this one: its output."""
+    result = subprocess.run(
+        [LEGTIMER, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=30,
+        check=True,
+    )
+    return result.stdout

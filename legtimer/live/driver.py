@@ -251,6 +251,15 @@ class WorkoutDriver:
         )
         return None if back is None or self._begun(back.slot) else back
 
+    def question(self, keys: bool = True) -> str:
+        """What is asked before the next exercise: the harder variant offered (``offer``), or
+        the way back down after ``v`` (``going_back``); "" when nothing is. With ``keys``, the
+        keys that answer it (the terminal); without, worded for the phone's buttons."""
+        asked = self.offer or self.going_back
+        if asked is None:
+            return ""
+        return asked.question() if keys else asked.question("")
+
     def slot_note(self) -> str:
         """Before a moved-up slot running its harder variant, where ``v`` applies: "Banded
         Clamshells instead of Clamshells: yours since 25 Nov · v for Clamshells"; else ""."""

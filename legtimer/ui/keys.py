@@ -12,7 +12,7 @@ from textual.actions import parse
 from textual.binding import Binding
 
 from legtimer.live.clicker import CLICKER_KEYS, Intent
-from legtimer.live.driver import Command
+from legtimer.live.driver import OFFER_COMMANDS, Command
 
 WORKOUT_KEYS: tuple[Binding, ...] = (
     Binding("space", "command('pause')", "Pause", tooltip="pause / resume", id="pause"),
@@ -218,7 +218,9 @@ def keys_of(binding_id: str) -> str:
     raise KeyError(binding_id)
 
 
-ANSWER_IDS = frozenset({"accept-harder", "move-down", "decline-harder"})
+ANSWER_IDS = frozenset(
+    binding.id for binding in WORKOUT_KEYS if command_of(binding.action) in OFFER_COMMANDS
+)
 """Keys that answer a question only sometimes asked: the help lists them after the others."""
 
 

@@ -88,7 +88,7 @@ class QuietDriver(LinuxDriver):
                     data = decode(os.read(self.fileno, 1024 * 4), final=final and last)
                     if not data:  # stdin is piped and at its end
                         break
-                    last_input = float("-inf")  # idle until the first key
+                    last_input = time.monotonic()
                     for event in parser.feed(data):
                         self.process_message(event)
             for event in parser.tick():

@@ -17,8 +17,6 @@ from legtimer.core.session import Session
 from legtimer.core.targets import harder_hint, progresses
 from legtimer.core.words import PHASE_WORDS, detail_line, next_facts, next_line
 
-PHASES = PHASE_WORDS
-
 
 @dataclass(frozen=True)
 class StepView:
@@ -72,7 +70,7 @@ def phase_of(session: Session) -> tuple[str, str]:
         return "DONE", "done"
     if session.paused:
         return "PAUSED", "paused"
-    return PHASES[session.step.kind]
+    return PHASE_WORDS[session.step.kind]
 
 
 def describe_next(step: Step) -> str:

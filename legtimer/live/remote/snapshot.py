@@ -103,20 +103,9 @@ def snapshot(driver: WorkoutDriver, wall: float) -> dict[str, Any]:
         "cue": "" if finished else cue,
         "next": "" if finished else _next(following),
         "clock": {"mode": mode, "seconds": seconds, "text": text, "at": at, "wall": wall},
-        "question": _question(driver),
+        "question": driver.question(keys=False),
         "available": [c.value for c in PAGE_COMMANDS if driver.available(c)],
     }
-
-
-def _question(driver: WorkoutDriver) -> str:
-    """What the terminal asks before the next exercise, worded for buttons instead of keys:
-    "All sets at 20 last time: try Banded Clamshells?" (Yes / Not yet), or "Clamshells today.
-    Back to Clamshells from now on?" (Yes, from now on); "" when nothing is asked."""
-    offer = driver.offer
-    if offer is not None:
-        return offer.question("")
-    back = driver.going_back
-    return back.question("") if back is not None else ""
 
 
 def _reps(step: Step) -> str:

@@ -163,13 +163,6 @@ class WorkoutScreen(Screen[None]):
         self.query_one("#next-panel").border_title = "NEXT"
         self.query_one("#remote").border_title = "PHONE REMOTE"
         self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
-        self._tick_widgets = (
-            self.query_one("#clock", BigClock),
-            self.query_one("#rep", Line),
-            self.query_one("#overall", Line),
-            self.query_one("#step-bar", Meter),
-            self.query_one("#overall-bar", Meter),
-        )
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.driver.listen(self)
         if self.driver.session.state is State.READY:
@@ -228,12 +221,7 @@ class WorkoutScreen(Screen[None]):
     def _about_next(self) -> str:
         """The question or note before the next exercise: the harder variant offered, the way
         back down after ``v``, or the moved-up slot's note; "" (the usual case) costs little."""
-        driver = self.driver
-        offer = driver.offer
-        if offer is not None:
-            return offer.question()
-        back = driver.going_back
-        return back.question() if back is not None else driver.slot_note()
+        return self.driver.question() or self.driver.slot_note()
 
     def _draw_step(self, view: StepView, before: StepView | None) -> None:
         if before is None or view.phase_class != before.phase_class:
@@ -325,18 +313,17 @@ class WorkoutScreen(Screen[None]):
         if view == before:
             return
         self._tick_view = view
-        clock, rep, overall, step_bar, overall_bar = self._tick_widgets
         if before is None or view.clock != before.clock:
-            clock.text = view.clock
+            self._widget("clock", BigClock).text = view.clock
         if before is None or view.rep != before.rep:
-            rep.text = view.rep
+            self._line("rep", view.rep)
         if before is None or view.overall != before.overall:
-            overall.text = view.overall
-        step_bar.show(view.step_fraction)
-        overall_bar.show(view.overall_fraction)
+            self._line("overall", view.overall)
+        self._widget("step-bar", Meter).show(view.step_fraction)
+        self._widget("overall-bar", Meter).show(view.overall_fraction)
 
     def _widget(self, widget_id: str, kind: type[W]) -> W:
-        """The widget with this id, found once (a query walks the screen each time)."""
+        """The widget with this id, found once (a dict look-up is cheaper than a query)."""
         widget = self._widgets.get(widget_id)
         if widget is None:
             widget = self._widgets[widget_id] = self.query_one(f"#{widget_id}")
