@@ -13,17 +13,7 @@ from tests.tmux import LEGTIMER, Terminal
 
 
 def test_new_edit_save_check_plan(tmp_path: Path) -> None:
-    home = null_audio_home(tmp_path / "home")
-    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt"), **_pythonpath()}
-    created = subprocess.run(
-        [LEGTIMER, "new", "e2e"],
-        capture_output=True,
-        text=True,
-        env={**env, "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
-    assert created.returncode == 0, created.stderr
-    path = tmp_path / "lt" / "routines" / "e2e.toml"
+    env, run_env, path = _new_routine(tmp_path, "e2e")
     assert path.exists()
 
     term = Terminal(tmp_path, [LEGTIMER, "edit", "e2e"], env=env, width=120, height=40)
@@ -36,50 +26,21 @@ def test_new_edit_save_check_plan(tmp_path: Path) -> None:
         term.wait_text("New exercise")
         term.keys("Wall sit")
         term.wait_text("EXERCISE · Wall sit")
-        term.keys("C-s")
-        term.wait_text("will not keep them")  # the starter has comments: asked once
-        term.keys("y")
-        term.wait_text("Saved")
-        term.keys("Escape")
-        assert term.wait_exit() == 0
-        assert "Traceback" not in term.history()
+        _save_and_quit(term)  # the starter has comments: asked once
     finally:
         term.close()
 
-    checked = subprocess.run(
-        [LEGTIMER, "check", str(path)],
-        capture_output=True,
-        text=True,
-        env={**env, "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
+    checked = _legtimer(run_env, "check", str(path))
     assert checked.returncode == 0, checked.stderr
     assert "3 exercises" in checked.stdout
-    planned = subprocess.run(
-        [LEGTIMER, "plan", "e2e"],
-        capture_output=True,
-        text=True,
-        env={**env, "PATH": "/usr/bin:/bin"},
-        timeout=60,
-    )
+    planned = _legtimer(run_env, "plan", "e2e")
     assert planned.returncode == 0, planned.stderr
     assert "Wall sit · set 1 of 3 · 10 reps" in planned.stdout
     assert (path.parent / "e2e.toml.bak").read_text().startswith("# e2e")
 
 
 def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> None:
-    home = null_audio_home(tmp_path / "home")
-    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
-    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
-    created = subprocess.run(
-        [LEGTIMER, "new", "quick", "--from", "quick-bodyweight"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=60,
-    )
-    assert created.returncode == 0, created.stderr
-    path = tmp_path / "lt" / "routines" / "quick.toml"
+    env, run_env, path = _new_routine(tmp_path, "quick", "--from", "quick-bodyweight")
     term = Terminal(tmp_path, [LEGTIMER, "edit", "quick"], env=env, width=120, height=40)
     try:
         term.wait_text("EXERCISE · Squats")
@@ -103,23 +64,13 @@ def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> No
         term.wait_text("Deleted Squats · ctrl+z to undo")
         term.keys("C-z")
         term.wait_text("▊ EXERCISE · Squats")  # back in the list
-        term.keys("C-s")
-        term.wait_text("will not keep them")
-        term.keys("y")
-        term.wait_text("Saved")
-        term.keys("Escape")
-        assert term.wait_exit() == 0
-        assert "Traceback" not in term.history()
+        _save_and_quit(term)
     finally:
         term.close()
-    checked = subprocess.run(
-        [LEGTIMER, "check", str(path)], capture_output=True, text=True, env=run_env, timeout=60
-    )
+    checked = _legtimer(run_env, "check", str(path))
     assert checked.returncode == 0, checked.stderr
     assert "5 exercises" in checked.stdout
-    planned = subprocess.run(
-        [LEGTIMER, "plan", "quick"], capture_output=True, text=True, env=run_env, timeout=60
-    )
+    planned = _legtimer(run_env, "plan", "quick")
     assert planned.returncode == 0, planned.stderr
     assert "Warm-up: Jog" in planned.stdout
     assert 'cue = "Easy pace.\\nBreathe."' in path.read_text()
@@ -128,18 +79,7 @@ def test_add_a_warm_up_type_a_multi_line_cue_undo_a_delete(tmp_path: Path) -> No
 def test_blocks_and_per_set_rows_from_the_keyboard(tmp_path: Path) -> None:
     """A copy of strength-day: a new block, moved down whole, an exercise with a row per set,
     saved, checked and planned."""
-    home = null_audio_home(tmp_path / "home")
-    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
-    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
-    created = subprocess.run(
-        [LEGTIMER, "new", "mine", "--from", "strength-day"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=60,
-    )
-    assert created.returncode == 0, created.stderr
-    path = tmp_path / "lt" / "routines" / "mine.toml"
+    env, run_env, path = _new_routine(tmp_path, "mine", "--from", "strength-day")
     term = Terminal(tmp_path, [LEGTIMER, "edit", "mine"], env=env, width=120, height=40)
     try:
         term.wait_text("BLOCK · Ramp: goblet squat")
@@ -178,21 +118,13 @@ def test_blocks_and_per_set_rows_from_the_keyboard(tmp_path: Path) -> None:
         term.wait_for(lambda screen: "1   12" in screen, what="a first set of 12")
         term.keys("C-n")  # a copy of that row, just after it
         term.wait_for(lambda screen: "2   12" in screen, what="a copy of the first set")
-        term.keys("C-s")
-        term.wait_text("will not keep them")
-        term.keys("y")
-        term.wait_text("Saved")
-        term.keys("Escape")
-        assert term.wait_exit() == 0
-        assert "Traceback" not in term.history()
+        _save_and_quit(term)
     finally:
         term.close()
     text = path.read_text()
     assert text.index('name = "Pair A: squat and row"') < text.index('name = "Finisher"')
     assert "sets = [\n    { reps = 12 },\n    { reps = 12 },\n    {},\n    {},\n]" in text
-    planned = subprocess.run(
-        [LEGTIMER, "plan", "mine"], capture_output=True, text=True, env=run_env, timeout=60
-    )
+    planned = _legtimer(run_env, "plan", "mine")
     assert planned.returncode == 0, planned.stderr
     assert "Finisher" in planned.stdout
 
@@ -201,18 +133,7 @@ def test_a_variant_added_chosen_and_moved_from_the_keyboard(tmp_path: Path) -> N
     """A copy of runners: Box Jumps gets a harder variant (its role picked from the choice),
     moved up above Pop Squats, saved; check and plan read it, and without a box the first swap
     still stands in."""
-    home = null_audio_home(tmp_path / "home")
-    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
-    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
-    created = subprocess.run(
-        [LEGTIMER, "new", "mine", "--from", "runners"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=60,
-    )
-    assert created.returncode == 0, created.stderr
-    path = tmp_path / "lt" / "routines" / "mine.toml"
+    env, run_env, path = _new_routine(tmp_path, "mine", "--from", "runners")
     term = Terminal(tmp_path, [LEGTIMER, "edit", "mine"], env=env, width=120, height=40)
     try:
         term.wait_text("↳ HARDER · Banded Clamshells")  # variants sit under their exercise
@@ -239,30 +160,16 @@ def test_a_variant_added_chosen_and_moved_from_the_keyboard(tmp_path: Path) -> N
             lambda screen: screen.index("Tuck Jumps") < screen.index("Pop Squats"),
             what="Tuck Jumps above Pop Squats",
         )
-        term.keys("C-s")
-        term.wait_text("will not keep them")
-        term.keys("y")
-        term.wait_text("Saved")
-        term.keys("Escape")
-        assert term.wait_exit() == 0
-        assert "Traceback" not in term.history()
+        _save_and_quit(term)
     finally:
         term.close()
     text = path.read_text()
     names = re.findall(r'^name = "(Squat Jumps|Tuck Jumps|Pop Squats)"$', text, re.MULTILINE)
     assert names == ["Squat Jumps", "Tuck Jumps", "Pop Squats"]
     assert '[[exercise.variant]]\nname = "Tuck Jumps"\nrole = "harder"\n\n' in text
-    checked = subprocess.run(
-        [LEGTIMER, "check", str(path)], capture_output=True, text=True, env=run_env, timeout=60
-    )
+    checked = _legtimer(run_env, "check", str(path))
     assert checked.returncode == 0, checked.stderr
-    planned = subprocess.run(
-        [LEGTIMER, "plan", "mine", "--without", "box"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=60,
-    )
+    planned = _legtimer(run_env, "plan", "mine", "--without", "box")
     assert planned.returncode == 0, planned.stderr
     assert "Squat Jumps" in planned.stdout and "Tuck Jumps" not in planned.stdout
 
@@ -272,6 +179,34 @@ def field_line(term: Terminal, label: str) -> str:
     lines = term.styled_screen().splitlines()
     at = next((n for n, line in enumerate(lines) if label in line), None)
     return lines[at + 1] if at is not None and at + 1 < len(lines) else ""
+
+
+def _new_routine(
+    tmp_path: Path, name: str, *how: str
+) -> tuple[dict[str, str], dict[str, str], Path]:
+    """`legtimer new name *how` in a fresh home: (the editor's env, the CLI's env, its file)."""
+    home = null_audio_home(tmp_path / "home")
+    env = {"HOME": str(home), "LEGTIMER_HOME": str(tmp_path / "lt")}
+    run_env = {**env, "PATH": "/usr/bin:/bin", **_pythonpath()}
+    created = _legtimer(run_env, "new", name, *how)
+    assert created.returncode == 0, created.stderr
+    return env, run_env, tmp_path / "lt" / "routines" / f"{name}.toml"
+
+
+def _legtimer(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI, run to its end."""
+    return subprocess.run([LEGTIMER, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def _save_and_quit(term: Terminal) -> None:
+    """ctrl+s, yes to the comments warning, then esc: saved, and a clean exit."""
+    term.keys("C-s")
+    term.wait_text("will not keep them")
+    term.keys("y")
+    term.wait_text("Saved")
+    term.keys("Escape")
+    assert term.wait_exit() == 0
+    assert "Traceback" not in term.history()
 
 
 def _pythonpath() -> dict[str, str]:

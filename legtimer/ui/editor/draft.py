@@ -114,16 +114,15 @@ class Draft(EntryList):
         wanted = _ENTRY_OF_SCOPE.get(scope)
         return entry.raw if wanted is not None and isinstance(entry, wanted) else None
 
-    def set(self, ref: FieldRef, index: int | None, value: Any) -> bool:
-        """Store a widget's value; False when nothing changed."""
+    def set(self, ref: FieldRef, index: int | None, value: Any) -> None:
+        """Store a widget's value (the caller skips one that did not change)."""
         raw = self.raw(ref.scope, index)
-        if raw is None or raw.get(ref.key) == value:
-            return False
+        if raw is None:
+            return
         if ref.scope in _ENTRY_OF_SCOPE and index is not None:
-            self.items[index].set(ref.key, value)
+            self.items[index].set(ref.key, value)  # (which also forgets its cached table)
         else:
             raw[ref.key] = value
-        return True
 
     def data(self) -> dict[str, Any]:
         """The TOML document this draft stands for."""

@@ -27,26 +27,7 @@ class EntryList:
         """The table of items[index] as problems name it: ("exercise", 2), ("block", 0),
         ("block.exercise", 5), ("exercise.variant", 1) (block exercises and variants are
         counted over the whole file)."""
-        entry = self.items[index]
-        if isinstance(entry, VariantEntry):
-            return self.tables()[index]
-        if isinstance(entry, BlockHead):
-            return "block", sum(1 for other in self.items[:index] if isinstance(other, BlockHead))
-        if entry.section is Section.MAIN and self.block_of(index) is not None:
-            within = 0
-            seen_block = False
-            for other in self.items[:index]:
-                if isinstance(other, BlockHead):
-                    seen_block = True
-                elif seen_block and other.section is Section.MAIN and isinstance(other, Item):
-                    within += 1
-            return "block.exercise", within
-        within = sum(
-            1
-            for other in self.items[:index]
-            if other.section is entry.section and isinstance(other, Item)
-        )
-        return entry.section.value, within
+        return self.tables()[index]
 
     def tables(self) -> list[TableId]:
         """The table of every entry, in one pass (as :meth:`position` names them)."""

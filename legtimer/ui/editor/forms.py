@@ -88,14 +88,23 @@ class EntryForms(Screen[None]):
         if self.variant_form.children:
             return None
         self.error_lines.forget()
-        rows: list[Widget] = [Static(VARIANT_HELP, classes="hint", markup=False)]
-        for ref in VARIANT_FORM:
+        return self.variant_form.mount(
+            Static(VARIANT_HELP, classes="hint", markup=False),
+            *self.form_rows(VARIANT_FORM, self.variant_per_set, self.variant_set_grid),
+        )
+
+    def form_rows(
+        self, refs: tuple[FieldRef, ...], toggle: PerSetToggle, grid: SetGrid
+    ) -> list[Widget]:
+        """An exercise's or a variant's fields, each a row; the sets field with its rows."""
+        rows: list[Widget] = []
+        for ref in refs:
             widget = self._make(ref)
             if ref.key == SETS_KEY and isinstance(widget, FieldInput):
-                rows.append(sets_row(widget, self.variant_per_set, self.variant_set_grid))
+                rows.append(sets_row(widget, toggle, grid))
             else:
                 rows.append(field_row(widget))
-        return self.variant_form.mount(*rows)
+        return rows
 
     def _form_refs(self) -> tuple[FieldRef, ...]:
         """The fields of the form shown: an exercise's, a block's or a variant's."""

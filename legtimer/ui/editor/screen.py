@@ -32,7 +32,7 @@ from legtimer.ui.editor.commands import EditorCommands
 from legtimer.ui.editor.draft import BLOCK_ROUND_KEYS, Draft
 from legtimer.ui.editor.edits import DraftEdits
 from legtimer.ui.editor.entries import BlockHead, VariantEntry
-from legtimer.ui.editor.fields import FieldInput, FieldWidget, field_row, show_value
+from legtimer.ui.editor.fields import FieldWidget, field_row, show_value
 from legtimer.ui.editor.keys import LIST_KEYS, SCREEN_KEYS, bindings
 from legtimer.ui.editor.messages import QuitRequested, RoutineSaved, SaveRequested, TryRequested
 from legtimer.ui.editor.problems import FORM_ERROR, VARIANTS_ERROR, error_lines
@@ -44,7 +44,7 @@ from legtimer.ui.editor.refs import (
     FieldRef,
     Scope,
 )
-from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid, sets_row
+from legtimer.ui.editor.setgrid import PerSetToggle, SetCell, SetGrid
 from legtimer.ui.editor.status import ErrorLines, StatusLine, plural
 from legtimer.ui.editor.undo import Undo
 
@@ -119,12 +119,7 @@ class EditorScreen(DraftEdits):
                 with self.item_form:
                     yield self.variants_line
                     yield Static("", id=VARIANTS_ERROR, classes="error -empty", markup=False)
-                    for ref in ITEM_FORM:
-                        widget = self._make(ref)
-                        if ref.key == "sets" and isinstance(widget, FieldInput):
-                            yield sets_row(widget, self.per_set, self.set_grid)
-                        else:
-                            yield field_row(widget)
+                    yield from self.form_rows(ITEM_FORM, self.per_set, self.set_grid)
                 yield self.block_form  # its fields come with the first block
                 yield self.variant_form  # and these with the first variant
             with VerticalScroll(id="editor-settings", can_focus=False):

@@ -23,9 +23,7 @@ class Undo:
         """Call before changing the draft; ``typing_in`` names the field for keystroke runs."""
         if typing_in is not None and typing_in == self._typing_in:
             return
-        self._past.append(self.draft.snapshot())
-        del self._past[:-MAX_STEPS]
-        self._future.clear()
+        self.record(self.draft.snapshot())
         self._typing_in = typing_in
 
     def record(self, snapshot: Snapshot) -> None:
