@@ -284,7 +284,9 @@ class Report:
             )
             return None
         if spec.high is not None and len(value) > spec.high:
-            self.add(table, "sets", where, f"sets lists {len(value)} sets; allowed: at most 100")
+            self.add(
+                table, "sets", where, f"sets lists {len(value)} sets; allowed: at most {spec.high}"
+            )
             return None
         before = len(self.problems)
         targets = [

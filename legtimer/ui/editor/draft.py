@@ -16,6 +16,8 @@ from legtimer.core.errors import Problem, RoutineError
 from legtimer.core.lines import LineIndex
 from legtimer.core.loader import routine_from_data
 from legtimer.core.routine import Routine, Section
+from legtimer.core.schema import Table
+from legtimer.core.schema import field as schema_field
 from legtimer.core.writer import routine_data
 from legtimer.ui.editor.entries import (
     BlockHead,
@@ -264,7 +266,7 @@ class Draft(EntryList):
     def add_set(self, index: int, after: int | None) -> int | None:
         """A copy of row ``after`` (the last row when None) just after it; returns its row."""
         item = self.with_sets(index)
-        if item is None or item.sets_list is None or len(item.sets_list) >= 100:
+        if item is None or item.sets_list is None or len(item.sets_list) >= MAX_SETS:
             return None
         rows = [dict(row) for row in item.sets_list]
         source = len(rows) - 1 if after is None else min(after, len(rows) - 1)
@@ -283,7 +285,11 @@ class Draft(EntryList):
         return min(row, len(rows) - 1)
 
 
+MAX_SETS = int(schema_field(Table.EXERCISE, "sets").high or 0)
+"""The most sets an exercise may have, as the routine format says."""
+
+
 def _count(raw: Raw) -> int | None:
     """The number of sets a form says (None when it says none, or not a valid one)."""
     text = str(raw.get("sets", "")).strip()
-    return int(text) if text.isdigit() and 1 <= int(text) <= 100 else None
+    return int(text) if text.isdigit() and 1 <= int(text) <= MAX_SETS else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 
 from legtimer.core.routine import Section
-from legtimer.ui.editor.draft import FIRST_BLOCK_NAME, Draft
+from legtimer.ui.editor.draft import FIRST_BLOCK_NAME, MAX_SETS, Draft
 from legtimer.ui.editor.entries import BlockHead, VariantEntry
 from legtimer.ui.editor.forms import EntryForms
 from legtimer.ui.editor.refs import SET_FORM
@@ -173,8 +173,8 @@ class DraftEdits(EntryForms):
         if item is None or index is None or item.sets_list is None:
             self.notify('Tick "one row per set" first (under Sets)')
             return
-        if len(item.sets_list) >= 100:
-            self.notify("An exercise has at most 100 sets")
+        if len(item.sets_list) >= MAX_SETS:
+            self.notify(f"An exercise has at most {MAX_SETS} sets")
             return
         cell = self._focused_cell()
         self.undo_history.before_change()
