@@ -210,6 +210,40 @@ def test_every_ending_is_logged_as_stopped_early(
     assert [(s["exercise"], s["skipped"]) for s in workout["sets"]] == [("Squats", False)]
 
 
+def _cpu_ticks(pid: int) -> int | None:
+    """utime + stime of a live process, or None once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] == "Z" else int(fields[11]) + int(fields[12])
+
+
+def test_closing_the_window_while_legtimer_quits_leaves_nothing_running(
+    tmp_path: Path, home: Path, quick: Path, terminal: list[Terminal]
+) -> None:
+    """The window goes (the pty with it) just as the person quits: Textual's exit then waited
+    forever to restore the gone terminal (2 runs in 3 left legtimer running), and the input
+    thread spun on its dead pty. Nothing may stay behind, and the set done is kept."""
+    term = Terminal(tmp_path, [LEGTIMER, "--routine", str(quick)], env=_env(home))
+    terminal.append(term)
+    term.wait_text("GET READY")
+    term.keys("n", "d")  # one set of squats done
+    term.wait_text("REST")
+    pid = term.command_pid()
+    term.keys("q")
+    term.wait_text("y: quit now")
+    term.keys("y")  # and the window goes while legtimer is ending
+    term.close()
+    deadline = time.monotonic() + 15
+    while _cpu_ticks(pid) is not None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _cpu_ticks(pid) is None, "legtimer still running after its terminal closed"
+    (workout,) = _logged(home)
+    assert workout["finished"] is False
+    assert [(s["exercise"], s["skipped"]) for s in workout["sets"]] == [("Squats", False)]
+
+
 def test_skipping_through_everything_is_not_a_finished_workout(
     tmp_path: Path, home: Path, quick: Path, terminal: list[Terminal]
 ) -> None:

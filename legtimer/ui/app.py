@@ -299,6 +299,8 @@ class LegtimerApp(App[None]):
 
     def _signalled(self, signum: int) -> None:
         self._end_workout("closed")
+        if signum == signal.SIGHUP:
+            _exit_soon(128 + signum)
         self.exit(return_code=128 + signum)
 
     async def on_unmount(self) -> None:
@@ -327,3 +329,19 @@ class LegtimerApp(App[None]):
                     self.call_next(screen.run_action, action)
 
                 yield SystemCommand(binding.description, binding.tooltip, run)
+
+
+HANG_UP_GRACE = 3.0
+"""Seconds a closed terminal's app has to exit normally before it is ended outright."""
+
+
+def _exit_soon(code: int) -> None:
+    """End the process if its normal exit stalls: after a hang-up Textual's exit may wait
+    forever to restore a terminal that no longer exists, leaving legtimer running unseen.
+    The workout is already logged and its place kept (both written with os.replace)."""
+    import os
+    import threading
+
+    timer = threading.Timer(HANG_UP_GRACE, os._exit, args=(code,))
+    timer.daemon = True
+    timer.start()

@@ -59,6 +59,7 @@ class QuietDriver(LinuxDriver):
         os.set_blocking(self._wake_write, False)
         os.set_blocking(self._wake_read, False)
         self.exit_event = _WakingEvent(self._wake_write)
+        self._input_ended = False
 
     def close(self) -> None:
         super().close()
@@ -85,9 +86,14 @@ class QuietDriver(LinuxDriver):
                     _drain(self._wake_read)
                     continue
                 if mask & selectors.EVENT_READ:
-                    data = decode(os.read(self.fileno, 1024 * 4), final=final and last)
-                    if not data:  # stdin is piped and at its end
+                    try:
+                        raw = os.read(self.fileno, 1024 * 4)
+                    except OSError:  # the terminal is gone (EIO after a hang-up)
+                        raw = b""
+                    if not raw:  # at its end: no key can ever come, so stop (never spin on it)
+                        self._input_ended = True
                         break
+                    data = decode(raw, final=final and last)
                     last_input = time.monotonic()
                     for event in parser.feed(data):
                         self.process_message(event)
@@ -95,7 +101,8 @@ class QuietDriver(LinuxDriver):
                 self.process_message(event)
 
         try:
-            while not self.exit_event.is_set():
+            self._input_ended = False
+            while not self.exit_event.is_set() and not self._input_ended:
                 process(selector.select(input_wait(time.monotonic(), last_input)))
             selector.unregister(self.fileno)
             process(selector.select(BUSY_WAIT), final=True)
