@@ -29,6 +29,7 @@ from legtimer.core.session import State
 from legtimer.core.today import variant_equipment
 from legtimer.live.clicker import press
 from legtimer.live.driver import OFFER_COMMANDS, Command, Ending, WorkoutDriver
+from legtimer.ui.compositor import SpotCompositor
 from legtimer.ui.keys import (
     CLICKER_BINDINGS,
     STATES,
@@ -103,6 +104,7 @@ class WorkoutScreen(Screen[None]):
 
     def __init__(self, driver: WorkoutDriver, *, flash: bool = False) -> None:
         super().__init__()
+        self._compositor = SpotCompositor()  # a tick draws only the widgets under its changes
         self.driver = driver
         self.flash = flash
         """Flash the screen at every transition (a muted or noisy room)."""
