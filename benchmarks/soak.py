@@ -4,6 +4,8 @@
    1-minute warm-up and 2 minutes later (growth per 100 transitions), and CPU per transition.
 2. A simulated 8-hour workout under Pilot on a fake clock (every phase, pauses, skips, done):
    Python heap growth (tracemalloc) after warm-up.
+3. The disk work of a transition (checkpoint, training log): CPU per transition early and late
+   in a long workout, and how late a step starts with checkpointing on and off.
 """
 
 from __future__ import annotations
