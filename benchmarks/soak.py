@@ -4,12 +4,13 @@
    1-minute warm-up and 2 minutes later (growth per 100 transitions), and CPU per transition.
 2. A simulated 8-hour workout under Pilot on a fake clock (every phase, pauses, skips, done):
    Python heap growth (tracemalloc) after warm-up.
+3. The disk work of a transition (checkpoint, training log): CPU per transition early and late
+   in a long workout, and how late a step starts with checkpointing on and off.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import statistics
 import sys
@@ -67,10 +68,13 @@ def _transitions(home: Path) -> int:
     """The step the app is on, from the place it keeps at every step change (each step of the
     soak routine is one transition): read from outside, so the app runs as a person runs it,
     without --event-log (which writes and flushes a line per event)."""
+    from legtimer.storage.checkpoint import read_checkpoint
+
     try:
-        return int(json.loads((home / "state" / "checkpoint.json").read_text())["step_index"])
-    except (FileNotFoundError, ValueError, KeyError):
+        place = read_checkpoint(home / "state" / "checkpoint.json")
+    except (OSError, ValueError, KeyError, TypeError):
         return 0
+    return 0 if place is None else place.step_index
 
 
 def real_soak(warm_up: float = 60.0, window: float = 120.0, parts: int = 3) -> None:
@@ -174,48 +178,96 @@ def simulated_day(hours: float = 8.0, warm_up: int = 700) -> None:
 
 
 def checkpoints() -> None:
-    """Checkpoint write time during the runners workout, and the worst transition lateness on
-    the real clock with checkpointing on and off (goal: a write never delays a step > 5 ms)."""
-    sys.path.insert(0, str(ROOT))
-    from legtimer.core.loader import load_routine
-    from legtimer.core.plan import compile_plan
-    from legtimer.live.keeping import Checkpointer
-    from legtimer.storage.checkpoint import Checkpoint, CheckpointStore
-    from tests.conftest import FakeClock
-
-    plan = compile_plan(load_routine(ROOT / "routines" / "runners.toml"))
-    with tempfile.TemporaryDirectory() as name:
-        store = CheckpointStore(Path(name) / "checkpoint.json")
-        durations: list[float] = []
-        write = store._write  # timed from outside: the bench wraps the writer
-
-        def timed(checkpoint: Checkpoint) -> None:
-            begin = time.perf_counter()
-            write(checkpoint)
-            durations.append(time.perf_counter() - begin)
-
-        store._write = timed  # type: ignore[method-assign]
-        clock = FakeClock()
-        from legtimer.live.driver import WorkoutDriver
-
-        keeper = Checkpointer(store, str(ROOT / "routines" / "runners.toml"), "h")
-        driver = WorkoutDriver(plan, clock=clock, listeners=[keeper], schedule=lambda _d, _f: None)
-        driver.start()
-        while driver.ending is None:
-            clock.advance(1.0)
-            driver.tick()
-            store.flush()
-        durations.sort()
+    """CPU per transition of the disk work (checkpoint and training log), early and late in a
+    long workout, and the worst transition lateness on the real clock with checkpointing on and
+    off (goals: flat over the workout, and a write never delays a step > 5 ms)."""
+    windows = ((60, 240), (3000, 3180))
+    print(
+        "disk work per transition, 1-s steps, CPU of all threads less the same workout without "
+        "it, median of 3 (goal: <= 0.3 ms, and no more late in the workout than early):"
+    )
+    bare = _median_disk_cpu(False, False, windows)
+    for label, keep_place, record in (
+        ("checkpoint", True, False),
+        ("training log", False, True),
+        ("both", True, True),
+    ):
+        busy = _median_disk_cpu(keep_place, record, windows)
         print(
-            f"checkpoint writes over the runners workout: {len(durations)} writes, median "
-            f"{durations[len(durations) // 2] * 1000:.2f} ms, max {durations[-1] * 1000:.2f} ms "
-            "(on the writer thread)"
+            f"  {label}: "
+            + ", ".join(
+                f"{(cost - idle) * 1000:.3f} ms at steps {first}-{last}"
+                for cost, idle, (first, last) in zip(busy, bare, windows, strict=True)
+            )
         )
     for on in (False, True):
         print(
             f"worst transition lateness, 1-s steps, checkpoints {'on ' if on else 'off'}: "
             f"{_lateness(on) * 1000:.2f} ms (goal: on - off <= 5 ms)"
         )
+
+
+def _median_disk_cpu(
+    keep_place: bool, record: bool, windows: Sequence[tuple[int, int]], runs: int = 3
+) -> list[float]:
+    """The median of ``runs`` runs of :func:`_disk_cpu`, window by window."""
+    costs = [_disk_cpu(keep_place, record, windows) for _ in range(runs)]
+    return [statistics.median(window) for window in zip(*costs, strict=True)]
+
+
+def _disk_cpu(keep_place: bool, record: bool, windows: Sequence[tuple[int, int]]) -> list[float]:
+    """Process CPU seconds per transition (all threads) in each window of steps, running the
+    one-second-steps routine on a fake clock with the real checkpoint and training log in a
+    temporary home. In a window each write is waited for, as the second between real steps
+    lets it finish; between windows the steps run flat out."""
+    sys.path.insert(0, str(ROOT))
+    from legtimer.core.loader import load_routine
+    from legtimer.core.plan import compile_plan
+    from legtimer.live.driver import Command
+    from legtimer.live.keeping import Checkpointer
+    from legtimer.live.outfit import Outfit
+    from tests.conftest import FakeClock
+
+    before = os.environ.get("LEGTIMER_HOME")
+    with tempfile.TemporaryDirectory() as name:
+        os.environ["LEGTIMER_HOME"] = name
+        try:
+            path = Path(name) / "steps.toml"
+            path.write_text(ONE_SECOND_STEPS)
+            clock = FakeClock()
+            outfit = Outfit(
+                clock=clock, schedule=lambda _d, _f: None, keep_place=keep_place, record=record
+            )
+            driver = outfit.driver(compile_plan(load_routine(path)), bell=lambda: None)
+            keeper = driver.listener(Checkpointer)
+            session = driver.session
+            driver.start()
+
+            def transition(wait: bool) -> None:
+                clock.advance(session.remaining() + 0.001)
+                driver.tick()
+                if session.step.waits_for_user:
+                    driver.send(Command.DONE)
+                if wait and keeper is not None:
+                    keeper.store.flush()
+
+            costs = []
+            for first, last in windows:
+                while session.visit < first:
+                    transition(False)
+                if keeper is not None:
+                    keeper.store.flush()
+                cpu = time.process_time()
+                while session.visit < last:
+                    transition(True)
+                costs.append((time.process_time() - cpu) / (last - first))
+            driver.end("quit")
+        finally:
+            if before is None:
+                del os.environ["LEGTIMER_HOME"]
+            else:
+                os.environ["LEGTIMER_HOME"] = before
+    return costs
 
 
 def _lateness(checkpointing: bool, seconds: float = 20.0) -> float:

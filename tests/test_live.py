@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +16,12 @@ from legtimer.live.driver import LONG_PAUSE, Command, Ending, WorkoutDriver
 from legtimer.live.keeping import Checkpointer
 from legtimer.live.outfit import Outfit
 from legtimer.live.resume import find_offer
-from legtimer.storage.checkpoint import Checkpoint, CheckpointStore, CheckpointUnreadable
+from legtimer.storage.checkpoint import (
+    Checkpoint,
+    CheckpointStore,
+    CheckpointUnreadable,
+    read_checkpoint,
+)
 from legtimer.storage.paths import checkpoint_path, log_path
 from legtimer.storage.trainlog import TrainingLog
 from tests.conftest import FakeClock, write
@@ -147,8 +151,9 @@ def test_the_place_is_kept_at_each_change_and_every_5_seconds(tmp_path: Path) ->
     driver.send(Command.MORE_TIME)
     assert [c.paused for c in store.submitted[-2:]] == [True, True]
     store.flush()
-    saved = json.loads((tmp_path / "cp.json").read_text())
-    assert saved["exercise"] == "Squats" and saved["set_no"] == 1 and saved["paused"] is True
+    saved = read_checkpoint(tmp_path / "cp.json")
+    assert saved is not None
+    assert (saved.exercise, saved.set_no, saved.paused) == ("Squats", 1, True)
     driver.end("quit")
     assert (tmp_path / "cp.json").exists(), "a stopped workout keeps its place"
 
@@ -254,7 +259,8 @@ def test_background_writes_keep_only_the_newest(tmp_path: Path) -> None:
         clock.advance(1)
         store.submit(keeper.checkpoint(driver)._replace(step_index=index))
     store.flush()
-    assert json.loads(store.path.read_text())["step_index"] == 49
+    saved = read_checkpoint(store.path)
+    assert saved is not None and saved.step_index == 49
 
 
 def test_a_command_meant_for_an_earlier_step_is_ignored(tmp_path: Path) -> None:

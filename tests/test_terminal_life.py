@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from legtimer.storage.checkpoint import read_checkpoint
 from tests.alsa_capture import null_audio_home
 from tests.conftest import ROOT
 from tests.dbus_fake import private_session_bus
@@ -145,8 +146,8 @@ def test_a_killed_workout_resumes_at_the_same_exercise_and_set(
     checkpoint = home / "lt" / "state" / "checkpoint.json"
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:  # the place is written off-thread at each step change
-        text = checkpoint.read_text() if checkpoint.exists() else ""
-        if '"exercise": "Kettlebell Swings"' in text and '"set_no": 2' in text:
+        place = read_checkpoint(checkpoint)
+        if place is not None and (place.exercise, place.set_no) == ("Kettlebell Swings", 2):
             break
         time.sleep(0.05)
     os.kill(first.command_pid(), signal.SIGKILL)

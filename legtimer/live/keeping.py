@@ -5,10 +5,18 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from legtimer.core.events import Event, StepStarted
-from legtimer.core.session import State
+from legtimer.core.events import Event, StepEnded, StepStarted, WorkoutFinished
+from legtimer.core.session import Session, State
 from legtimer.live.driver import Command, Ending, WorkoutDriver
-from legtimer.storage.checkpoint import Checkpoint, CheckpointStore
+from legtimer.storage.checkpoint import (
+    LETTERS,
+    NOT_LEFT,
+    Checkpoint,
+    CheckpointStore,
+    outcome_letters,
+)
+
+_LETTER_BYTES = {outcome: ord(letter) for outcome, letter in LETTERS.items()}
 
 EVERY = 5.0
 """While running, the place is written at least this often (seconds)."""
@@ -33,10 +41,25 @@ class Checkpointer:
         """Set by the training log's listener once the workout has a record."""
         self._last: tuple[int, State] | None = None
         self._written_at = float("-inf")
+        self._letters: bytearray | None = None
+        """The tally's outcomes as checkpoint letters, kept up to date a few steps at a time
+        (rebuilding them from the tally at every step would cost more the longer the workout)."""
+        self._touched: tuple[int, int] | None = None
+        """The lowest and highest step whose outcome may have changed since the letters were
+        last brought up to date."""
 
     def workout_changed(self, driver: WorkoutDriver, events: Sequence[Event]) -> None:
         """On a step change, a pause or resume, ±time, or every 5 s of running."""
         session = driver.session
+        # A session sets an outcome only on a step it ends (StepEnded), or, silently, on an
+        # EMOM rest it passes through between a step it ends and the next it starts (or the
+        # end): always between the lowest and the highest of these steps.
+        self._touch(session.index)
+        for event in events:
+            if isinstance(event, StepStarted | StepEnded):
+                self._touch(event.step.plan_index)
+            elif isinstance(event, WorkoutFinished):
+                self._touch(len(session.plan.steps) - 1)
         now = session.clock()
         key = (session.index, session.state)
         changed = key != self._last or any(isinstance(e, StepStarted) for e in events)
@@ -65,7 +88,7 @@ class Checkpointer:
             step_index=session.index,
             into_step=session.elapsed_in_step(),
             paused=session.paused,
-            outcomes=tuple((i, o.value) for i, o in sorted(session.tally.outcomes.items())),
+            outcomes=self._outcome_letters(session),
             worked=session.tally.worked,
             rested=session.tally.rested,
             elapsed=session.elapsed(),
@@ -78,3 +101,23 @@ class Checkpointer:
             side=anchor.side.value if anchor.side else None,
             workout_id=self.workout_id,
         )
+
+    def _touch(self, index: int) -> None:
+        low, high = self._touched or (index, index)
+        self._touched = (min(low, index), max(high, index))
+
+    def _outcome_letters(self, session: Session) -> str:
+        """The tally's outcomes as letters: whole the first time, then only the touched steps."""
+        outcomes = session.tally.outcomes
+        if self._letters is None:
+            self._letters = bytearray(outcome_letters(outcomes), "ascii")
+        elif self._touched is not None:
+            low, high = self._touched
+            letters = self._letters
+            if len(letters) <= high:
+                letters.extend(NOT_LEFT.encode("ascii") * (high + 1 - len(letters)))
+            for index in range(max(0, low), high + 1):
+                outcome = outcomes.get(index)
+                letters[index] = ord(NOT_LEFT) if outcome is None else _LETTER_BYTES[outcome]
+        self._touched = None
+        return self._letters.decode("ascii")

@@ -7,7 +7,6 @@ import time
 from typing import NamedTuple
 
 from legtimer.core.errors import RoutineError
-from legtimer.core.events import Outcome
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, compile_plan
 from legtimer.core.routine import Routine
@@ -18,6 +17,7 @@ from legtimer.storage.checkpoint import (
     Checkpoint,
     CheckpointStore,
     CheckpointUnreadable,
+    letter_outcomes,
     routine_hash,
 )
 
@@ -74,8 +74,8 @@ def place(plan: Plan, checkpoint: Checkpoint, get_ready: float) -> Resume | None
     lead = get_ready if get_ready > 0 else 10.0
     unchanged = routine_hash(checkpoint.routine_path) == checkpoint.routine_hash
     if unchanged and 0 <= checkpoint.step_index < len(plan.steps):
-        outcomes = {i: Outcome(o) for i, o in checkpoint.outcomes if 0 <= i < len(plan.steps)}
-        tally = Tally(outcomes, checkpoint.worked, checkpoint.rested)
+        left = letter_outcomes(checkpoint.outcomes[: len(plan.steps)])
+        tally = Tally(left, checkpoint.worked, checkpoint.rested)
         return Resume(checkpoint.step_index, tally, checkpoint.elapsed, lead)
     for step in plan.steps:
         if (

@@ -1,7 +1,28 @@
 """A running workout's place, kept on disk so a closed terminal or a flat battery loses nothing.
 
-One JSON file in the state folder, replaced atomically (temp file, fsync, rename). Writes run
-on a background thread, newest first, so a transition or a beep never waits for the disk.
+The file is a short journal of JSON lines, each one fsynced before the next is written:
+
+- the first line is the whole place: routine, step, times, and how each step was left, one
+  letter a step (:data:`LETTERS`);
+- each later line holds only what changed since the line before (the step, the times, and the
+  outcome letters from the first one that changed), so a transition appends about 200 bytes
+  however long the workout has run. Rewriting the whole place at every step, as legtimer did
+  before, cost CPU in proportion to the steps already done (issue 13).
+
+Why this is as safe as replacing the whole file: lines are only ever appended, each after the
+one before it is on disk, so a crash at any moment (kill -9, a power cut) leaves a complete first
+line, complete lines after it, and at most one torn last line, which reading ignores. Every
+prefix of the journal is an earlier whole place. After :data:`COMPACT_AFTER` lines (and whenever a
+write failed, or the file was removed or replaced by someone else) the journal is compacted: the
+whole place goes to a temporary file, fsynced and renamed over it (``os.replace``), so the file
+is always the old journal or the new one, never a mix. Each store begins with such a rewrite,
+so two legtimer processes never append to one file: the last to rewrite it is the one kept.
+
+A file from before the journal (one JSON object, outcomes as ``[index, outcome]`` pairs, no
+newline) reads as a journal of one line.
+
+Writes run on a background thread, newest first, so a transition or a beep never waits for the
+disk.
 """
 
 from __future__ import annotations
@@ -10,15 +31,29 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from legtimer.storage.files import atomic_write
+from legtimer.core.events import Outcome
 
 MAX_AGE = 12 * 3600.0
 """An older checkpoint is yesterday's workout, not one to resume."""
+
+COMPACT_AFTER = 500
+"""Lines in the journal before it is rewritten as one (about 100 KB, read in a few ms)."""
+
+STALE_TEMP = 60.0
+"""A temporary file of a rewrite this old was left by a process killed mid-write."""
+
+LETTERS = {Outcome.COMPLETED: "c", Outcome.SKIPPED: "s", Outcome.CAPPED: "x"}
+"""How each step was left, one letter a step in :attr:`Checkpoint.outcomes`."""
+NOT_LEFT = "."
+"""The letter of a step not left yet."""
+_OUTCOMES = {letter: outcome for outcome, letter in LETTERS.items()}
 
 
 class Checkpoint(NamedTuple):
@@ -31,8 +66,9 @@ class Checkpoint(NamedTuple):
     """The plan step under way (its start is where a resume begins)."""
     into_step: float
     paused: bool
-    outcomes: tuple[tuple[int, str], ...]
-    """(plan index, "completed" | "skipped") for every step left so far."""
+    outcomes: str
+    """How each plan step was last left, a letter each from step 0 (:data:`LETTERS`; ``.``
+    for a step not left yet); as long as the furthest step left, or longer."""
     worked: float
     rested: float
     elapsed: float
@@ -54,6 +90,22 @@ class CheckpointUnreadable(Exception):
     """The checkpoint could not be read; it has been set aside, and this says where."""
 
 
+def outcome_letters(outcomes: Mapping[int, Outcome]) -> str:
+    """A tally's outcomes as :attr:`Checkpoint.outcomes` letters."""
+    if not outcomes:
+        return ""
+    letters = [NOT_LEFT] * (max(outcomes) + 1)
+    for index, outcome in outcomes.items():
+        if index >= 0:
+            letters[index] = LETTERS[outcome]
+    return "".join(letters)
+
+
+def letter_outcomes(letters: str) -> dict[int, Outcome]:
+    """:attr:`Checkpoint.outcomes` letters back as a tally's outcomes (unknown letters: none)."""
+    return {i: _OUTCOMES[letter] for i, letter in enumerate(letters) if letter in _OUTCOMES}
+
+
 def routine_hash(path: str | os.PathLike[str]) -> str:
     """A short fingerprint of a routine file's bytes ("" if it cannot be read)."""
     try:
@@ -61,6 +113,109 @@ def routine_hash(path: str | os.PathLike[str]) -> str:
             return hashlib.sha256(file.read()).hexdigest()[:16]
     except OSError:
         return ""
+
+
+def read_checkpoint(path: Path) -> Checkpoint | None:
+    """The place kept at ``path`` (None when there is no file), whatever its age.
+
+    Raises:
+        OSError: the file cannot be read.
+        ValueError, KeyError, TypeError: its first line is not a whole place.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse_journal(raw)
+
+
+def parse_journal(raw: bytes) -> Checkpoint:
+    """The place a journal's bytes hold: its first line, then each complete line after it.
+
+    Reading stops at a line that is torn (no newline after it) or does not parse: what a crash
+    can leave at the end. Everything before it is an earlier, whole place.
+
+    Raises:
+        ValueError, KeyError, TypeError: the first line is not a whole place.
+    """
+    lines = raw.split(b"\n")
+    # The last item is what follows the last newline: "" for a journal, the only line of a file
+    # from before the journal, or a torn line.
+    data: dict[str, Any] = json.loads(lines[0])
+    if not isinstance(data, dict):
+        raise TypeError("not a place")
+    outcomes = data["outcomes"]
+    if not isinstance(outcomes, str):  # before the journal: [index, outcome] pairs
+        data["outcomes"] = outcome_letters({int(i): Outcome(o) for i, o in outcomes})
+    checkpoint = _checkpoint(data)
+    for line in lines[1:-1]:
+        try:
+            checkpoint = _changed(checkpoint, json.loads(line))
+        except (ValueError, KeyError, TypeError):
+            break
+    return checkpoint
+
+
+def _changed(checkpoint: Checkpoint, change: Any) -> Checkpoint:
+    """``checkpoint`` with one journal line's change applied.
+
+    Raises:
+        ValueError, KeyError, TypeError: the line is not a change.
+    """
+    if not isinstance(change, dict):
+        raise TypeError("not a change")
+    data = checkpoint._asdict()
+    data.update((name, value) for name, value in change.items() if name in Checkpoint._fields)
+    if "outcomes" in change:
+        start, letters = change["from"], change["outcomes"]
+        if not isinstance(start, int) or start < 0 or not isinstance(letters, str):
+            raise TypeError("bad outcomes")
+        data["outcomes"] = checkpoint.outcomes[:start].ljust(start, NOT_LEFT) + letters
+    return _checkpoint(data)
+
+
+def _checkpoint(data: dict[str, Any]) -> Checkpoint:
+    checkpoint = Checkpoint(**{name: data[name] for name in Checkpoint._fields})
+    if (
+        not isinstance(checkpoint.step_index, int)
+        or not isinstance(checkpoint.saved_at, float)
+        or not isinstance(checkpoint.outcomes, str)
+    ):
+        raise TypeError("bad field types")
+    return checkpoint
+
+
+def _first_difference(old: str, new: str) -> int:
+    """Where ``new`` first differs from ``old`` (their common length if nowhere before).
+
+    Halves are compared in C (slice equality), so a long workout's letters cost microseconds.
+    """
+    low, high = 0, min(len(old), len(new))
+    while high - low > 32:  # old[:low] == new[:low] throughout
+        middle = (low + high) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle
+    while low < high and old[low] == new[low]:
+        low += 1
+    return low
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (where the OS allows)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 class CheckpointStore:
@@ -72,6 +227,14 @@ class CheckpointStore:
         self._waiting: Checkpoint | None = None
         self._busy = False
         self._thread: threading.Thread | None = None
+        self._io = threading.Lock()
+        """Held by whichever thread is writing the file (the writer, or :meth:`save`)."""
+        self._fd: int | None = None
+        """The journal, open for appending; None: the next write rewrites it whole."""
+        self._written: Checkpoint | None = None
+        """The place the journal holds."""
+        self._lines = 0
+        self._swept = False
         self.error: str | None = None
         """The last write's failure, in one line (the workout carries on regardless)."""
 
@@ -84,21 +247,9 @@ class CheckpointStore:
             CheckpointUnreadable: when the file is damaged; it is renamed NAME.bad first.
         """
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
+            checkpoint = read_checkpoint(self.path)
         except OSError as exc:
             raise CheckpointUnreadable(f"cannot read {self.path}: {exc.strerror or exc}") from None
-        try:
-            data: dict[str, Any] = json.loads(text)
-            checkpoint = Checkpoint(
-                **{name: data[name] for name in Checkpoint._fields if name != "outcomes"},
-                outcomes=tuple((int(i), str(o)) for i, o in data["outcomes"]),
-            )
-            if not isinstance(checkpoint.step_index, int) or not isinstance(
-                checkpoint.saved_at, float
-            ):
-                raise TypeError("bad field types")
         except (ValueError, KeyError, TypeError) as exc:
             aside = self.path.with_name(self.path.name + ".bad")
             with contextlib.suppress(OSError):
@@ -107,6 +258,8 @@ class CheckpointStore:
                 f"the saved place of your last workout was damaged ({exc.__class__.__name__}); "
                 f"set aside as {aside}"
             ) from None
+        if checkpoint is None:
+            return None
         now = time.time() if now is None else now
         if now - checkpoint.saved_at > max_age:
             return None
@@ -129,12 +282,20 @@ class CheckpointStore:
             self._lock.notify()
 
     def clear(self) -> None:
-        """Forget the place (the workout finished): waits for a write under way first."""
+        """Forget the place (the workout finished): waits for a write under way first.
+
+        A file another legtimer has put in its place since this one's last write is theirs to
+        resume, and stays.
+        """
         with self._lock:
             self._waiting = None
         self.flush()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        with self._io:
+            theirs = self._fd is not None and not self._in_place()
+            self._close()
+            if not theirs:
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
 
     def flush(self, timeout: float = 2.0) -> None:
         """Wait until what was submitted is on disk."""
@@ -165,10 +326,87 @@ class CheckpointStore:
                     self._lock.notify_all()
 
     def _write(self, checkpoint: Checkpoint) -> None:
-        data = checkpoint._asdict()
-        data["outcomes"] = [list(pair) for pair in checkpoint.outcomes]
+        with self._io:
+            try:
+                if self._written is None or self._lines >= COMPACT_AFTER or not self._in_place():
+                    self._rewrite(checkpoint)
+                else:
+                    self._append(self._written, checkpoint)
+                self.error = None
+            except OSError as exc:
+                self._close()  # whatever a failed append left, the next write replaces
+                self.error = f"could not keep the workout's place: {exc.strerror or exc}"
+
+    def _in_place(self) -> bool:
+        """The journal is still the file at :attr:`path` (not removed or replaced since)."""
+        if self._fd is None:
+            return False
         try:
-            atomic_write(self.path, json.dumps(data), backup=False)
-            self.error = None
-        except OSError as exc:
-            self.error = f"could not keep the workout's place: {exc.strerror or exc}"
+            return os.path.samestat(os.fstat(self._fd), os.stat(self.path))
+        except OSError:
+            return False
+
+    def _append(self, old: Checkpoint, new: Checkpoint) -> None:
+        """One line with what changed since ``old``, fsynced."""
+        assert self._fd is not None
+        change: dict[str, Any] = {
+            name: value
+            for name, was, value in zip(Checkpoint._fields, old, new, strict=True)
+            if was != value and name != "outcomes"
+        }
+        start = _first_difference(old.outcomes, new.outcomes)
+        if start < max(len(old.outcomes), len(new.outcomes)):
+            change["from"] = start
+            change["outcomes"] = new.outcomes[start:]
+        _write_all(self._fd, (json.dumps(change, ensure_ascii=False) + "\n").encode("utf-8"))
+        os.fsync(self._fd)
+        self._written = new
+        self._lines += 1
+
+    def _rewrite(self, checkpoint: Checkpoint) -> None:
+        """The whole place as a new one-line journal: temp file, fsync, rename, reopen."""
+        self._close()
+        line = (json.dumps(checkpoint._asdict(), ensure_ascii=False) + "\n").encode("utf-8")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._swept:
+            self._swept = True
+            self._sweep()
+        fd, temp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(line)
+                out.flush()
+                os.fsync(out.fileno())
+                ours = os.fstat(out.fileno())
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        _fsync_dir(self.path.parent)
+        self._written = checkpoint
+        self._lines = 1
+        # Reopened rather than kept open (an open file cannot be renamed on Windows), and only
+        # appended to if it is still ours: another legtimer may have replaced it just now.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        if os.path.samestat(ours, os.fstat(fd)):
+            self._fd = fd
+        else:
+            os.close(fd)  # the next write rewrites it again
+
+    def _sweep(self) -> None:
+        """Remove what rewrites killed mid-way left (once per store: it lists the folder)."""
+        old = time.time() - STALE_TEMP
+        for temp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if temp.stat().st_mtime < old:
+                    temp.unlink()
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+        self._fd = None
+        self._written = None

@@ -6,7 +6,12 @@ two legtimer windows may record at once, and "what did I do last time" is one in
 How it stays safe:
 
 - WAL journal with ``synchronous=FULL``: a commit is on disk when it returns; readers never
-  block the writer.
+  block the writer. FULL, not NORMAL: a set costs about 0.1 ms of CPU (measured for issue 13,
+  ``benchmarks/soak.py``), nearly all of it that fsync; the connection, its PRAGMAs and the
+  schema check happen once per workout, and a set is one INSERT in one transaction (about
+  15 µs of CPU without the fsync). NORMAL would save the fsync but a power cut or a flat
+  battery could then take the last sets with it, silently, while the checkpoint (fsynced at
+  every step) already lets the workout resume after them: they would be missing for good.
 - One transaction per write (``BEGIN IMMEDIATE``), so a write either happened or did not.
 - ``busy_timeout``: a second process waits for the lock instead of failing.
 - ``PRAGMA user_version`` migrations: ``trainlog_sql.MIGRATIONS`` is applied step by step,
