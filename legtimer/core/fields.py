@@ -16,7 +16,7 @@ from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
 _ALLOWED = fields_in(Table.EXERCISE)
-_OWN_KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
+_OWN_KEYS = Keys((spec for spec in _ALLOWED.values() if not spec.is_setting), Exercise)
 """An exercise's own keys (its settings are read as overrides of [defaults])."""
 
 
@@ -57,7 +57,7 @@ class ExerciseReader:
             data = {key: value for key, value in data.items() if key != "variant"}
         if not _ALLOWED.keys() >= data.keys():
             report.known_keys(table, where, data, Table.EXERCISE)
-        values = report.values(table, where, data, _OWN_KEYS, fill=True)
+        values = report.values(table, where, data, _OWN_KEYS)
         per_set = values["sets"]
         if isinstance(per_set, tuple):
             values["per_set"] = per_set
@@ -96,9 +96,10 @@ class ExerciseReader:
                 where,
                 "manual applies to rep sets; a timed exercise always counts down",
             )
-        exercise = (
-            None if len(report.problems) != before else Exercise(**values, overrides=overrides)
-        )
+        exercise = None
+        if len(report.problems) == before:
+            values["overrides"] = overrides
+            exercise = Exercise._make(values.values())
         if raw_variants is not None:
             variants = read_variants(report, self.counted, exercise, raw_variants, table, where)
             if exercise is not None:

@@ -21,7 +21,9 @@ BLOCK_ORDER = (  # also said when tomllib stops at such a [[block]]
 )
 
 _ALLOWED = fields_in(Table.BLOCK)
-_KEYS = Keys(_ALLOWED.values())
+_KEYS = Keys(_ALLOWED.values(), Block)
+"""A block's keys; one left out takes the Block's default (rest_until_ready: None, "as each
+exercise says", not [defaults]' off)."""
 
 
 def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tuple[Block, ...]:
@@ -69,10 +71,6 @@ def _read_block(
     if not _ALLOWED.keys() >= own.keys():
         report.known_keys(table, where, own, Table.BLOCK)
     values = report.values(table, where, own, _KEYS)
-    for key, spec in _ALLOWED.items():
-        # rest_until_ready left out means "as each exercise says", not "off".
-        if values[key] is None and key != "rest_until_ready":
-            values[key] = spec.default
 
     raw_exercises = data.get("exercise")
     exercises: list[Exercise] = []
@@ -123,7 +121,8 @@ def _read_block(
                 )
     if len(report.problems) != before:
         return None, count
-    return Block(exercises=tuple(exercises), **values), count
+    values["exercises"] = tuple(exercises)
+    return Block._make(values.values()), count
 
 
 def _check_clocked(

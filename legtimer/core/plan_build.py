@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from legtimer.core.plan_rows import (
-    AT,
     BLANK,
     BLOCK,
     BLOCK_COUNT,
@@ -49,6 +48,7 @@ from legtimer.core.plan_rows import (
     START,
     TARGET_REPS,
     TIME_CAP,
+    UNTIL_READY,
     Slot,
     Timeline,
 )
@@ -60,82 +60,60 @@ HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""
 
 
-class _Item(NamedTuple):
-    exercise: Exercise
+class _Group(NamedTuple):
+    """Exercises done together, round after round: the warm-up, the main list, a block, the
+    cool-down."""
+
     section: Section
-    round_no: int
-    position: int
-    total: int
-    slot: Slot
-    block: Block | None = None
-    block_no: int = 0
+    rounds: int
+    slots: list[Slot]
+    get_ready: bool
+    """It opens with a get-ready: it opens the workout, or the main part after a warm-up."""
 
 
 def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, ...]:
     """The routine's steps, in order, with planned start times (rep sets at today's targets)."""
-    items = _items(routine)
     builder = _Builder(routine, targets)
-    for number, item in enumerate(items):
-        slot = item.slot
-        inside = item.position < item.total
-        if inside and item.round_no > 1 and slot.whole is not None:
-            # Inside a round (not its last exercise) every round is the first again.
-            if item.position == 1:
-                builder.round_starts()
-            builder.replay(slot.whole, item.round_no)
-            continue
-        first = len(builder.steps)
-        settings = builder.settings_of(item)
-        if (
-            number == 0
-            or item.exercise.overrides.get_ready is not None
-            or (
-                item.section is Section.MAIN
-                and items[number - 1].section is Section.WARMUP
-                and item.round_no == 1
-                and item.position == 1
-            )
-        ):
-            builder.get_ready(item, settings.get_ready)
-            inside = False  # its own get-ready: not to be replayed
-        if item.position == 1:
-            builder.round_starts()
-        builder.exercise(item, settings)
-        following = items[number + 1] if number + 1 < len(items) else None
-        builder.after_exercise(item, settings, following)
-        if inside:
-            slot.whole = builder.steps[first:]
+    groups = builder.groups()
+    for number, group in enumerate(groups):
+        slots, rounds = group.slots, group.rounds
+        after = (groups[number + 1].slots[0], 1) if number + 1 < len(groups) else None
+        for round_no in range(1, rounds + 1):
+            for slot in slots:
+                position = slot.position
+                inside = position < slot.total
+                if inside and round_no > 1 and slot.whole is not None:
+                    # Inside a round (not its last exercise) every round is the first again.
+                    if position == 1:
+                        builder.round_starts()
+                    builder.replay(slot.whole, round_no)
+                    continue
+                first = len(builder.steps)
+                builder.begin(slot, round_no)
+                own_get_ready = slot.exercise.overrides.get_ready is not None
+                if own_get_ready or (group.get_ready and round_no == 1 and position == 1):
+                    builder.get_ready()
+                    inside = False  # its own get-ready: not to be replayed
+                if position == 1:
+                    builder.round_starts()
+                builder.exercise()
+                if position < slot.total:
+                    builder.after_exercise((slots[position], round_no))
+                elif round_no < rounds:
+                    builder.after_exercise((slots[0], round_no + 1))
+                else:
+                    builder.after_exercise(after)
+                if inside:
+                    slot.whole = builder.steps[first:]
     return builder.finish()
 
 
-def _items(routine: Routine) -> list[_Item]:
-    out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), Slot())
-        for i, ex in enumerate(routine.warmup)
-    ]
-    slots = [Slot() for _ in routine.exercises]
-    for round_no in range(1, routine.rounds + 1):
-        out += [
-            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises), slots[i])
-            for i, ex in enumerate(routine.exercises)
-        ]
-    for block_no, block in enumerate(routine.blocks, 1):
-        slots = [Slot() for _ in block.exercises]
-        for round_no in range(1, block.rounds + 1):
-            count = len(block.exercises)
-            out += [
-                _Item(ex, Section.MAIN, round_no, i + 1, count, slots[i], block, block_no)
-                for i, ex in enumerate(block.exercises)
-            ]
-    out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), Slot())
-        for i, ex in enumerate(routine.cooldown)
-    ]
-    return out
-
-
 class _Builder(Timeline):
-    """Places the steps the rules call for, as rows, skipping zero-length ones."""
+    """Places the steps the rules call for, as rows, skipping zero-length ones.
+
+    It works on one exercise in one round at a time (:meth:`begin`): the methods below place
+    that item's steps.
+    """
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         super().__init__()
@@ -144,22 +122,74 @@ class _Builder(Timeline):
         """Today's rep target per exercise name, from progression."""
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
-        self._item: _Item | None = None
-        self._shared: list[Any] = BLANK
-        """The fields every step of ``_item`` has."""
+        self.slot = Slot(Exercise(""), Section.MAIN, 0, 0, None, routine.defaults, BLANK)
+        """The exercise being placed, where it stands."""
+        self.round_no = 0
+        """The round of it being placed."""
+        self._shared: list[Any] | None = None
+        """The fields every step of the current item has, once asked for."""
         self._clocked: dict[tuple[bool, Settings], Settings] = {}
         """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
 
-    def settings_of(self, item: _Item) -> Settings:
-        """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
-        settings = item.slot.settings
-        if settings is None:
-            settings = item.slot.settings = self._settings_of(item)
-        return settings
+    def groups(self) -> list[_Group]:
+        """The routine's groups that have exercises to do, in order."""
+        routine = self.routine
+        plain = (
+            (routine.warmup, Section.WARMUP, 1, None, 0),
+            (routine.exercises, Section.MAIN, routine.rounds, None, 0),
+        )
+        blocks = (
+            (block.exercises, Section.MAIN, block.rounds, block, number)
+            for number, block in enumerate(routine.blocks, 1)
+        )
+        out: list[_Group] = []
+        for exercises, section, rounds, block, block_no in (
+            *plain,
+            *blocks,
+            (routine.cooldown, Section.COOLDOWN, 1, None, 0),
+        ):
+            if not exercises or rounds < 1:
+                continue
+            shared = BLANK.copy()
+            shared[SECTION] = section
+            shared[ROUNDS] = rounds if section is Section.MAIN else 1
+            if block is not None:
+                shared[BLOCK] = block.name
+                shared[BLOCK_NO] = block_no
+                shared[BLOCK_COUNT] = len(routine.blocks)
+                shared[EVERY] = block.every
+                shared[TIME_CAP] = block.time_cap
+            shared[EXERCISE_COUNT] = total = len(exercises)
+            slots = [
+                self._slot(exercise, section, position, total, block, shared)
+                for position, exercise in enumerate(exercises, 1)
+            ]
+            opens = not out or (section is Section.MAIN and out[-1].section is Section.WARMUP)
+            out.append(_Group(section, rounds, slots, opens))
+        return out
 
-    def _settings_of(self, item: _Item) -> Settings:
-        settings = item.exercise.settings(self.routine.defaults)
-        block = item.block
+    def _slot(
+        self,
+        exercise: Exercise,
+        section: Section,
+        position: int,
+        total: int,
+        block: Block | None,
+        group_row: list[Any],
+    ) -> Slot:
+        settings = self._settings_of(exercise, block)
+        row = group_row.copy()
+        row[NAME] = exercise.name
+        row[EXERCISE] = exercise
+        row[SETS] = exercise.sets
+        row[ROUND_NO] = 1
+        row[EXERCISE_NO] = position
+        row[COUNTDOWN] = settings.countdown
+        return Slot(exercise, section, position, total, block, settings, row)
+
+    def _settings_of(self, exercise: Exercise, block: Block | None) -> Settings:
+        """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
+        settings = exercise.settings(self.routine.defaults)
         if block is None:
             return settings
         if block.clocked:
@@ -176,63 +206,49 @@ class _Builder(Timeline):
             return settings._replace(rest_until_ready=block.rest_until_ready)
         return settings
 
-    def shared(self, item: _Item, settings: Settings) -> list[Any]:
-        """The fields every step of ``item`` has (made once per item)."""
-        if item is self._item:
-            return self._shared
-        row = item.slot.shared
-        if row is None:
-            row = item.slot.shared = self._shared_by_all(item, settings)
-        if row[ROUND_NO] != item.round_no:
-            row = row.copy()
-            row[ROUND_NO] = item.round_no
-        self._item, self._shared = item, row
-        return row
+    def begin(self, slot: Slot, round_no: int) -> None:
+        """Start placing ``slot`` in round ``round_no``."""
+        self.slot, self.round_no, self._shared = slot, round_no, None
 
-    def _shared_by_all(self, item: _Item, settings: Settings) -> list[Any]:
-        exercise, block = item.exercise, item.block
-        row = BLANK.copy()
-        row[NAME] = exercise.name
-        row[EXERCISE] = exercise
-        row[SECTION] = item.section
-        row[SETS] = exercise.sets
-        row[ROUND_NO] = item.round_no
-        if item.section is Section.MAIN:
-            row[ROUNDS] = block.rounds if block is not None else self.routine.rounds
-        else:
-            row[ROUNDS] = 1
-        row[EXERCISE_NO] = item.position
-        row[EXERCISE_COUNT] = item.total
-        row[COUNTDOWN] = settings.countdown
-        if block is not None:
-            row[BLOCK] = block.name
-            row[BLOCK_NO] = item.block_no
-            row[BLOCK_COUNT] = len(self.routine.blocks)
-            row[EVERY] = block.every
-            row[TIME_CAP] = block.time_cap
+    def shared(self) -> list[Any]:
+        """The fields every step of the current item has (made once per item)."""
+        row = self._shared
+        if row is None:
+            row = self.slot.shared
+            if self.round_no != 1:
+                row = row.copy()
+                row[ROUND_NO] = self.round_no
+            self._shared = row
         return row
 
     def add(
         self,
-        item: _Item,
         kind: StepKind,
-        duration: float | None,
-        estimate: float,
-        settings: Settings,
-        name: str = "",
+        seconds: float,
+        name: str,
+        set_no: int,
         keep: bool = False,
-        **extra: Any,
+        until_ready: bool = False,
+        unclocked: bool = False,
     ) -> None:
-        if estimate <= 0 and not keep:
+        """A step of ``seconds`` (left out at zero unless ``keep``) that is not a set's work.
+
+        Args:
+            until_ready: a rest that waits for the person when it runs out.
+            unclocked: outside its block's EMOM or AMRAP clock (a get-ready, the rest after).
+        """
+        if seconds <= 0 and not keep:
             return
-        row = self.shared(item, settings).copy()
+        row = self.shared().copy()
         row[KIND] = kind
-        row[DURATION] = duration
-        row[ESTIMATE] = max(0.0, estimate)
-        if name:
-            row[NAME] = name
-        for key, value in extra.items():
-            row[AT[key]] = value
+        row[DURATION] = seconds
+        row[ESTIMATE] = max(0.0, seconds)
+        row[NAME] = name
+        row[SET_NO] = set_no
+        if until_ready:
+            row[UNTIL_READY] = True
+        if unclocked:
+            row[EVERY] = row[TIME_CAP] = None
         self.place(row)
 
     def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
@@ -246,32 +262,25 @@ class _Builder(Timeline):
     def round_starts(self) -> None:
         self.round_start = (len(self.steps), self.clock)
 
-    def get_ready(self, item: _Item, seconds: float) -> None:
-        self.add(
-            item,
-            StepKind.GET_READY,
-            seconds,
-            seconds,
-            item.exercise.settings(self.routine.defaults),
-            name="Get ready",
-            set_no=1,
-            every=None,
-            time_cap=None,
-        )
+    def get_ready(self) -> None:
+        seconds = self.slot.settings.get_ready
+        self.add(StepKind.GET_READY, seconds, "Get ready", 1, unclocked=True)
 
-    def exercise(self, item: _Item, settings: Settings) -> None:
-        """The sets of ``item`` and the rests between them."""
-        done = item.slot.sets
+    def exercise(self) -> None:
+        """The sets of the current item and the rests between them."""
+        slot = self.slot
+        done = slot.sets
         if done is not None:
-            self.replay(done, item.round_no)
+            self.replay(done, self.round_no)
             return
         first = len(self.steps)
-        self._sets(item, settings)
-        item.slot.sets = self.steps[first:]
+        self._sets(slot.settings)
+        slot.sets = self.steps[first:]
 
-    def _sets(self, item: _Item, settings: Settings) -> None:
-        exercise = item.exercise
-        section = item.section
+    def _sets(self, settings: Settings) -> None:
+        slot = self.slot
+        exercise = slot.exercise
+        section = slot.section
         if section is Section.MAIN:
             kind = StepKind.WORK
         else:
@@ -285,7 +294,7 @@ class _Builder(Timeline):
         work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
-                work, switch = self._set_rows(item, kind, set_no, settings, progress)
+                work, switch = self._set_rows(kind, set_no, settings, progress)
             if per_side:
                 self._repeat(work, set_no, first)
                 self._repeat(switch, set_no, second)
@@ -294,19 +303,18 @@ class _Builder(Timeline):
                 self._repeat(work, set_no, None)
             if set_no < exercise.sets:
                 written = per_set[set_no - 1].rest if per_set else None
-                rest = self._rest(item, "rest", settings.rest) if written is None else written
-                self._rest_step(item, StepKind.REST, rest, settings, "Rest", set_no)
+                rest = self._rest("rest", settings.rest) if written is None else written
+                self._rest_step(StepKind.REST, rest, settings, "Rest", set_no)
 
     def _set_rows(
         self,
-        item: _Item,
         kind: StepKind,
         set_no: int,
         settings: Settings,
         progress: Target | None,
     ) -> tuple[list[Any], list[Any]]:
         """The work step and the switch step of set ``set_no``, without set number and side."""
-        exercise = item.exercise
+        exercise = self.slot.exercise
         target = exercise.as_set(set_no)
         if target.duration is not None:
             duration: float | None = target.duration
@@ -316,7 +324,7 @@ class _Builder(Timeline):
             today = target.reps[1] if progress is None else progress.reps
             estimate = today * settings.seconds_per_rep
             duration = None if settings.manual else estimate
-        shared = self.shared(item, settings)
+        shared = self.shared()
         work = shared.copy()
         work[KIND] = kind
         work[DURATION] = duration
@@ -337,40 +345,37 @@ class _Builder(Timeline):
         switch[EXERCISE] = target
         return work, switch
 
-    def after_exercise(self, item: _Item, settings: Settings, following: _Item | None) -> None:
-        block = item.block
-        ends_round = item.position == item.total
+    def after_exercise(self, following: tuple[Slot, int] | None) -> None:
+        """What comes after the current item's last set: a rest, a round's end, a block's end.
+
+        Args:
+            following: the next exercise and its round; None after the last.
+        """
+        slot, round_no = self.slot, self.round_no
+        settings = slot.settings
+        block = slot.block
+        ends_round = slot.position == slot.total
         if block is not None and block.every is not None and ends_round:
-            self._interval_rest(item, block.every, settings)
+            self._interval_rest(block.every, block.rounds)
         if block is not None and block.time_cap is not None and ends_round:
             self._fill_cap(block.time_cap)
         if following is None:
             return
-        sets = item.exercise.sets
-        if block is not None and following.block is not block:
+        sets = slot.exercise.sets
+        if block is not None and following[0].block is not block:
             seconds = (
                 self.routine.defaults.rest_after if block.rest_after is None else block.rest_after
             )
-            self._rest_step(
-                item,
-                StepKind.REST_AFTER,
-                seconds,
-                settings,
-                "Rest",
-                sets,
-                every=None,
-                time_cap=None,
-            )
+            self._rest_step(StepKind.REST_AFTER, seconds, settings, "Rest", sets, unclocked=True)
             return
         between_rounds = (
-            item.section is Section.MAIN
-            and following.section is Section.MAIN
-            and following.round_no != item.round_no
+            slot.section is Section.MAIN
+            and following[0].section is Section.MAIN
+            and following[1] != round_no
         )
-        slot = item.slot
         done = slot.round_rest if between_rounds else slot.rest_after
         if done is not None:
-            self.replay(done, item.round_no)
+            self.replay(done, round_no)
             return
         first = len(self.steps)
         if between_rounds:
@@ -378,12 +383,10 @@ class _Builder(Timeline):
                 self.routine.rest_between_rounds if block is None else block.rest_between_rounds
             )
             if block is None or block.every is None:
-                self._rest_step(
-                    item, StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets
-                )
+                self._rest_step(StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets)
         else:
-            seconds = self._rest(item, "rest_after", settings.rest_after)
-            self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
+            seconds = self._rest("rest_after", settings.rest_after)
+            self._rest_step(StepKind.REST_AFTER, seconds, settings, "Rest", sets)
         if between_rounds:
             slot.round_rest = self.steps[first:]
         else:
@@ -391,34 +394,35 @@ class _Builder(Timeline):
 
     def _rest_step(
         self,
-        item: _Item,
         kind: StepKind,
         seconds: float,
         settings: Settings,
         name: str,
         set_no: int,
-        **extra: Any,
+        unclocked: bool = False,
     ) -> None:
-        if settings.rest_until_ready:
-            extra["until_ready"] = True
-        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)
+        self.add(
+            kind,
+            seconds,
+            name,
+            set_no,
+            until_ready=settings.rest_until_ready,
+            unclocked=unclocked,
+        )
 
-    def _interval_rest(self, item: _Item, every: float, settings: Settings) -> None:
+    def _interval_rest(self, every: float, rounds: int) -> None:
         """Fill the EMOM round to ``every``: kept even at zero, it holds the next boundary."""
         left = self.round_start[1] + every - self.clock
         self.add(
-            item,
             StepKind.INTERVAL_REST,
             left,
-            left,
-            settings,
-            name=(
+            (
                 "Rest to the end of the EMOM"
-                if item.block is not None and item.round_no == item.block.rounds
+                if self.round_no == rounds
                 else "Rest until the next round"
             ),
+            self.slot.exercise.sets,
             keep=True,
-            set_no=item.exercise.sets,
         )
 
     def _fill_cap(self, cap: float) -> None:
@@ -436,8 +440,9 @@ class _Builder(Timeline):
             at += estimate
         self.clock = began + cap
 
-    def _rest(self, item: _Item, key: str, seconds: float) -> float:
+    def _rest(self, key: str, seconds: float) -> float:
         """Warm-up and cool-down rest only where the item itself asks to."""
-        if item.section is Section.MAIN or item.exercise.overrides.is_set(key):
+        slot = self.slot
+        if slot.section is Section.MAIN or slot.exercise.overrides.is_set(key):
             return seconds
         return 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.routine import Settings
+from legtimer.core.routine import Block, Exercise, Section, Settings
 from legtimer.core.steps import Step, StepKind
 
 AT = {name: index for index, name in enumerate(Step._fields)}
@@ -44,23 +44,52 @@ BLOCK_COUNT = AT["block_count"]
 EVERY = AT["every"]
 TIME_CAP = AT["time_cap"]
 NOTE = AT["note"]
+UNTIL_READY = AT["until_ready"]
 WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
 """A tuple, not a set: `in` compares enum members by identity, with no hashing."""
 
 
 class Slot:
-    """One place in a round (an exercise where it stands): what every round of it shares.
+    """One place in a round (an exercise where it stands), and what every round of it shares.
 
     The rows kept here are the first round's rows as placed in the timeline: once placed, a
     row is not changed again (a later change copies it), except for its next-up at the end.
     """
 
-    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared", "whole")
+    __slots__ = (
+        "block",
+        "exercise",
+        "position",
+        "rest_after",
+        "round_rest",
+        "section",
+        "sets",
+        "settings",
+        "shared",
+        "total",
+        "whole",
+    )
 
-    def __init__(self) -> None:
-        self.settings: Settings | None = None
+    def __init__(
+        self,
+        exercise: Exercise,
+        section: Section,
+        position: int,
+        total: int,
+        block: Block | None,
+        settings: Settings,
+        shared: list[Any],
+    ) -> None:
+        self.exercise = exercise
+        self.section = section
+        self.position = position
+        """1-based place in its round (n of ``total``)."""
+        self.total = total
+        self.block = block
+        """The [[block]] it is in, None outside blocks."""
+        self.settings = settings
         """The exercise's settings there, as its block changes them (EMOM, AMRAP)."""
-        self.shared: list[Any] | None = None
+        self.shared = shared
         """The fields every step of it has, as of its first round."""
         self.sets: list[list[Any]] | None = None
         """The rows of its sets and the rests between them, as of its first round."""

@@ -24,16 +24,26 @@ class Keys:
     """Some keys of a kind of table, each with its field and reader, worked out once at import.
 
     Reading a table with them costs a step per key the table holds, not per key it may hold.
+    Given the record the table becomes (an Exercise, a Block...), what is read starts from the
+    record's defaults in its field order, so ``Record._make(values.values())`` builds it.
     """
 
-    __slots__ = ("by_key", "defaults", "nones", "order", "required")
+    __slots__ = ("by_key", "order", "required", "start")
 
-    def __init__(self, fields: Iterable[Field]) -> None:
+    def __init__(self, fields: Iterable[Field], record: Any = None) -> None:
+        """Args:
+        fields: the keys, in the schema's order.
+        record: the NamedTuple class the table becomes; None: keys left out read as None.
+        """
         self.order = tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
         """(key, field, reader) in the schema's order."""
         self.by_key = {key: (spec, read) for key, spec, read in self.order}
-        self.defaults: dict[str, Any] = {key: spec.default for key, spec, _ in self.order}
-        self.nones: dict[str, Any] = dict.fromkeys(self.by_key)
+        self.start: dict[str, Any] = (
+            dict.fromkeys(self.by_key)
+            if record is None
+            else {name: record._field_defaults.get(name) for name in record._fields}
+        )
+        """What is read before any key is: each key left out keeps its value here."""
         self.required = tuple(key for key, spec, _ in self.order if spec.required)
 
 
@@ -99,22 +109,15 @@ class Report:
         return reader(self, table, where, spec, value)
 
     def values(
-        self,
-        table: TableId,
-        where: str,
-        data: dict[str, Any],
-        keys: Keys,
-        fill: bool = False,
+        self, table: TableId, where: str, data: dict[str, Any], keys: Keys
     ) -> dict[str, Any]:
         """Each of ``keys`` read as :meth:`value` does, problems recorded in the schema's order.
 
-        Args:
-            keys: the keys to read, in the schema's order.
-            fill: put the field's default for a key absent or wrong, rather than None.
+        A key left out, or wrong, keeps its value in ``keys.start``.
         """
         problems = self.problems
         before = len(problems)
-        out: dict[str, Any] = (keys.defaults if fill else keys.nones).copy()
+        out = keys.start.copy()
         by_key = keys.by_key
         for key, value in data.items():
             found = by_key.get(key)
@@ -131,15 +134,16 @@ class Report:
         # Something is wrong: read again key by key in the schema's order, so that problems
         # are recorded in the order (and so with the lines) they always have been.
         del problems[before:]
-        out = {}
+        out = keys.start.copy()
         get = data.get
         for key, spec, read in keys.order:
             value = get(key)
             if value is not None:
                 value = read(self, table, where, spec, value)
+                if value is not None:
+                    out[key] = value
             elif spec.required:
                 self.add(table, None, where, f"missing '{key}'; add {key} = \"...\"")
-            out[key] = spec.default if fill and value is None else value
         return out
 
     def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
@@ -311,13 +315,7 @@ class Report:
             for n in range(before, len(self.problems)):
                 self.problems[n] = self.problems[n]._replace(line=line, key="sets")
             return None
-        return SetTarget(
-            reps=read["reps"],
-            duration=read["duration"],
-            load=read["load"] or "",
-            rest=read["rest"],
-            note=read["note"] or "",
-        )
+        return SetTarget._make(read.values())
 
     def _choice(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
         if value not in spec.choices:
@@ -375,7 +373,7 @@ class Report:
         """The setting keys present in a table, each checked; absent ones stay None."""
         if data.keys().isdisjoint(_SETTING_NAMES):
             return _NO_OVERRIDES
-        return Overrides(**self.values(table, where, data, _SETTING_KEYS))
+        return Overrides._make(self.values(table, where, data, _SETTING_KEYS).values())
 
 
 _READERS = {
@@ -393,8 +391,8 @@ _READERS = {
 
 
 _SET_ALLOWED = fields_in(Table.SET)
-_SET_KEYS = Keys(_SET_ALLOWED.values())
-_SETTING_KEYS = Keys(SETTINGS)
+_SET_KEYS = Keys(_SET_ALLOWED.values(), SetTarget)
+_SETTING_KEYS = Keys(SETTINGS, Overrides)
 _SETTING_NAMES = frozenset(spec.key for spec in SETTINGS)
 _NO_OVERRIDES = Overrides()
 
