@@ -53,7 +53,7 @@ from legtimer.core.plan_rows import (
     Timeline,
 )
 from legtimer.core.progression import Target
-from legtimer.core.routine import Block, Exercise, Routine, Section, Settings
+from legtimer.core.routine import Block, Exercise, Overrides, Routine, Section, Settings
 from legtimer.core.steps import Side, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 10.0
@@ -65,6 +65,9 @@ class _Group(NamedTuple):
     cool-down."""
 
     section: Section
+    work: StepKind
+    """The kind of its sets' steps: warm-up, work or cool-down."""
+    block: Block | None
     rounds: int
     slots: list[Slot]
     get_ready: bool
@@ -76,12 +79,13 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
     builder = _Builder(routine, targets)
     groups = builder.groups()
     for number, group in enumerate(groups):
-        slots, rounds = group.slots, group.rounds
-        after = (groups[number + 1].slots[0], 1) if number + 1 < len(groups) else None
+        builder.group = group
+        slots, rounds, total = group.slots, group.rounds, len(group.slots)
+        following = groups[number + 1] if number + 1 < len(groups) else None
         for round_no in range(1, rounds + 1):
             for slot in slots:
                 position = slot.position
-                inside = position < slot.total
+                inside = position < total
                 if inside and round_no > 1 and slot.whole is not None:
                     # Inside a round (not its last exercise) every round is the first again.
                     if position == 1:
@@ -89,30 +93,34 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
                     builder.replay(slot.whole, round_no)
                     continue
                 first = len(builder.steps)
-                builder.begin(slot, round_no)
-                own_get_ready = slot.exercise.overrides.get_ready is not None
-                if own_get_ready or (group.get_ready and round_no == 1 and position == 1):
+                builder.slot, builder.round_no = slot, round_no
+                builder.shared = slot.shared if round_no == 1 else None
+                if slot.exercise.overrides.get_ready is not None or (
+                    group.get_ready and round_no == 1 and position == 1
+                ):
                     builder.get_ready()
                     inside = False  # its own get-ready: not to be replayed
                 if position == 1:
                     builder.round_starts()
-                builder.exercise()
-                if position < slot.total:
-                    builder.after_exercise((slots[position], round_no))
+                builder.sets()
+                if position < total:
+                    builder.rest_after(between_rounds=False)
+                    if inside:
+                        slot.whole = builder.steps[first:]
                 elif round_no < rounds:
-                    builder.after_exercise((slots[0], round_no + 1))
+                    builder.round_ends()
+                    builder.rest_after(between_rounds=group.section is Section.MAIN)
                 else:
-                    builder.after_exercise(after)
-                if inside:
-                    slot.whole = builder.steps[first:]
+                    builder.round_ends()
+                    builder.group_ends(following)
     return builder.finish()
 
 
 class _Builder(Timeline):
     """Places the steps the rules call for, as rows, skipping zero-length ones.
 
-    It works on one exercise in one round at a time (:meth:`begin`): the methods below place
-    that item's steps.
+    It places one exercise in one round at a time: ``group``, ``slot`` and ``round_no`` say
+    which, and the methods below place its steps.
     """
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
@@ -122,29 +130,28 @@ class _Builder(Timeline):
         """Today's rep target per exercise name, from progression."""
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
-        self.slot = Slot(Exercise(""), Section.MAIN, 0, 0, None, routine.defaults, BLANK)
+        self.group = _Group(Section.MAIN, StepKind.WORK, None, 0, [], False)
+        """The group being placed."""
+        self.slot = Slot(Exercise(""), 0, routine.defaults, BLANK)
         """The exercise being placed, where it stands."""
         self.round_no = 0
         """The round of it being placed."""
-        self._shared: list[Any] | None = None
-        """The fields every step of the current item has, once asked for."""
-        self._clocked: dict[tuple[bool, Settings], Settings] = {}
-        """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
+        self.shared: list[Any] | None = None
+        """The fields every step of the exercise in this round has, once made."""
+        self._settings_by_rules: dict[tuple[object, ...], dict[Overrides, Settings]] = {}
+        """Exercise settings per group rules (section, block clock) and exercise overrides."""
 
     def groups(self) -> list[_Group]:
-        """The routine's groups that have exercises to do, in order."""
+        """The routine's groups that have exercises to do, in order, with their slots."""
         routine = self.routine
-        plain = (
-            (routine.warmup, Section.WARMUP, 1, None, 0),
-            (routine.exercises, Section.MAIN, routine.rounds, None, 0),
-        )
         blocks = (
             (block.exercises, Section.MAIN, block.rounds, block, number)
             for number, block in enumerate(routine.blocks, 1)
         )
         out: list[_Group] = []
         for exercises, section, rounds, block, block_no in (
-            *plain,
+            (routine.warmup, Section.WARMUP, 1, None, 0),
+            (routine.exercises, Section.MAIN, routine.rounds, None, 0),
             *blocks,
             (routine.cooldown, Section.COOLDOWN, 1, None, 0),
         ):
@@ -153,73 +160,71 @@ class _Builder(Timeline):
             shared = BLANK.copy()
             shared[SECTION] = section
             shared[ROUNDS] = rounds if section is Section.MAIN else 1
+            shared[ROUND_NO] = 1
+            shared[EXERCISE_COUNT] = len(exercises)
             if block is not None:
                 shared[BLOCK] = block.name
                 shared[BLOCK_NO] = block_no
                 shared[BLOCK_COUNT] = len(routine.blocks)
                 shared[EVERY] = block.every
                 shared[TIME_CAP] = block.time_cap
-            shared[EXERCISE_COUNT] = total = len(exercises)
-            slots = [
-                self._slot(exercise, section, position, total, block, shared)
-                for position, exercise in enumerate(exercises, 1)
-            ]
+            # Exercises that override nothing (most) share their settings, here and in every
+            # group with the same rules.
+            rules = (
+                (section,)
+                if block is None
+                else (section, block.every, block.time_cap, block.rest_until_ready)
+            )
+            settings = self._settings_by_rules.setdefault(rules, {})
+            slots = []
+            for position, exercise in enumerate(exercises, 1):
+                overrides = exercise.overrides
+                where = settings.get(overrides)
+                if where is None:
+                    where = settings[overrides] = self._settings(exercise, section, block)
+                row = shared.copy()
+                row[NAME] = exercise.name
+                row[EXERCISE] = exercise
+                row[SETS] = exercise.sets
+                row[EXERCISE_NO] = position
+                row[COUNTDOWN] = where.countdown
+                slots.append(Slot(exercise, position, where, row))
             opens = not out or (section is Section.MAIN and out[-1].section is Section.WARMUP)
-            out.append(_Group(section, rounds, slots, opens))
+            work = _WORK[section]
+            out.append(_Group(section, work, block, rounds, slots, opens))
         return out
 
-    def _slot(
-        self,
-        exercise: Exercise,
-        section: Section,
-        position: int,
-        total: int,
-        block: Block | None,
-        group_row: list[Any],
-    ) -> Slot:
-        settings = self._settings_of(exercise, block)
-        row = group_row.copy()
-        row[NAME] = exercise.name
-        row[EXERCISE] = exercise
-        row[SETS] = exercise.sets
-        row[ROUND_NO] = 1
-        row[EXERCISE_NO] = position
-        row[COUNTDOWN] = settings.countdown
-        return Slot(exercise, section, position, total, block, settings, row)
+    def _settings(self, exercise: Exercise, section: Section, block: Block | None) -> Settings:
+        """The exercise's settings where it stands.
 
-    def _settings_of(self, exercise: Exercise, block: Block | None) -> Settings:
-        """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
+        Warm-up and cool-down rest only where the exercise itself says so; in an EMOM or AMRAP
+        the clock decides, so no rests (and an AMRAP's rep sets wait for done).
+        """
         settings = exercise.settings(self.routine.defaults)
+        if section is not Section.MAIN:
+            overrides = exercise.overrides
+            return settings._replace(
+                rest=settings.rest if overrides.is_set("rest") else 0.0,
+                rest_after=settings.rest_after if overrides.is_set("rest_after") else 0.0,
+            )
         if block is None:
             return settings
         if block.clocked:
-            key = (block.time_cap is not None, settings)
-            clocked = self._clocked.get(key)
-            if clocked is None:
-                manual = True if block.time_cap is not None else settings.manual
-                clocked = settings._replace(
-                    rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
-                )
-                self._clocked[key] = clocked
-            return clocked
+            manual = True if block.time_cap is not None else settings.manual
+            return settings._replace(
+                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
+            )
         if block.rest_until_ready is not None:
             return settings._replace(rest_until_ready=block.rest_until_ready)
         return settings
 
-    def begin(self, slot: Slot, round_no: int) -> None:
-        """Start placing ``slot`` in round ``round_no``."""
-        self.slot, self.round_no, self._shared = slot, round_no, None
-
-    def shared(self) -> list[Any]:
-        """The fields every step of the current item has (made once per item)."""
-        row = self._shared
-        if row is None:
-            row = self.slot.shared
-            if self.round_no != 1:
-                row = row.copy()
-                row[ROUND_NO] = self.round_no
-            self._shared = row
-        return row
+    def row(self) -> list[Any]:
+        """A new row with the fields every step of the current exercise has in this round."""
+        shared = self.shared
+        if shared is None:
+            shared = self.shared = self.slot.shared.copy()
+            shared[ROUND_NO] = self.round_no
+        return shared.copy()
 
     def add(
         self,
@@ -239,10 +244,10 @@ class _Builder(Timeline):
         """
         if seconds <= 0 and not keep:
             return
-        row = self.shared().copy()
+        row = self.row()
         row[KIND] = kind
         row[DURATION] = seconds
-        row[ESTIMATE] = max(0.0, seconds)
+        row[ESTIMATE] = seconds if seconds > 0 else 0.0
         row[NAME] = name
         row[SET_NO] = set_no
         if until_ready:
@@ -250,6 +255,11 @@ class _Builder(Timeline):
         if unclocked:
             row[EVERY] = row[TIME_CAP] = None
         self.place(row)
+
+    def rest(self, kind: StepKind, seconds: float, name: str, set_no: int) -> None:
+        """A rest, waiting for the person at its end when the exercise says so."""
+        until_ready = self.slot.settings.rest_until_ready
+        self.add(kind, seconds, name, set_no, until_ready=until_ready)
 
     def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
         """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
@@ -266,55 +276,41 @@ class _Builder(Timeline):
         seconds = self.slot.settings.get_ready
         self.add(StepKind.GET_READY, seconds, "Get ready", 1, unclocked=True)
 
-    def exercise(self) -> None:
-        """The sets of the current item and the rests between them."""
+    def sets(self) -> None:
+        """The sets of the current exercise and the rests between them."""
         slot = self.slot
         done = slot.sets
         if done is not None:
             self.replay(done, self.round_no)
             return
         first = len(self.steps)
-        self._sets(slot.settings)
-        slot.sets = self.steps[first:]
-
-    def _sets(self, settings: Settings) -> None:
-        slot = self.slot
-        exercise = slot.exercise
-        section = slot.section
-        if section is Section.MAIN:
-            kind = StepKind.WORK
-        else:
-            kind = StepKind.WARMUP if section is Section.WARMUP else StepKind.COOLDOWN
-        first, second = (
+        exercise, settings = slot.exercise, slot.settings
+        per_set, per_side = exercise.per_set, exercise.per_side
+        sides = (
             (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
         )
-        per_set, per_side = exercise.per_set, exercise.per_side
         # Progression sets one target for every set; a per-set list keeps its own.
         progress = None if per_set else self.targets.get(exercise.name)
         work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
-                work, switch = self._set_rows(kind, set_no, settings, progress)
+                work, switch = self._set_rows(set_no, progress)
             if per_side:
-                self._repeat(work, set_no, first)
-                self._repeat(switch, set_no, second)
-                self._repeat(work, set_no, second)
+                self._repeat(work, set_no, sides[0])
+                self._repeat(switch, set_no, sides[1])
+                self._repeat(work, set_no, sides[1])
             else:
                 self._repeat(work, set_no, None)
             if set_no < exercise.sets:
                 written = per_set[set_no - 1].rest if per_set else None
-                rest = self._rest("rest", settings.rest) if written is None else written
-                self._rest_step(StepKind.REST, rest, settings, "Rest", set_no)
+                self.rest(
+                    StepKind.REST, settings.rest if written is None else written, "Rest", set_no
+                )
+        slot.sets = self.steps[first:]
 
-    def _set_rows(
-        self,
-        kind: StepKind,
-        set_no: int,
-        settings: Settings,
-        progress: Target | None,
-    ) -> tuple[list[Any], list[Any]]:
+    def _set_rows(self, set_no: int, progress: Target | None) -> tuple[list[Any], list[Any]]:
         """The work step and the switch step of set ``set_no``, without set number and side."""
-        exercise = self.slot.exercise
+        exercise, settings = self.slot.exercise, self.slot.settings
         target = exercise.as_set(set_no)
         if target.duration is not None:
             duration: float | None = target.duration
@@ -324,9 +320,8 @@ class _Builder(Timeline):
             today = target.reps[1] if progress is None else progress.reps
             estimate = today * settings.seconds_per_rep
             duration = None if settings.manual else estimate
-        shared = self.shared()
-        work = shared.copy()
-        work[KIND] = kind
+        work = self.row()
+        work[KIND] = self.group.work
         work[DURATION] = duration
         work[ESTIMATE] = estimate
         work[EXERCISE] = target
@@ -338,76 +333,66 @@ class _Builder(Timeline):
         work[TARGET_REPS] = None if progress is None else progress.reps
         if not exercise.per_side:
             return work, BLANK
-        switch = shared.copy()
+        switch = self.row()
         switch[KIND] = StepKind.SWITCH
         switch[DURATION] = switch[ESTIMATE] = settings.switch_sides
         switch[NAME] = "Switch sides"
         switch[EXERCISE] = target
         return work, switch
 
-    def after_exercise(self, following: tuple[Slot, int] | None) -> None:
-        """What comes after the current item's last set: a rest, a round's end, a block's end.
+    def rest_after(self, between_rounds: bool) -> None:
+        """The rest after the current exercise: before the next one, or the next round."""
+        slot = self.slot
+        done = slot.round_rest if between_rounds else slot.rest_after
+        if done is not None:
+            self.replay(done, self.round_no)
+            return
+        first = len(self.steps)
+        sets = slot.exercise.sets
+        if not between_rounds:
+            self.rest(StepKind.REST_AFTER, slot.settings.rest_after, "Rest", sets)
+            slot.rest_after = self.steps[first:]
+            return
+        block = self.group.block
+        if block is None:
+            seconds = self.routine.rest_between_rounds
+            self.rest(StepKind.ROUND_REST, seconds, "Rest between rounds", sets)
+        elif block.every is None:
+            seconds = block.rest_between_rounds
+            self.rest(StepKind.ROUND_REST, seconds, "Rest between rounds", sets)
+        slot.round_rest = self.steps[first:]
 
-        Args:
-            following: the next exercise and its round; None after the last.
-        """
-        slot, round_no = self.slot, self.round_no
-        settings = slot.settings
-        block = slot.block
-        ends_round = slot.position == slot.total
-        if block is not None and block.every is not None and ends_round:
+    def round_ends(self) -> None:
+        """An EMOM fills the round to its interval; an AMRAP stretches the round to its cap."""
+        block = self.group.block
+        if block is None:
+            return
+        if block.every is not None:
             self._interval_rest(block.every, block.rounds)
-        if block is not None and block.time_cap is not None and ends_round:
+        if block.time_cap is not None:
             self._fill_cap(block.time_cap)
+
+    def group_ends(self, following: _Group | None) -> None:
+        """After a group's last exercise: a block's rest before what follows it."""
         if following is None:
             return
-        sets = slot.exercise.sets
-        if block is not None and following[0].block is not block:
+        block = self.group.block
+        if block is not None:
             seconds = (
                 self.routine.defaults.rest_after if block.rest_after is None else block.rest_after
             )
-            self._rest_step(StepKind.REST_AFTER, seconds, settings, "Rest", sets, unclocked=True)
-            return
-        between_rounds = (
-            slot.section is Section.MAIN
-            and following[0].section is Section.MAIN
-            and following[1] != round_no
-        )
-        done = slot.round_rest if between_rounds else slot.rest_after
-        if done is not None:
-            self.replay(done, round_no)
-            return
-        first = len(self.steps)
-        if between_rounds:
-            seconds = (
-                self.routine.rest_between_rounds if block is None else block.rest_between_rounds
+            sets = self.slot.exercise.sets
+            until_ready = self.slot.settings.rest_until_ready
+            self.add(
+                StepKind.REST_AFTER, seconds, "Rest", sets, until_ready=until_ready, unclocked=True
             )
-            if block is None or block.every is None:
-                self._rest_step(StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets)
-        else:
-            seconds = self._rest("rest_after", settings.rest_after)
-            self._rest_step(StepKind.REST_AFTER, seconds, settings, "Rest", sets)
-        if between_rounds:
-            slot.round_rest = self.steps[first:]
-        else:
-            slot.rest_after = self.steps[first:]
-
-    def _rest_step(
-        self,
-        kind: StepKind,
-        seconds: float,
-        settings: Settings,
-        name: str,
-        set_no: int,
-        unclocked: bool = False,
-    ) -> None:
-        self.add(
-            kind,
-            seconds,
-            name,
-            set_no,
-            until_ready=settings.rest_until_ready,
-            unclocked=unclocked,
+            return
+        # The [[exercise]] list followed by blocks (a routine made in code): its last round
+        # ends as rounds do.
+        self.rest_after(
+            between_rounds=self.group.section is Section.MAIN
+            and following.section is Section.MAIN
+            and self.round_no != 1
         )
 
     def _interval_rest(self, every: float, rounds: int) -> None:
@@ -440,9 +425,10 @@ class _Builder(Timeline):
             at += estimate
         self.clock = began + cap
 
-    def _rest(self, key: str, seconds: float) -> float:
-        """Warm-up and cool-down rest only where the item itself asks to."""
-        slot = self.slot
-        if slot.section is Section.MAIN or slot.exercise.overrides.is_set(key):
-            return seconds
-        return 0.0
+
+_WORK = {
+    Section.WARMUP: StepKind.WARMUP,
+    Section.MAIN: StepKind.WORK,
+    Section.COOLDOWN: StepKind.COOLDOWN,
+}
+"""The kind of a set's step in each section."""

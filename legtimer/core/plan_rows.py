@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.routine import Block, Exercise, Section, Settings
+from legtimer.core.routine import Exercise, Settings
 from legtimer.core.steps import Step, StepKind
 
 AT = {name: index for index, name in enumerate(Step._fields)}
@@ -57,38 +57,24 @@ class Slot:
     """
 
     __slots__ = (
-        "block",
         "exercise",
         "position",
         "rest_after",
         "round_rest",
-        "section",
         "sets",
         "settings",
         "shared",
-        "total",
         "whole",
     )
 
     def __init__(
-        self,
-        exercise: Exercise,
-        section: Section,
-        position: int,
-        total: int,
-        block: Block | None,
-        settings: Settings,
-        shared: list[Any],
+        self, exercise: Exercise, position: int, settings: Settings, shared: list[Any]
     ) -> None:
         self.exercise = exercise
-        self.section = section
         self.position = position
-        """1-based place in its round (n of ``total``)."""
-        self.total = total
-        self.block = block
-        """The [[block]] it is in, None outside blocks."""
+        """1-based place in its round."""
         self.settings = settings
-        """The exercise's settings there, as its block changes them (EMOM, AMRAP)."""
+        """The exercise's settings there: its section's rests, its block's clock."""
         self.shared = shared
         """The fields every step of it has, as of its first round."""
         self.sets: list[list[Any]] | None = None
