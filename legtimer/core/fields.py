@@ -11,7 +11,7 @@ from typing import Any
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.lines import TableId
 from legtimer.core.loader_variants import read_variants
-from legtimer.core.report import Keys, Report
+from legtimer.core.report import Keys, Place, Report, Where
 from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
@@ -36,7 +36,7 @@ class ExerciseReader:
         index: int,
         data: dict[str, Any],
         table: TableId | None = None,
-        place: str | None = None,
+        inside: Where | None = None,
     ) -> Exercise | None:
         """The exercise, or None when it has problems (which are recorded).
 
@@ -44,14 +44,12 @@ class ExerciseReader:
             index: its position in its list (0-based).
             data: the parsed table.
             table: which table of the file it is, when not ``(section, index)``.
-            place: how messages name it, when not "exercise 2".
+            inside: the place of the table it sits in (a block), for messages.
         """
         report = self.report
         before = len(report.problems)
         table = table or (self.key, index)
-        raw_name = data.get("name")
-        label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-        where = (place or f"{self.key} {index + 1}") + (f' "{label}"' if label else "")
+        where = Place(self.key, index + 1, data.get("name"), inside)
         raw_variants = data.get("variant")
         if "variant" in data:
             data = {key: value for key, value in data.items() if key != "variant"}

@@ -79,48 +79,15 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
     builder = _Builder(routine, targets)
     groups = builder.groups()
     for number, group in enumerate(groups):
-        builder.group = group
-        slots, rounds, total = group.slots, group.rounds, len(group.slots)
-        following = groups[number + 1] if number + 1 < len(groups) else None
-        for round_no in range(1, rounds + 1):
-            for slot in slots:
-                position = slot.position
-                inside = position < total
-                if inside and round_no > 1 and slot.whole is not None:
-                    # Inside a round (not its last exercise) every round is the first again.
-                    if position == 1:
-                        builder.round_starts()
-                    builder.replay(slot.whole, round_no)
-                    continue
-                first = len(builder.steps)
-                builder.slot, builder.round_no = slot, round_no
-                builder.shared = slot.shared if round_no == 1 else None
-                if slot.exercise.overrides.get_ready is not None or (
-                    group.get_ready and round_no == 1 and position == 1
-                ):
-                    builder.get_ready()
-                    inside = False  # its own get-ready: not to be replayed
-                if position == 1:
-                    builder.round_starts()
-                builder.sets()
-                if position < total:
-                    builder.rest_after(between_rounds=False)
-                    if inside:
-                        slot.whole = builder.steps[first:]
-                elif round_no < rounds:
-                    builder.round_ends()
-                    builder.rest_after(between_rounds=group.section is Section.MAIN)
-                else:
-                    builder.round_ends()
-                    builder.group_ends(following)
+        builder.place_group(group, groups[number + 1] if number + 1 < len(groups) else None)
     return builder.finish()
 
 
 class _Builder(Timeline):
     """Places the steps the rules call for, as rows, skipping zero-length ones.
 
-    It places one exercise in one round at a time: ``group``, ``slot`` and ``round_no`` say
-    which, and the methods below place its steps.
+    It places one group at a time (:meth:`place_group`), and in it one exercise in one round at a
+    time: ``slot`` and ``round_no`` say which, and the methods below place its steps.
     """
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
@@ -193,6 +160,55 @@ class _Builder(Timeline):
             work = _WORK[section]
             out.append(_Group(section, work, block, rounds, slots, opens))
         return out
+
+    def place_group(self, group: _Group, following: _Group | None) -> None:
+        """Every round of ``group``; ``following`` is the group after it (None: the last).
+
+        The first round is worked out exercise by exercise. Every later round does the same
+        sets and rests (only its number, place and start differ), so it replays them, and
+        only what ends a round is worked out again: an EMOM's rest to its next minute, an
+        AMRAP's stretch to its cap, the rest before the next round or what follows.
+        """
+        self.group = group
+        slots = group.slots
+        first, last = slots[0], slots[-1]
+        for slot in slots:
+            self.at(slot, 1)
+            if slot.exercise.overrides.get_ready is not None or (group.get_ready and slot is first):
+                self.get_ready()
+            if slot is first:
+                self.round_starts()
+            self.sets()
+            if slot is not last:
+                self.rest_after(between_rounds=False)
+        body = self.steps[self.round_start[0] :]
+        self._round_ends(1, following)
+        for round_no in range(2, group.rounds + 1):
+            self.at(first, round_no)
+            if first.exercise.overrides.get_ready is not None:
+                self.get_ready()
+            self.round_starts()
+            self.replay(body, round_no)
+            self.at(last, round_no)
+            self._round_ends(round_no, following)
+
+    def at(self, slot: Slot, round_no: int) -> None:
+        """Place steps of ``slot`` in round ``round_no`` from now on."""
+        self.slot, self.round_no = slot, round_no
+        self.shared = slot.shared if round_no == 1 else None
+
+    def _round_ends(self, round_no: int, following: _Group | None) -> None:
+        """An EMOM fills the round to its interval and an AMRAP stretches it to its cap; then
+        the rest before the next round, or what follows the group."""
+        block = self.group.block
+        if block is not None and block.every is not None:
+            self._interval_rest(block.every, block.rounds)
+        if block is not None and block.time_cap is not None:
+            self._fill_cap(block.time_cap)
+        if round_no < self.group.rounds:
+            self.rest_after(between_rounds=self.group.section is Section.MAIN)
+        else:
+            self._group_ends(following)
 
     def _settings(self, exercise: Exercise, section: Section, block: Block | None) -> Settings:
         """The exercise's settings where it stands.
@@ -278,13 +294,7 @@ class _Builder(Timeline):
 
     def sets(self) -> None:
         """The sets of the current exercise and the rests between them."""
-        slot = self.slot
-        done = slot.sets
-        if done is not None:
-            self.replay(done, self.round_no)
-            return
-        first = len(self.steps)
-        exercise, settings = slot.exercise, slot.settings
+        exercise, settings = self.slot.exercise, self.slot.settings
         per_set, per_side = exercise.per_set, exercise.per_side
         sides = (
             (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
@@ -306,7 +316,6 @@ class _Builder(Timeline):
                 self.rest(
                     StepKind.REST, settings.rest if written is None else written, "Rest", set_no
                 )
-        slot.sets = self.steps[first:]
 
     def _set_rows(self, set_no: int, progress: Target | None) -> tuple[list[Any], list[Any]]:
         """The work step and the switch step of set ``set_no``, without set number and side."""
@@ -343,16 +352,14 @@ class _Builder(Timeline):
     def rest_after(self, between_rounds: bool) -> None:
         """The rest after the current exercise: before the next one, or the next round."""
         slot = self.slot
-        done = slot.round_rest if between_rounds else slot.rest_after
-        if done is not None:
-            self.replay(done, self.round_no)
-            return
-        first = len(self.steps)
         sets = slot.exercise.sets
         if not between_rounds:
             self.rest(StepKind.REST_AFTER, slot.settings.rest_after, "Rest", sets)
-            slot.rest_after = self.steps[first:]
             return
+        if slot.round_rest is not None:
+            self.replay(slot.round_rest, self.round_no)
+            return
+        first = len(self.steps)
         block = self.group.block
         if block is None:
             seconds = self.routine.rest_between_rounds
@@ -362,17 +369,7 @@ class _Builder(Timeline):
             self.rest(StepKind.ROUND_REST, seconds, "Rest between rounds", sets)
         slot.round_rest = self.steps[first:]
 
-    def round_ends(self) -> None:
-        """An EMOM fills the round to its interval; an AMRAP stretches the round to its cap."""
-        block = self.group.block
-        if block is None:
-            return
-        if block.every is not None:
-            self._interval_rest(block.every, block.rounds)
-        if block.time_cap is not None:
-            self._fill_cap(block.time_cap)
-
-    def group_ends(self, following: _Group | None) -> None:
+    def _group_ends(self, following: _Group | None) -> None:
         """After a group's last exercise: a block's rest before what follows it."""
         if following is None:
             return

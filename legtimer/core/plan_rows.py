@@ -50,22 +50,9 @@ WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
 
 
 class Slot:
-    """One place in a round (an exercise where it stands), and what every round of it shares.
+    """One place in a round (an exercise where it stands), and what every round of it shares."""
 
-    The rows kept here are the first round's rows as placed in the timeline: once placed, a
-    row is not changed again (a later change copies it), except for its next-up at the end.
-    """
-
-    __slots__ = (
-        "exercise",
-        "position",
-        "rest_after",
-        "round_rest",
-        "sets",
-        "settings",
-        "shared",
-        "whole",
-    )
+    __slots__ = ("exercise", "position", "round_rest", "settings", "shared")
 
     def __init__(
         self, exercise: Exercise, position: int, settings: Settings, shared: list[Any]
@@ -77,15 +64,9 @@ class Slot:
         """The exercise's settings there: its section's rests, its block's clock."""
         self.shared = shared
         """The fields every step of it has, as of its first round."""
-        self.sets: list[list[Any]] | None = None
-        """The rows of its sets and the rests between them, as of its first round."""
-        self.rest_after: list[list[Any]] | None = None
-        """The rest after it within a round, as of its first round."""
         self.round_rest: list[list[Any]] | None = None
-        """The rest after it at the end of a round but the last, as of its first round."""
-        self.whole: list[list[Any]] | None = None
-        """Its sets and the rest after them, when it is not the last of its round and has no
-        get-ready of its own: every later round places the same rows."""
+        """The rest after it at the end of a round but the last, as first placed (a placed
+        row is not changed again: a later change copies it), to be placed again."""
 
 
 class Timeline:

@@ -6,6 +6,7 @@ Which keys a table allows, their types, bounds and defaults all come from
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -18,6 +19,41 @@ from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
 Reader = Callable[["Report", TableId, str, Field, Any], Any]
 """How one kind of value is read: (report, table, where, field, value) -> value or None."""
+
+
+class Place:
+    """Where a table is, as messages name it: 'block 2 "Legs" exercise 1 "Squat"'.
+
+    Put into words only when a problem is recorded there, so a good file never formats one.
+    """
+
+    __slots__ = ("inside", "kind", "name", "number")
+
+    def __init__(
+        self, kind: str, number: int, name: object = None, inside: Where | None = None
+    ) -> None:
+        """Args:
+        kind: what the table is ("block", "exercise", "set"...).
+        number: its 1-based place among its kind.
+        name: its name as written (said when it is text that is not blank).
+        inside: the place of the table it sits in.
+        """
+        self.kind = kind
+        self.number = number
+        self.name = name
+        self.inside = inside
+
+    def __str__(self) -> str:
+        text = f"{self.kind} {self.number}"
+        if self.inside is not None:
+            text = f"{self.inside} {text}"
+        if isinstance(self.name, str) and self.name.strip():
+            text += f' "{self.name}"'
+        return text
+
+
+Where = str | Place
+"""How a problem's place is given: words, or a :class:`Place` put into words when needed."""
 
 
 class Keys:
@@ -55,10 +91,10 @@ class Report:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def add(self, table: TableId, key: str | None, where: str, message: str) -> None:
+    def add(self, table: TableId, key: str | None, where: Where, message: str) -> None:
         """Record a problem at the line of ``key`` in ``table``."""
         line = self.lines.line_of(table, key)
-        self.problems.append(Problem(self.shown, line, where, message, table, key))
+        self.problems.append(Problem(self.shown, line, str(where), message, table, key))
 
     def raise_if_any(self) -> None:
         """Raise a RoutineError if anything was recorded, sorted by line."""
@@ -71,7 +107,7 @@ class Report:
         table: TableId,
         key: str,
         allowed: Iterable[str],
-        where: str,
+        where: Where,
         kind: Table | None = None,
     ) -> None:
         """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
@@ -89,7 +125,7 @@ class Report:
             hint += f" a set may have {', '.join(allowed)}"
         self.add(table, key, where, f"unknown key '{key}'; {hint}")
 
-    def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
+    def known_keys(self, table: TableId, where: Where, data: dict[str, Any], kind: Table) -> None:
         """Every key of ``data`` must be one the schema allows in this kind of table."""
         allowed = fields_in(kind)
         if allowed.keys() >= data.keys():
@@ -98,7 +134,7 @@ class Report:
             if key not in allowed:
                 self.unknown_key(table, key, allowed, where, kind)
 
-    def value(self, table: TableId, where: str, data: dict[str, Any], spec: Field) -> Any:
+    def value(self, table: TableId, where: Where, data: dict[str, Any], spec: Field) -> Any:
         """One key read as its schema says; None when it is absent or wrong (then recorded)."""
         value = data.get(spec.key)
         if value is None:
@@ -109,7 +145,7 @@ class Report:
         return reader(self, table, where, spec, value)
 
     def values(
-        self, table: TableId, where: str, data: dict[str, Any], keys: Keys
+        self, table: TableId, where: Where, data: dict[str, Any], keys: Keys
     ) -> dict[str, Any]:
         """Each of ``keys`` read as :meth:`value` does, problems recorded in the schema's order.
 
@@ -146,7 +182,7 @@ class Report:
                 self.add(table, None, where, f"missing '{key}'; add {key} = \"...\"")
         return out
 
-    def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _text(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str):
             self.add(
                 table, spec.key, where, f"{spec.key} must be text in quotes, not {type_name(value)}"
@@ -157,7 +193,7 @@ class Report:
             return None
         return value
 
-    def _whole(self, table: TableId, where: str, spec: Field, value: Any) -> int | None:
+    def _whole(self, table: TableId, where: Where, spec: Field, value: Any) -> int | None:
         """A whole number within bounds (booleans and decimals refused)."""
         key = spec.key
         if not is_int(value):
@@ -175,7 +211,7 @@ class Report:
             return None
         return int(value)
 
-    def _boolean(self, table: TableId, where: str, spec: Field, value: Any) -> bool | None:
+    def _boolean(self, table: TableId, where: Where, spec: Field, value: Any) -> bool | None:
         if not isinstance(value, bool):
             self.add(
                 table, spec.key, where, f"{spec.key} must be true or false, not {type_name(value)}"
@@ -183,7 +219,7 @@ class Report:
             return None
         return value
 
-    def _duration(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+    def _duration(self, table: TableId, where: Where, spec: Field, value: Any) -> float | None:
         """A duration, zero allowed unless the schema says above zero; at most four hours."""
         key = spec.key
         try:
@@ -199,7 +235,7 @@ class Report:
             return None
         return seconds
 
-    def _number(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+    def _number(self, table: TableId, where: Where, spec: Field, value: Any) -> float | None:
         key = spec.key
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(
@@ -216,9 +252,22 @@ class Report:
             return None
         return float(value)
 
-    def _reps(self, table: TableId, where: str, spec: Field, value: Any) -> tuple[int, int] | None:
+    def _reps(
+        self, table: TableId, where: Where, spec: Field, value: Any
+    ) -> tuple[int, int] | None:
         if is_int(value) and within(spec, value):
             return (value, value)
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and is_int(low := value[0])
+            and is_int(high := value[1])
+            and low <= high
+            and within(spec, low)
+            and within(spec, high)
+        ):
+            return (low, high)
+        # Something is wrong with it: say what.
         allowed = (
             f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
         )
@@ -271,7 +320,7 @@ class Report:
         return (value, value)
 
     def _sets(
-        self, table: TableId, where: str, spec: Field, value: Any
+        self, table: TableId, where: Where, spec: Field, value: Any
     ) -> int | tuple[SetTarget, ...] | None:
         """A number of sets, or a list of per-set tables (each checked, all problems kept)."""
         if not isinstance(value, list):
@@ -294,14 +343,15 @@ class Report:
             return None
         before = len(self.problems)
         targets = [
-            self._set_target(table, f"{where} set {n}", item, n) for n, item in enumerate(value, 1)
+            self._set_target(table, Place("set", n, inside=where), item, n)
+            for n, item in enumerate(value, 1)
         ]
         if len(self.problems) != before:
             return None
         return tuple(t for t in targets if t is not None)
 
     def _set_target(
-        self, table: TableId, where: str, data: dict[str, Any], number: int
+        self, table: TableId, where: Where, data: dict[str, Any], number: int
     ) -> SetTarget | None:
         before = len(self.problems)
         if not _SET_ALLOWED.keys() >= data.keys():
@@ -317,7 +367,7 @@ class Report:
             return None
         return SetTarget._make(read.values())
 
-    def _choice(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _choice(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if value not in spec.choices:
             self.add(
                 table,
@@ -331,7 +381,7 @@ class Report:
         return str(value)
 
     def _text_list(
-        self, table: TableId, where: str, spec: Field, value: Any
+        self, table: TableId, where: Where, spec: Field, value: Any
     ) -> tuple[str, ...] | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add(
@@ -343,7 +393,7 @@ class Report:
             return None
         return tuple(value)
 
-    def _sound_file(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _sound_file(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
             self.add(
                 table,
@@ -355,12 +405,12 @@ class Report:
             return None
         return value
 
-    def settings(self, table: TableId, where: str, data: dict[str, Any]) -> Settings:
+    def settings(self, table: TableId, where: Where, data: dict[str, Any]) -> Settings:
         """Read [defaults]: every setting key and the workout-wide preferences, nothing else."""
         self.known_keys(table, where, data, Table.DEFAULTS)
         return self.overrides(table, where, data).apply_to(Settings())
 
-    def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
+    def preferences(self, table: TableId, where: Where, data: dict[str, Any]) -> Preferences:
         """keep_awake, flash and remote from [defaults]."""
         read = {
             name: value
@@ -369,7 +419,7 @@ class Report:
         }
         return Preferences(**read)
 
-    def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
+    def overrides(self, table: TableId, where: Where, data: dict[str, Any]) -> Overrides:
         """The setting keys present in a table, each checked; absent ones stay None."""
         if data.keys().isdisjoint(_SETTING_NAMES):
             return _NO_OVERRIDES
@@ -402,8 +452,8 @@ _TEXT_RANGE = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|to|,)\s*(\d+))?\s*$")
 
 def within(spec: Field, value: float) -> bool:
     """``value`` lies within the field's bounds (an open side has none)."""
-    low = spec.low if spec.low is not None else -float("inf")
-    high = spec.high if spec.high is not None else float("inf")
+    low = -math.inf if spec.low is None else spec.low
+    high = math.inf if spec.high is None else spec.high
     return (low < value if spec.above_low else low <= value) and value <= high
 
 
