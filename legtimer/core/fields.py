@@ -101,7 +101,8 @@ class ExerciseReader:
         if raw_variants is not None:
             variants = read_variants(report, self.counted, exercise, raw_variants, table, where)
             if exercise is not None:
-                exercise = exercise._replace(variants=variants)
+                values["variants"] = variants
+                exercise = Exercise._make(values.values())
         return None if len(report.problems) != before else exercise
 
 

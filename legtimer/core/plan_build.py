@@ -80,6 +80,7 @@ def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, .
     groups = builder.groups()
     for number, group in enumerate(groups):
         builder.place_group(group, groups[number + 1] if number + 1 < len(groups) else None)
+        builder.settle()
     return builder.finish()
 
 
@@ -103,8 +104,6 @@ class _Builder(Timeline):
         """The exercise being placed, where it stands."""
         self.round_no = 0
         """The round of it being placed."""
-        self.shared: list[Any] | None = None
-        """The fields every step of the exercise in this round has, once made."""
         self._settings_by_rules: dict[tuple[object, ...], dict[Overrides, Settings]] = {}
         """Exercise settings per group rules (section, block clock) and exercise overrides."""
 
@@ -195,7 +194,6 @@ class _Builder(Timeline):
     def at(self, slot: Slot, round_no: int) -> None:
         """Place steps of ``slot`` in round ``round_no`` from now on."""
         self.slot, self.round_no = slot, round_no
-        self.shared = slot.shared if round_no == 1 else None
 
     def _round_ends(self, round_no: int, following: _Group | None) -> None:
         """An EMOM fills the round to its interval and an AMRAP stretches it to its cap; then
@@ -236,11 +234,10 @@ class _Builder(Timeline):
 
     def row(self) -> list[Any]:
         """A new row with the fields every step of the current exercise has in this round."""
-        shared = self.shared
-        if shared is None:
-            shared = self.shared = self.slot.shared.copy()
-            shared[ROUND_NO] = self.round_no
-        return shared.copy()
+        row = self.slot.shared.copy()
+        if self.round_no != 1:
+            row[ROUND_NO] = self.round_no
+        return row
 
     def add(
         self,
@@ -274,8 +271,9 @@ class _Builder(Timeline):
 
     def rest(self, kind: StepKind, seconds: float, name: str, set_no: int) -> None:
         """A rest, waiting for the person at its end when the exercise says so."""
-        until_ready = self.slot.settings.rest_until_ready
-        self.add(kind, seconds, name, set_no, until_ready=until_ready)
+        if seconds > 0:
+            until_ready = self.slot.settings.rest_until_ready
+            self.add(kind, seconds, name, set_no, until_ready=until_ready)
 
     def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
         """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
@@ -320,7 +318,7 @@ class _Builder(Timeline):
     def _set_rows(self, set_no: int, progress: Target | None) -> tuple[list[Any], list[Any]]:
         """The work step and the switch step of set ``set_no``, without set number and side."""
         exercise, settings = self.slot.exercise, self.slot.settings
-        target = exercise.as_set(set_no)
+        target = exercise.as_set(set_no) if exercise.per_set else exercise
         if target.duration is not None:
             duration: float | None = target.duration
             estimate = target.duration

@@ -1,9 +1,10 @@
-"""Steps as rows while a plan is built: lists in Step's field order, made Steps once at the end.
+"""Steps as rows while a plan is built: lists in Step's field order, each made a Step once.
 
 A plan has thousands of steps of some thirty fields each. Built from keywords and then replaced
 field by field, they cost more than parsing the routine's TOML; as rows, what the steps of one
 exercise share is filled in once, each set copies it, and later rounds replay the first round's
-rows (see :mod:`legtimer.core.plan_build` for the rules that decide them).
+rows (see :mod:`legtimer.core.plan_build` for the rules that decide them). A row becomes a Step
+as soon as it is final, group by group, so a long plan's rows do not all live at once.
 """
 
 from __future__ import annotations
@@ -70,10 +71,16 @@ class Slot:
 
 
 class Timeline:
-    """The rows placed so far, and when the next one starts; :meth:`finish` makes them Steps."""
+    """The rows placed so far, and when the next one starts.
+
+    Rows become Steps as soon as they are final (:meth:`settle`), so the rows of a long plan
+    do not all live at once; :meth:`finish` settles the rest.
+    """
 
     def __init__(self) -> None:
-        self.steps: list[list[Any]] = []
+        self.steps: list[Any] = []
+        """Steps settled so far, then rows still open to change (from ``self.settled`` on)."""
+        self.settled = 0
         self.clock = 0.0
         """Planned start of the next row, in seconds from the start of the workout."""
 
@@ -97,12 +104,29 @@ class Timeline:
             clock += row[ESTIMATE]
         self.clock = clock
 
-    def finish(self) -> tuple[Step, ...]:
-        """The rows as Steps, each pointing at the next step where the person moves."""
+    def settle(self, final: bool = False) -> None:
+        """Make Steps of the open rows whose next-up is known: those before the last row where
+        the person moves (every row, when ``final``: nothing follows)."""
+        steps = self.steps
+        end = len(steps)
         following: int | None = None
-        for row in reversed(self.steps):
+        if not final:
+            while end > self.settled and steps[end - 1][KIND] not in WORK_KINDS:
+                end -= 1
+            if end == self.settled:
+                return
+            end -= 1
+            following = end
+        new = tuple.__new__
+        for index in range(end - 1, self.settled - 1, -1):
+            row = steps[index]
             row[NEXT_UP] = following
             if row[KIND] in WORK_KINDS:
-                following = row[INDEX]
-        new = tuple.__new__
-        return tuple([new(Step, row) for row in self.steps])
+                following = index
+            steps[index] = new(Step, row)
+        self.settled = end
+
+    def finish(self) -> tuple[Step, ...]:
+        """Every step, each pointing at the next step where the person moves."""
+        self.settle(final=True)
+        return tuple(self.steps)
