@@ -16,6 +16,7 @@ from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
 _ALLOWED = fields_in(Table.EXERCISE)
+_TABLE_KEYS = frozenset(_ALLOWED)
 _OWN_KEYS = Keys((spec for spec in _ALLOWED.values() if not spec.is_setting), Exercise)
 """An exercise's own keys (its settings are read as overrides of [defaults])."""
 
@@ -53,7 +54,7 @@ class ExerciseReader:
         raw_variants = data.get("variant")
         if "variant" in data:
             data = {key: value for key, value in data.items() if key != "variant"}
-        if not _ALLOWED.keys() >= data.keys():
+        if not _TABLE_KEYS.issuperset(data):
             report.known_keys(table, where, data, Table.EXERCISE)
         values = report.values(table, where, data, _OWN_KEYS)
         per_set = values["sets"]

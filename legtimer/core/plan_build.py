@@ -202,7 +202,8 @@ class _Builder(Timeline):
         if block is not None and block.every is not None:
             self._interval_rest(block.every, block.rounds)
         if block is not None and block.time_cap is not None:
-            self._fill_cap(block.time_cap)
+            # The first round's rows are replayed by the later ones: stretch copies of them.
+            self._fill_cap(block.time_cap, copy=round_no == 1)
         if round_no < self.group.rounds:
             self.rest_after(between_rounds=self.group.section is Section.MAIN)
         else:
@@ -294,9 +295,7 @@ class _Builder(Timeline):
         """The sets of the current exercise and the rests between them."""
         exercise, settings = self.slot.exercise, self.slot.settings
         per_set, per_side = exercise.per_set, exercise.per_side
-        sides = (
-            (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
-        )
+        sides = _RIGHT_FIRST if exercise.first_side == "right" else _LEFT_FIRST
         # Progression sets one target for every set; a per-set list keeps its own.
         progress = None if per_set else self.targets.get(exercise.name)
         work = switch = BLANK
@@ -405,22 +404,29 @@ class _Builder(Timeline):
             keep=True,
         )
 
-    def _fill_cap(self, cap: float) -> None:
-        """Stretch one AMRAP pass to fill its cap: the session loops it until the cap."""
+    def _fill_cap(self, cap: float, copy: bool) -> None:
+        """Stretch one AMRAP pass to fill its cap: the session loops it until the cap.
+
+        Args:
+            copy: stretch copies of the pass's rows (the rows as placed are replayed later).
+        """
         first, began = self.round_start
         spent = self.clock - began
         scale = cap / spent if spent > 0 else 1.0
         at = began
         steps = self.steps
         for index in range(first, len(steps)):
-            # A copy: the rows as placed may be replayed in a later round.
-            row = steps[index] = steps[index].copy()
+            row = steps[index]
+            if copy:
+                row = steps[index] = row.copy()
             row[START] = at
             row[ESTIMATE] = estimate = row[ESTIMATE] * scale
             at += estimate
         self.clock = began + cap
 
 
+_LEFT_FIRST = (Side.LEFT, Side.RIGHT)
+_RIGHT_FIRST = (Side.RIGHT, Side.LEFT)
 _WORK = {
     Section.WARMUP: StepKind.WARMUP,
     Section.MAIN: StepKind.WORK,

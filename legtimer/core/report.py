@@ -354,7 +354,7 @@ class Report:
         self, table: TableId, where: Where, data: dict[str, Any], number: int
     ) -> SetTarget | None:
         before = len(self.problems)
-        if not _SET_ALLOWED.keys() >= data.keys():
+        if not _SET_TABLE_KEYS.issuperset(data):
             self.known_keys(table, where, data, Table.SET)
         read = self.values(table, where, data, _SET_KEYS)
         if read["reps"] is not None and read["duration"] is not None:
@@ -441,6 +441,7 @@ _READERS = {
 
 
 _SET_ALLOWED = fields_in(Table.SET)
+_SET_TABLE_KEYS = frozenset(_SET_ALLOWED)
 _SET_KEYS = Keys(_SET_ALLOWED.values(), SetTarget)
 _SETTING_KEYS = Keys(SETTINGS, Overrides)
 _SETTING_NAMES = frozenset(spec.key for spec in SETTINGS)
