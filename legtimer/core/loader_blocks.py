@@ -24,8 +24,8 @@ _ALLOWED = fields_in(Table.BLOCK)
 _TABLE_KEYS = frozenset(_ALLOWED) | {"exercise"}
 """What a [[block]] table may hold: its keys and its [[block.exercise]] tables."""
 _KEYS = Keys(_ALLOWED.values(), Block)
-"""A block's keys; one left out takes the Block's default (rest_until_ready: None, "as each
-exercise says", not [defaults]' off)."""
+"""A block's keys; one left out takes Block's default (so rest_until_ready left out is None,
+"as each exercise says", not off)."""
 
 
 def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tuple[Block, ...]:

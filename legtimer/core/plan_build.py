@@ -100,7 +100,7 @@ class _Builder(Timeline):
         """Where the current round began: (step count, planned time)."""
         self.group = _Group(Section.MAIN, StepKind.WORK, None, 0, [], False)
         """The group being placed."""
-        self.slot = Slot(Exercise(""), 0, routine.defaults, BLANK)
+        self.slot = Slot(Exercise(""), routine.defaults, BLANK)
         """The exercise being placed, where it stands."""
         self.round_no = 0
         """The round of it being placed."""
@@ -145,16 +145,16 @@ class _Builder(Timeline):
             slots = []
             for position, exercise in enumerate(exercises, 1):
                 overrides = exercise.overrides
-                where = settings.get(overrides)
-                if where is None:
-                    where = settings[overrides] = self._settings(exercise, section, block)
+                own = settings.get(overrides)
+                if own is None:
+                    own = settings[overrides] = self._settings(exercise, section, block)
                 row = shared.copy()
                 row[NAME] = exercise.name
                 row[EXERCISE] = exercise
                 row[SETS] = exercise.sets
                 row[EXERCISE_NO] = position
-                row[COUNTDOWN] = where.countdown
-                slots.append(Slot(exercise, position, where, row))
+                row[COUNTDOWN] = own.countdown
+                slots.append(Slot(exercise, own, row))
             opens = not out or (section is Section.MAIN and out[-1].section is Section.WARMUP)
             work = _WORK[section]
             out.append(_Group(section, work, block, rounds, slots, opens))

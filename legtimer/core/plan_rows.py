@@ -51,16 +51,12 @@ WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
 
 
 class Slot:
-    """One place in a round (an exercise where it stands), and what every round of it shares."""
+    """An exercise where it stands in its group, and what every round of it shares."""
 
-    __slots__ = ("exercise", "position", "round_rest", "settings", "shared")
+    __slots__ = ("exercise", "round_rest", "settings", "shared")
 
-    def __init__(
-        self, exercise: Exercise, position: int, settings: Settings, shared: list[Any]
-    ) -> None:
+    def __init__(self, exercise: Exercise, settings: Settings, shared: list[Any]) -> None:
         self.exercise = exercise
-        self.position = position
-        """1-based place in its round."""
         self.settings = settings
         """The exercise's settings there: its section's rests, its block's clock."""
         self.shared = shared

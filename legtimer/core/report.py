@@ -17,14 +17,16 @@ from legtimer.core.lines import LineIndex, TableId
 from legtimer.core.routine import Overrides, Preferences, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
-Reader = Callable[["Report", TableId, str, Field, Any], Any]
+Reader = Callable[["Report", TableId, "Where", Field, Any], Any]
 """How one kind of value is read: (report, table, where, field, value) -> value or None."""
 
 
 class Place:
     """Where a table is, as messages name it: 'block 2 "Legs" exercise 1 "Squat"'.
 
-    Put into words only when a problem is recorded there, so a good file never formats one.
+    Put into words only when a problem is recorded there, so a good file never formats one:
+    its kind ("block", "exercise", "set"...) and 1-based number, its name as written (said
+    when it is text that is not blank), after the place of the table it sits in.
     """
 
     __slots__ = ("inside", "kind", "name", "number")
@@ -32,12 +34,6 @@ class Place:
     def __init__(
         self, kind: str, number: int, name: object = None, inside: Where | None = None
     ) -> None:
-        """Args:
-        kind: what the table is ("block", "exercise", "set"...).
-        number: its 1-based place among its kind.
-        name: its name as written (said when it is text that is not blank).
-        inside: the place of the table it sits in.
-        """
         self.kind = kind
         self.number = number
         self.name = name
@@ -60,17 +56,14 @@ class Keys:
     """Some keys of a kind of table, each with its field and reader, worked out once at import.
 
     Reading a table with them costs a step per key the table holds, not per key it may hold.
-    Given the record the table becomes (an Exercise, a Block...), what is read starts from the
-    record's defaults in its field order, so ``Record._make(values.values())`` builds it.
+    Given the NamedTuple class the table becomes (an Exercise, a Block...), what is read starts
+    from that record's defaults in its field order, so ``Record._make(values.values())``
+    builds it; without one, keys left out read as None.
     """
 
     __slots__ = ("by_key", "order", "required", "start")
 
     def __init__(self, fields: Iterable[Field], record: Any = None) -> None:
-        """Args:
-        fields: the keys, in the schema's order.
-        record: the NamedTuple class the table becomes; None: keys left out read as None.
-        """
         self.order = tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
         """(key, field, reader) in the schema's order."""
         self.by_key = {key: (spec, read) for key, spec, read in self.order}
