@@ -77,6 +77,7 @@ class Timeline:
         self.steps: list[Any] = []
         """Steps settled so far, then rows still open to change (from ``self.settled`` on)."""
         self.settled = 0
+        """How many of ``steps`` are Steps."""
         self.clock = 0.0
         """Planned start of the next row, in seconds from the start of the workout."""
 
@@ -102,7 +103,8 @@ class Timeline:
 
     def settle(self, final: bool = False) -> None:
         """Make Steps of the open rows whose next-up is known: those before the last row where
-        the person moves (every row, when ``final``: nothing follows)."""
+        the person moves (every row, when ``final``: nothing follows). Called between groups,
+        when no row placed so far will change again (an AMRAP stretches its round's rows)."""
         steps = self.steps
         end = len(steps)
         following: int | None = None
