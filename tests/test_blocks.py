@@ -305,6 +305,34 @@ def test_a_block_plan_has_headings_with_their_own_totals() -> None:
     assert plan.steps[-1].name == "Plank"
 
 
+def test_an_exercises_own_get_ready_comes_before_it_every_round() -> None:
+    """Later rounds repeat the first one's steps: an exercise's own get-ready among them, first
+    in its round or not, while the workout's opening get-ready comes once."""
+    text = HEAD + (
+        '[defaults]\nget_ready = "10s"\nrest_after = "20s"\n\n'
+        '[[block]]\nname = "B"\nrounds = 3\nrest_between_rounds = "30s"\n\n'
+        '[[block.exercise]]\nname = "A"\nreps = 5\nget_ready = "5s"\n\n'
+        '[[block.exercise]]\nname = "C"\nduration = "40s"\nget_ready = "7s"\n'
+    )
+    steps = compile_plan(parse_routine(text)).steps
+    ready, work, rest = StepKind.GET_READY, StepKind.WORK, StepKind.REST_AFTER
+    one_round = [
+        (ready, "A", 5),
+        (work, "A", 15),
+        (rest, "A", 20),
+        (ready, "C", 7),
+        (work, "C", 40),
+    ]
+    between = [(StepKind.ROUND_REST, "C", 30)]
+    expected = one_round + between + one_round + between + one_round
+    got = [(s.kind, s.exercise.name, s.estimate) for s in steps]
+    assert got == expected
+    assert [s.round_no for s in steps] == [1] * 6 + [2] * 6 + [3] * 5
+    assert [s.plan_index for s in steps] == list(range(len(steps)))
+    assert all(a.end == pytest.approx(b.start) for a, b in zip(steps, steps[1:], strict=False))
+    assert [s.next_up for s in steps[:3]] == [1, 4, 4]
+
+
 def test_emom_plan_lasts_rounds_times_every() -> None:
     plan = compile_plan(parse_routine(EMOM))
     assert plan.total == pytest.approx(30 * 60)

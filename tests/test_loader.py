@@ -363,6 +363,26 @@ def test_the_schema_matches_the_model() -> None:
     assert "keep_awake" not in fields_in(Table.EXERCISE)
 
 
+def test_a_key_left_out_reads_as_the_schema_default() -> None:
+    """The loader builds exercises and blocks from their records' defaults: those must be the
+    schema's (which the docs and the editor show), but for a block's rest_until_ready, whose
+    "left out" means "as each exercise says"."""
+    from legtimer.core.routine import Block, Exercise
+    from legtimer.core.schema import Table, fields_in
+
+    for table, record, besides in (
+        (Table.EXERCISE, Exercise, {"name"}),
+        (Table.BLOCK, Block, {"name", "rest_until_ready"}),
+    ):
+        for key, spec in fields_in(table).items():
+            if key not in besides and not (table is Table.EXERCISE and spec.is_setting):
+                assert record._field_defaults[key] == spec.default, (table, key)
+    block = parse_routine(
+        HEAD + '[[block]]\nname = "B"\n\n[[block.exercise]]\nname = "A"\nreps = 5\n'
+    ).blocks[0]
+    assert (block.rounds, block.rest_between_rounds, block.rest_until_ready) == (1, 0.0, None)
+
+
 def test_routine_equality_does_not_depend_on_field_order() -> None:
     routine = parse_routine(MINIMAL)
     assert routine == routine._replace(path="/elsewhere.toml")

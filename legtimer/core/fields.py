@@ -11,12 +11,13 @@ from typing import Any
 from legtimer.core.durations import MAX_STEP_SECONDS
 from legtimer.core.lines import TableId
 from legtimer.core.loader_variants import read_variants
-from legtimer.core.report import Keys, Report
+from legtimer.core.report import Keys, Place, Report, Where
 from legtimer.core.routine import Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
 _ALLOWED = fields_in(Table.EXERCISE)
-_OWN_KEYS = Keys(spec for spec in _ALLOWED.values() if not spec.is_setting)
+_TABLE_KEYS = frozenset(_ALLOWED)
+_OWN_KEYS = Keys((spec for spec in _ALLOWED.values() if not spec.is_setting), Exercise)
 """An exercise's own keys (its settings are read as overrides of [defaults])."""
 
 
@@ -36,7 +37,7 @@ class ExerciseReader:
         index: int,
         data: dict[str, Any],
         table: TableId | None = None,
-        place: str | None = None,
+        inside: Where | None = None,
     ) -> Exercise | None:
         """The exercise, or None when it has problems (which are recorded).
 
@@ -44,20 +45,18 @@ class ExerciseReader:
             index: its position in its list (0-based).
             data: the parsed table.
             table: which table of the file it is, when not ``(section, index)``.
-            place: how messages name it, when not "exercise 2".
+            inside: the place of the table it sits in (a block), for messages.
         """
         report = self.report
         before = len(report.problems)
         table = table or (self.key, index)
-        raw_name = data.get("name")
-        label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-        where = (place or f"{self.key} {index + 1}") + (f' "{label}"' if label else "")
+        where = Place(self.key, index + 1, data.get("name"), inside)
         raw_variants = data.get("variant")
         if "variant" in data:
             data = {key: value for key, value in data.items() if key != "variant"}
-        if not _ALLOWED.keys() >= data.keys():
+        if not _TABLE_KEYS.issuperset(data):
             report.known_keys(table, where, data, Table.EXERCISE)
-        values = report.values(table, where, data, _OWN_KEYS, fill=True)
+        values = report.values(table, where, data, _OWN_KEYS)
         per_set = values["sets"]
         if isinstance(per_set, tuple):
             values["per_set"] = per_set
@@ -96,13 +95,15 @@ class ExerciseReader:
                 where,
                 "manual applies to rep sets; a timed exercise always counts down",
             )
-        exercise = (
-            None if len(report.problems) != before else Exercise(**values, overrides=overrides)
-        )
+        exercise = None
+        if len(report.problems) == before:
+            values["overrides"] = overrides
+            exercise = Exercise._make(values.values())
         if raw_variants is not None:
             variants = read_variants(report, self.counted, exercise, raw_variants, table, where)
             if exercise is not None:
-                exercise = exercise._replace(variants=variants)
+                values["variants"] = variants
+                exercise = Exercise._make(values.values())
         return None if len(report.problems) != before else exercise
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from legtimer.core.durations import format_clock
 from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import TableId
-from legtimer.core.report import Keys, Report
+from legtimer.core.report import Keys, Place, Report, Where
 from legtimer.core.routine import Block, Exercise, Section, Settings
 from legtimer.core.schema import Table, fields_in
 
@@ -21,7 +21,11 @@ BLOCK_ORDER = (  # also said when tomllib stops at such a [[block]]
 )
 
 _ALLOWED = fields_in(Table.BLOCK)
-_KEYS = Keys(_ALLOWED.values())
+_TABLE_KEYS = frozenset(_ALLOWED) | {"exercise"}
+"""What a [[block]] table may hold: its keys and its [[block.exercise]] tables."""
+_KEYS = Keys(_ALLOWED.values(), Block)
+"""A block's keys; one left out takes Block's default (so rest_until_ready left out is None,
+"as each exercise says", not off)."""
 
 
 def read_blocks(report: Report, data: dict[str, Any], defaults: Settings) -> tuple[Block, ...]:
@@ -62,17 +66,11 @@ def _read_block(
     """One block and how many [[block.exercise]] tables it holds."""
     before = len(report.problems)
     table: TableId = ("block", index)
-    raw_name = data.get("name")
-    label = raw_name if isinstance(raw_name, str) and raw_name.strip() else None
-    where = f"block {index + 1}" + (f' "{label}"' if label else "")
-    own = {key: value for key, value in data.items() if key != "exercise"}
-    if not _ALLOWED.keys() >= own.keys():
+    where = Place("block", index + 1, data.get("name"))
+    if not _TABLE_KEYS.issuperset(data):
+        own = {key: value for key, value in data.items() if key != "exercise"}
         report.known_keys(table, where, own, Table.BLOCK)
-    values = report.values(table, where, own, _KEYS)
-    for key, spec in _ALLOWED.items():
-        # rest_until_ready left out means "as each exercise says", not "off".
-        if values[key] is None and key != "rest_until_ready":
-            values[key] = spec.default
+    values = report.values(table, where, data, _KEYS)  # reads the block's keys, not "exercise"
 
     raw_exercises = data.get("exercise")
     exercises: list[Exercise] = []
@@ -91,12 +89,8 @@ def _read_block(
     else:
         count = len(raw_exercises)
         for number, item in enumerate(raw_exercises):
-            exercise = reader.read(
-                number,
-                item,
-                table=(BLOCK_EXERCISE, first_exercise + number),
-                place=f"{where} exercise {number + 1}",
-            )
+            table_id = (BLOCK_EXERCISE, first_exercise + number)
+            exercise = reader.read(number, item, table_id, where)
             if exercise is not None:
                 exercises.append(exercise)
 
@@ -123,13 +117,14 @@ def _read_block(
                 )
     if len(report.problems) != before:
         return None, count
-    return Block(exercises=tuple(exercises), **values), count
+    values["exercises"] = tuple(exercises)
+    return Block._make(values.values()), count
 
 
 def _check_clocked(
     report: Report,
     table: TableId,
-    where: str,
+    where: Where,
     data: dict[str, Any],
     raw_exercises: Any,
     first_exercise: int,
@@ -150,10 +145,12 @@ def _check_clocked(
     if not isinstance(raw_exercises, list):
         return
     for number, item in enumerate(raw_exercises):
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or (
+            item.keys().isdisjoint(_CLOCK_RESTS) and not _any_set_rest(item.get("sets"))
+        ):
             continue
         ex_table = (BLOCK_EXERCISE, first_exercise + number)
-        for key in ("rest", "rest_after", "rest_until_ready"):
+        for key in _CLOCK_RESTS:
             if key in item:
                 report.add(
                     ex_table,
@@ -161,14 +158,22 @@ def _check_clocked(
                     f"{where} exercise {number + 1}",
                     f"{why}, exercises run back to back; remove {key}",
                 )
-        sets = item.get("sets")
-        if isinstance(sets, list) and any(isinstance(s, dict) and "rest" in s for s in sets):
+        if _any_set_rest(item.get("sets")):
             report.add(
                 ex_table,
                 "sets",
                 f"{where} exercise {number + 1}",
                 f"{why}: a set here has no rest; remove rest",
             )
+
+
+_CLOCK_RESTS = ("rest", "rest_after", "rest_until_ready")
+"""Rest keys an exercise may not have in an EMOM or AMRAP block."""
+
+
+def _any_set_rest(sets: Any) -> bool:
+    """Some per-set table of ``sets`` (as written) says its own rest."""
+    return isinstance(sets, list) and any(isinstance(s, dict) and "rest" in s for s in sets)
 
 
 def round_work(exercise: Exercise, settings: Settings) -> float:

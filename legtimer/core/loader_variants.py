@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from legtimer.core.lines import TableId
-from legtimer.core.report import Keys, Report
+from legtimer.core.report import Keys, Place, Report, Where
 from legtimer.core.routine import Exercise, Overrides, Variant
 from legtimer.core.schema import Table, fields_in
 
@@ -29,7 +29,7 @@ def read_variants(
     exercise: Exercise | None,
     raw: Any,
     table: TableId,
-    where: str,
+    where: Where,
 ) -> tuple[Variant, ...]:
     """The variants written under one exercise (none when the exercise itself is bad).
 
@@ -71,13 +71,11 @@ def _read_one(
     exercise: Exercise | None,
     data: dict[str, Any],
     table: TableId,
-    exercise_where: str,
+    exercise_where: Where,
     number: int,
 ) -> Variant | None:
     before = len(report.problems)
-    raw_name = data.get("name")
-    label = f' "{raw_name}"' if isinstance(raw_name, str) and raw_name.strip() else ""
-    where = f"{exercise_where} variant {number + 1}{label}"
+    where = Place("variant", number + 1, data.get("name"), exercise_where)
     if "variant" in data:
         report.add(
             table,

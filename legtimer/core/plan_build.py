@@ -21,7 +21,6 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from legtimer.core.plan_rows import (
-    AT,
     BLANK,
     BLOCK,
     BLOCK_COUNT,
@@ -49,93 +48,48 @@ from legtimer.core.plan_rows import (
     START,
     TARGET_REPS,
     TIME_CAP,
+    UNTIL_READY,
     Slot,
     Timeline,
 )
 from legtimer.core.progression import Target
-from legtimer.core.routine import Block, Exercise, Routine, Section, Settings
+from legtimer.core.routine import Block, Exercise, Overrides, Routine, Section, Settings
 from legtimer.core.steps import Side, Step, StepKind
 
 HALFWAY_MIN_SECONDS = 10.0
 """A halfway cue on a step shorter than this would be noise."""
 
 
-class _Item(NamedTuple):
-    exercise: Exercise
+class _Group(NamedTuple):
+    """Exercises done together, round after round: the warm-up, the main list, a block, the
+    cool-down."""
+
     section: Section
-    round_no: int
-    position: int
-    total: int
-    slot: Slot
-    block: Block | None = None
-    block_no: int = 0
+    work: StepKind
+    """The kind of its sets' steps: warm-up, work or cool-down."""
+    block: Block | None
+    rounds: int
+    slots: list[Slot]
+    get_ready: bool
+    """It opens with a get-ready: it opens the workout, or the main part after a warm-up."""
 
 
 def build_plan(routine: Routine, targets: Mapping[str, Target]) -> tuple[Step, ...]:
     """The routine's steps, in order, with planned start times (rep sets at today's targets)."""
-    items = _items(routine)
     builder = _Builder(routine, targets)
-    for number, item in enumerate(items):
-        slot = item.slot
-        inside = item.position < item.total
-        if inside and item.round_no > 1 and slot.whole is not None:
-            # Inside a round (not its last exercise) every round is the first again.
-            if item.position == 1:
-                builder.round_starts()
-            builder.replay(slot.whole, item.round_no)
-            continue
-        first = len(builder.steps)
-        settings = builder.settings_of(item)
-        if (
-            number == 0
-            or item.exercise.overrides.get_ready is not None
-            or (
-                item.section is Section.MAIN
-                and items[number - 1].section is Section.WARMUP
-                and item.round_no == 1
-                and item.position == 1
-            )
-        ):
-            builder.get_ready(item, settings.get_ready)
-            inside = False  # its own get-ready: not to be replayed
-        if item.position == 1:
-            builder.round_starts()
-        builder.exercise(item, settings)
-        following = items[number + 1] if number + 1 < len(items) else None
-        builder.after_exercise(item, settings, following)
-        if inside:
-            slot.whole = builder.steps[first:]
+    groups = builder.groups()
+    for number, group in enumerate(groups):
+        builder.place_group(group, groups[number + 1] if number + 1 < len(groups) else None)
+        builder.settle()
     return builder.finish()
 
 
-def _items(routine: Routine) -> list[_Item]:
-    out = [
-        _Item(ex, Section.WARMUP, 1, i + 1, len(routine.warmup), Slot())
-        for i, ex in enumerate(routine.warmup)
-    ]
-    slots = [Slot() for _ in routine.exercises]
-    for round_no in range(1, routine.rounds + 1):
-        out += [
-            _Item(ex, Section.MAIN, round_no, i + 1, len(routine.exercises), slots[i])
-            for i, ex in enumerate(routine.exercises)
-        ]
-    for block_no, block in enumerate(routine.blocks, 1):
-        slots = [Slot() for _ in block.exercises]
-        for round_no in range(1, block.rounds + 1):
-            count = len(block.exercises)
-            out += [
-                _Item(ex, Section.MAIN, round_no, i + 1, count, slots[i], block, block_no)
-                for i, ex in enumerate(block.exercises)
-            ]
-    out += [
-        _Item(ex, Section.COOLDOWN, 1, i + 1, len(routine.cooldown), Slot())
-        for i, ex in enumerate(routine.cooldown)
-    ]
-    return out
-
-
 class _Builder(Timeline):
-    """Places the steps the rules call for, as rows, skipping zero-length ones."""
+    """Places the steps the rules call for, as rows, skipping zero-length ones.
+
+    It places one group at a time (:meth:`place_group`), and in it one exercise in one round at a
+    time: ``slot`` and ``round_no`` say which, and the methods below place its steps.
+    """
 
     def __init__(self, routine: Routine, targets: Mapping[str, Target]) -> None:
         super().__init__()
@@ -144,96 +98,183 @@ class _Builder(Timeline):
         """Today's rep target per exercise name, from progression."""
         self.round_start = (0, 0.0)
         """Where the current round began: (step count, planned time)."""
-        self._item: _Item | None = None
-        self._shared: list[Any] = BLANK
-        """The fields every step of ``_item`` has."""
-        self._clocked: dict[tuple[bool, Settings], Settings] = {}
-        """Settings as an EMOM or AMRAP block changes them, per (AMRAP?, settings)."""
+        self.group = _Group(Section.MAIN, StepKind.WORK, None, 0, [], False)
+        """The group being placed."""
+        self.slot = Slot(Exercise(""), routine.defaults, BLANK)
+        """The exercise being placed, where it stands."""
+        self.round_no = 0
+        """The round of it being placed."""
+        self._settings_by_rules: dict[tuple[object, ...], dict[Overrides, Settings]] = {}
+        """Exercise settings per group rules (section, block clock) and exercise overrides."""
 
-    def settings_of(self, item: _Item) -> Settings:
-        """The exercise's settings; in an EMOM or AMRAP the clock decides, so no rests."""
-        settings = item.slot.settings
-        if settings is None:
-            settings = item.slot.settings = self._settings_of(item)
-        return settings
+    def groups(self) -> list[_Group]:
+        """The routine's groups that have exercises to do, in order, with their slots."""
+        routine = self.routine
+        blocks = (
+            (block.exercises, Section.MAIN, block.rounds, block, number)
+            for number, block in enumerate(routine.blocks, 1)
+        )
+        out: list[_Group] = []
+        for exercises, section, rounds, block, block_no in (
+            (routine.warmup, Section.WARMUP, 1, None, 0),
+            (routine.exercises, Section.MAIN, routine.rounds, None, 0),
+            *blocks,
+            (routine.cooldown, Section.COOLDOWN, 1, None, 0),
+        ):
+            if not exercises or rounds < 1:
+                continue
+            shared = BLANK.copy()
+            shared[SECTION] = section
+            shared[ROUNDS] = rounds if section is Section.MAIN else 1
+            shared[ROUND_NO] = 1
+            shared[EXERCISE_COUNT] = len(exercises)
+            if block is not None:
+                shared[BLOCK] = block.name
+                shared[BLOCK_NO] = block_no
+                shared[BLOCK_COUNT] = len(routine.blocks)
+                shared[EVERY] = block.every
+                shared[TIME_CAP] = block.time_cap
+            # Exercises that override nothing (most) share their settings, here and in every
+            # group with the same rules.
+            rules = (
+                (section,)
+                if block is None
+                else (section, block.every, block.time_cap, block.rest_until_ready)
+            )
+            settings = self._settings_by_rules.setdefault(rules, {})
+            slots = []
+            for position, exercise in enumerate(exercises, 1):
+                overrides = exercise.overrides
+                own = settings.get(overrides)
+                if own is None:
+                    own = settings[overrides] = self._settings(exercise, section, block)
+                row = shared.copy()
+                row[NAME] = exercise.name
+                row[EXERCISE] = exercise
+                row[SETS] = exercise.sets
+                row[EXERCISE_NO] = position
+                row[COUNTDOWN] = own.countdown
+                slots.append(Slot(exercise, own, row))
+            opens = not out or (section is Section.MAIN and out[-1].section is Section.WARMUP)
+            work = _WORK[section]
+            out.append(_Group(section, work, block, rounds, slots, opens))
+        return out
 
-    def _settings_of(self, item: _Item) -> Settings:
-        settings = item.exercise.settings(self.routine.defaults)
-        block = item.block
+    def place_group(self, group: _Group, following: _Group | None) -> None:
+        """Every round of ``group``; ``following`` is the group after it (None: the last).
+
+        The first round is worked out exercise by exercise. Every later round does the same
+        sets and rests (only its number, place and start differ), so it replays them, and
+        only what ends a round is worked out again: an EMOM's rest to its next minute, an
+        AMRAP's stretch to its cap, the rest before the next round or what follows.
+        """
+        self.group = group
+        slots = group.slots
+        first, last = slots[0], slots[-1]
+        for slot in slots:
+            self.at(slot, 1)
+            if slot.exercise.overrides.get_ready is not None or (group.get_ready and slot is first):
+                self.get_ready()
+            if slot is first:
+                self.round_starts()
+            self.sets()
+            if slot is not last:
+                self.rest_after(between_rounds=False)
+        body = self.steps[self.round_start[0] :]
+        self._round_ends(1, following)
+        for round_no in range(2, group.rounds + 1):
+            self.at(first, round_no)
+            if first.exercise.overrides.get_ready is not None:
+                self.get_ready()
+            self.round_starts()
+            self.replay(body, round_no)
+            self.at(last, round_no)
+            self._round_ends(round_no, following)
+
+    def at(self, slot: Slot, round_no: int) -> None:
+        """Place steps of ``slot`` in round ``round_no`` from now on."""
+        self.slot, self.round_no = slot, round_no
+
+    def _round_ends(self, round_no: int, following: _Group | None) -> None:
+        """An EMOM fills the round to its interval and an AMRAP stretches it to its cap; then
+        the rest before the next round, or what follows the group."""
+        block = self.group.block
+        if block is not None and block.every is not None:
+            self._interval_rest(block.every, block.rounds)
+        if block is not None and block.time_cap is not None:
+            # The first round's rows are replayed by the later ones: stretch copies of them.
+            self._fill_cap(block.time_cap, copy=round_no == 1)
+        if round_no < self.group.rounds:
+            self.rest_after(between_rounds=self.group.section is Section.MAIN)
+        else:
+            self._group_ends(following)
+
+    def _settings(self, exercise: Exercise, section: Section, block: Block | None) -> Settings:
+        """The exercise's settings where it stands.
+
+        Warm-up and cool-down rest only where the exercise itself says so; in an EMOM or AMRAP
+        the clock decides, so no rests (and an AMRAP's rep sets wait for done).
+        """
+        settings = exercise.settings(self.routine.defaults)
+        if section is not Section.MAIN:
+            overrides = exercise.overrides
+            return settings._replace(
+                rest=settings.rest if overrides.is_set("rest") else 0.0,
+                rest_after=settings.rest_after if overrides.is_set("rest_after") else 0.0,
+            )
         if block is None:
             return settings
         if block.clocked:
-            key = (block.time_cap is not None, settings)
-            clocked = self._clocked.get(key)
-            if clocked is None:
-                manual = True if block.time_cap is not None else settings.manual
-                clocked = settings._replace(
-                    rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
-                )
-                self._clocked[key] = clocked
-            return clocked
+            manual = True if block.time_cap is not None else settings.manual
+            return settings._replace(
+                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
+            )
         if block.rest_until_ready is not None:
             return settings._replace(rest_until_ready=block.rest_until_ready)
         return settings
 
-    def shared(self, item: _Item, settings: Settings) -> list[Any]:
-        """The fields every step of ``item`` has (made once per item)."""
-        if item is self._item:
-            return self._shared
-        row = item.slot.shared
-        if row is None:
-            row = item.slot.shared = self._shared_by_all(item, settings)
-        if row[ROUND_NO] != item.round_no:
-            row = row.copy()
-            row[ROUND_NO] = item.round_no
-        self._item, self._shared = item, row
-        return row
-
-    def _shared_by_all(self, item: _Item, settings: Settings) -> list[Any]:
-        exercise, block = item.exercise, item.block
-        row = BLANK.copy()
-        row[NAME] = exercise.name
-        row[EXERCISE] = exercise
-        row[SECTION] = item.section
-        row[SETS] = exercise.sets
-        row[ROUND_NO] = item.round_no
-        if item.section is Section.MAIN:
-            row[ROUNDS] = block.rounds if block is not None else self.routine.rounds
-        else:
-            row[ROUNDS] = 1
-        row[EXERCISE_NO] = item.position
-        row[EXERCISE_COUNT] = item.total
-        row[COUNTDOWN] = settings.countdown
-        if block is not None:
-            row[BLOCK] = block.name
-            row[BLOCK_NO] = item.block_no
-            row[BLOCK_COUNT] = len(self.routine.blocks)
-            row[EVERY] = block.every
-            row[TIME_CAP] = block.time_cap
+    def row(self) -> list[Any]:
+        """A new row with the fields every step of the current exercise has in this round."""
+        row = self.slot.shared.copy()
+        if self.round_no != 1:
+            row[ROUND_NO] = self.round_no
         return row
 
     def add(
         self,
-        item: _Item,
         kind: StepKind,
-        duration: float | None,
-        estimate: float,
-        settings: Settings,
-        name: str = "",
+        seconds: float,
+        name: str,
+        set_no: int,
         keep: bool = False,
-        **extra: Any,
+        until_ready: bool = False,
+        unclocked: bool = False,
     ) -> None:
-        if estimate <= 0 and not keep:
+        """A step of ``seconds`` (left out at zero unless ``keep``) that is not a set's work.
+
+        Args:
+            until_ready: a rest that waits for the person when it runs out.
+            unclocked: outside its block's EMOM or AMRAP clock (a get-ready, the rest after).
+        """
+        if seconds <= 0 and not keep:
             return
-        row = self.shared(item, settings).copy()
+        row = self.row()
         row[KIND] = kind
-        row[DURATION] = duration
-        row[ESTIMATE] = max(0.0, estimate)
-        if name:
-            row[NAME] = name
-        for key, value in extra.items():
-            row[AT[key]] = value
+        row[DURATION] = seconds
+        row[ESTIMATE] = seconds if seconds > 0 else 0.0
+        row[NAME] = name
+        row[SET_NO] = set_no
+        if until_ready:
+            row[UNTIL_READY] = True
+        if unclocked:
+            row[EVERY] = row[TIME_CAP] = None
         self.place(row)
+
+    def rest(self, kind: StepKind, seconds: float, name: str, set_no: int) -> None:
+        """A rest, waiting for the person at its end when the exercise says so."""
+        if seconds > 0:
+            until_ready = self.slot.settings.rest_until_ready
+            self.add(kind, seconds, name, set_no, until_ready=until_ready)
 
     def _repeat(self, row: list[Any], set_no: int, side: Side | None) -> None:
         """A copy of ``row`` as set ``set_no`` (on ``side``), unless it lasts no time."""
@@ -246,68 +287,37 @@ class _Builder(Timeline):
     def round_starts(self) -> None:
         self.round_start = (len(self.steps), self.clock)
 
-    def get_ready(self, item: _Item, seconds: float) -> None:
-        self.add(
-            item,
-            StepKind.GET_READY,
-            seconds,
-            seconds,
-            item.exercise.settings(self.routine.defaults),
-            name="Get ready",
-            set_no=1,
-            every=None,
-            time_cap=None,
-        )
+    def get_ready(self) -> None:
+        seconds = self.slot.settings.get_ready
+        self.add(StepKind.GET_READY, seconds, "Get ready", 1, unclocked=True)
 
-    def exercise(self, item: _Item, settings: Settings) -> None:
-        """The sets of ``item`` and the rests between them."""
-        done = item.slot.sets
-        if done is not None:
-            self.replay(done, item.round_no)
-            return
-        first = len(self.steps)
-        self._sets(item, settings)
-        item.slot.sets = self.steps[first:]
-
-    def _sets(self, item: _Item, settings: Settings) -> None:
-        exercise = item.exercise
-        section = item.section
-        if section is Section.MAIN:
-            kind = StepKind.WORK
-        else:
-            kind = StepKind.WARMUP if section is Section.WARMUP else StepKind.COOLDOWN
-        first, second = (
-            (Side.RIGHT, Side.LEFT) if exercise.first_side == "right" else (Side.LEFT, Side.RIGHT)
-        )
+    def sets(self) -> None:
+        """The sets of the current exercise and the rests between them."""
+        exercise, settings = self.slot.exercise, self.slot.settings
         per_set, per_side = exercise.per_set, exercise.per_side
+        sides = _RIGHT_FIRST if exercise.first_side == "right" else _LEFT_FIRST
         # Progression sets one target for every set; a per-set list keeps its own.
         progress = None if per_set else self.targets.get(exercise.name)
         work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
-                work, switch = self._set_rows(item, kind, set_no, settings, progress)
+                work, switch = self._set_rows(set_no, progress)
             if per_side:
-                self._repeat(work, set_no, first)
-                self._repeat(switch, set_no, second)
-                self._repeat(work, set_no, second)
+                self._repeat(work, set_no, sides[0])
+                self._repeat(switch, set_no, sides[1])
+                self._repeat(work, set_no, sides[1])
             else:
                 self._repeat(work, set_no, None)
             if set_no < exercise.sets:
                 written = per_set[set_no - 1].rest if per_set else None
-                rest = self._rest(item, "rest", settings.rest) if written is None else written
-                self._rest_step(item, StepKind.REST, rest, settings, "Rest", set_no)
+                self.rest(
+                    StepKind.REST, settings.rest if written is None else written, "Rest", set_no
+                )
 
-    def _set_rows(
-        self,
-        item: _Item,
-        kind: StepKind,
-        set_no: int,
-        settings: Settings,
-        progress: Target | None,
-    ) -> tuple[list[Any], list[Any]]:
+    def _set_rows(self, set_no: int, progress: Target | None) -> tuple[list[Any], list[Any]]:
         """The work step and the switch step of set ``set_no``, without set number and side."""
-        exercise = item.exercise
-        target = exercise.as_set(set_no)
+        exercise, settings = self.slot.exercise, self.slot.settings
+        target = exercise.as_set(set_no) if exercise.per_set else exercise
         if target.duration is not None:
             duration: float | None = target.duration
             estimate = target.duration
@@ -316,9 +326,8 @@ class _Builder(Timeline):
             today = target.reps[1] if progress is None else progress.reps
             estimate = today * settings.seconds_per_rep
             duration = None if settings.manual else estimate
-        shared = self.shared(item, settings)
-        work = shared.copy()
-        work[KIND] = kind
+        work = self.row()
+        work[KIND] = self.group.work
         work[DURATION] = duration
         work[ESTIMATE] = estimate
         work[EXERCISE] = target
@@ -330,114 +339,97 @@ class _Builder(Timeline):
         work[TARGET_REPS] = None if progress is None else progress.reps
         if not exercise.per_side:
             return work, BLANK
-        switch = shared.copy()
+        switch = self.row()
         switch[KIND] = StepKind.SWITCH
         switch[DURATION] = switch[ESTIMATE] = settings.switch_sides
         switch[NAME] = "Switch sides"
         switch[EXERCISE] = target
         return work, switch
 
-    def after_exercise(self, item: _Item, settings: Settings, following: _Item | None) -> None:
-        block = item.block
-        ends_round = item.position == item.total
-        if block is not None and block.every is not None and ends_round:
-            self._interval_rest(item, block.every, settings)
-        if block is not None and block.time_cap is not None and ends_round:
-            self._fill_cap(block.time_cap)
+    def rest_after(self, between_rounds: bool) -> None:
+        """The rest after the current exercise: before the next one, or the next round."""
+        slot = self.slot
+        sets = slot.exercise.sets
+        if not between_rounds:
+            self.rest(StepKind.REST_AFTER, slot.settings.rest_after, "Rest", sets)
+            return
+        if slot.round_rest is not None:
+            self.replay(slot.round_rest, self.round_no)
+            return
+        first = len(self.steps)
+        block = self.group.block
+        if block is None:
+            seconds = self.routine.rest_between_rounds
+            self.rest(StepKind.ROUND_REST, seconds, "Rest between rounds", sets)
+        elif block.every is None:
+            seconds = block.rest_between_rounds
+            self.rest(StepKind.ROUND_REST, seconds, "Rest between rounds", sets)
+        slot.round_rest = self.steps[first:]
+
+    def _group_ends(self, following: _Group | None) -> None:
+        """After a group's last exercise: a block's rest before what follows it."""
         if following is None:
             return
-        sets = item.exercise.sets
-        if block is not None and following.block is not block:
+        block = self.group.block
+        if block is not None:
             seconds = (
                 self.routine.defaults.rest_after if block.rest_after is None else block.rest_after
             )
-            self._rest_step(
-                item,
-                StepKind.REST_AFTER,
-                seconds,
-                settings,
-                "Rest",
-                sets,
-                every=None,
-                time_cap=None,
+            sets = self.slot.exercise.sets
+            until_ready = self.slot.settings.rest_until_ready
+            self.add(
+                StepKind.REST_AFTER, seconds, "Rest", sets, until_ready=until_ready, unclocked=True
             )
             return
-        between_rounds = (
-            item.section is Section.MAIN
+        # The [[exercise]] list followed by blocks (a routine made in code): its last round
+        # ends as rounds do.
+        self.rest_after(
+            between_rounds=self.group.section is Section.MAIN
             and following.section is Section.MAIN
-            and following.round_no != item.round_no
+            and self.round_no != 1
         )
-        slot = item.slot
-        done = slot.round_rest if between_rounds else slot.rest_after
-        if done is not None:
-            self.replay(done, item.round_no)
-            return
-        first = len(self.steps)
-        if between_rounds:
-            seconds = (
-                self.routine.rest_between_rounds if block is None else block.rest_between_rounds
-            )
-            if block is None or block.every is None:
-                self._rest_step(
-                    item, StepKind.ROUND_REST, seconds, settings, "Rest between rounds", sets
-                )
-        else:
-            seconds = self._rest(item, "rest_after", settings.rest_after)
-            self._rest_step(item, StepKind.REST_AFTER, seconds, settings, "Rest", sets)
-        if between_rounds:
-            slot.round_rest = self.steps[first:]
-        else:
-            slot.rest_after = self.steps[first:]
 
-    def _rest_step(
-        self,
-        item: _Item,
-        kind: StepKind,
-        seconds: float,
-        settings: Settings,
-        name: str,
-        set_no: int,
-        **extra: Any,
-    ) -> None:
-        if settings.rest_until_ready:
-            extra["until_ready"] = True
-        self.add(item, kind, seconds, seconds, settings, name=name, set_no=set_no, **extra)
-
-    def _interval_rest(self, item: _Item, every: float, settings: Settings) -> None:
+    def _interval_rest(self, every: float, rounds: int) -> None:
         """Fill the EMOM round to ``every``: kept even at zero, it holds the next boundary."""
         left = self.round_start[1] + every - self.clock
         self.add(
-            item,
             StepKind.INTERVAL_REST,
             left,
-            left,
-            settings,
-            name=(
+            (
                 "Rest to the end of the EMOM"
-                if item.block is not None and item.round_no == item.block.rounds
+                if self.round_no == rounds
                 else "Rest until the next round"
             ),
+            self.slot.exercise.sets,
             keep=True,
-            set_no=item.exercise.sets,
         )
 
-    def _fill_cap(self, cap: float) -> None:
-        """Stretch one AMRAP pass to fill its cap: the session loops it until the cap."""
+    def _fill_cap(self, cap: float, copy: bool) -> None:
+        """Stretch one AMRAP pass to fill its cap: the session loops it until the cap.
+
+        Args:
+            copy: stretch copies of the pass's rows (the rows as placed are replayed later).
+        """
         first, began = self.round_start
         spent = self.clock - began
         scale = cap / spent if spent > 0 else 1.0
         at = began
         steps = self.steps
         for index in range(first, len(steps)):
-            # A copy: the rows as placed may be replayed in a later round.
-            row = steps[index] = steps[index].copy()
+            row = steps[index]
+            if copy:
+                row = steps[index] = row.copy()
             row[START] = at
             row[ESTIMATE] = estimate = row[ESTIMATE] * scale
             at += estimate
         self.clock = began + cap
 
-    def _rest(self, item: _Item, key: str, seconds: float) -> float:
-        """Warm-up and cool-down rest only where the item itself asks to."""
-        if item.section is Section.MAIN or item.exercise.overrides.is_set(key):
-            return seconds
-        return 0.0
+
+_LEFT_FIRST = (Side.LEFT, Side.RIGHT)
+_RIGHT_FIRST = (Side.RIGHT, Side.LEFT)
+_WORK = {
+    Section.WARMUP: StepKind.WARMUP,
+    Section.MAIN: StepKind.WORK,
+    Section.COOLDOWN: StepKind.COOLDOWN,
+}
+"""The kind of a set's step in each section."""

@@ -1,16 +1,17 @@
-"""Steps as rows while a plan is built: lists in Step's field order, made Steps once at the end.
+"""Steps as rows while a plan is built: lists in Step's field order, each made a Step once.
 
 A plan has thousands of steps of some thirty fields each. Built from keywords and then replaced
 field by field, they cost more than parsing the routine's TOML; as rows, what the steps of one
 exercise share is filled in once, each set copies it, and later rounds replay the first round's
-rows (see :mod:`legtimer.core.plan_build` for the rules that decide them).
+rows (see :mod:`legtimer.core.plan_build` for the rules that decide them). A row becomes a Step
+as soon as it is final, group by group, so a long plan's rows do not all live at once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.routine import Settings
+from legtimer.core.routine import Exercise, Settings
 from legtimer.core.steps import Step, StepKind
 
 AT = {name: index for index, name in enumerate(Step._fields)}
@@ -44,40 +45,39 @@ BLOCK_COUNT = AT["block_count"]
 EVERY = AT["every"]
 TIME_CAP = AT["time_cap"]
 NOTE = AT["note"]
+UNTIL_READY = AT["until_ready"]
 WORK_KINDS = tuple(kind for kind in StepKind if kind.is_work)
 """A tuple, not a set: `in` compares enum members by identity, with no hashing."""
 
 
 class Slot:
-    """One place in a round (an exercise where it stands): what every round of it shares.
+    """An exercise where it stands in its group, and what every round of it shares."""
 
-    The rows kept here are the first round's rows as placed in the timeline: once placed, a
-    row is not changed again (a later change copies it), except for its next-up at the end.
-    """
+    __slots__ = ("exercise", "round_rest", "settings", "shared")
 
-    __slots__ = ("rest_after", "round_rest", "sets", "settings", "shared", "whole")
-
-    def __init__(self) -> None:
-        self.settings: Settings | None = None
-        """The exercise's settings there, as its block changes them (EMOM, AMRAP)."""
-        self.shared: list[Any] | None = None
+    def __init__(self, exercise: Exercise, settings: Settings, shared: list[Any]) -> None:
+        self.exercise = exercise
+        self.settings = settings
+        """The exercise's settings there: its section's rests, its block's clock."""
+        self.shared = shared
         """The fields every step of it has, as of its first round."""
-        self.sets: list[list[Any]] | None = None
-        """The rows of its sets and the rests between them, as of its first round."""
-        self.rest_after: list[list[Any]] | None = None
-        """The rest after it within a round, as of its first round."""
         self.round_rest: list[list[Any]] | None = None
-        """The rest after it at the end of a round but the last, as of its first round."""
-        self.whole: list[list[Any]] | None = None
-        """Its sets and the rest after them, when it is not the last of its round and has no
-        get-ready of its own: every later round places the same rows."""
+        """The rest after it at the end of a round but the last, as first placed (a placed
+        row is not changed again: a later change copies it), to be placed again."""
 
 
 class Timeline:
-    """The rows placed so far, and when the next one starts; :meth:`finish` makes them Steps."""
+    """The rows placed so far, and when the next one starts.
+
+    Rows become Steps as soon as they are final (:meth:`settle`), so the rows of a long plan
+    do not all live at once; :meth:`finish` settles the rest.
+    """
 
     def __init__(self) -> None:
-        self.steps: list[list[Any]] = []
+        self.steps: list[Any] = []
+        """Steps settled so far, then rows still open to change (from ``self.settled`` on)."""
+        self.settled = 0
+        """How many of ``steps`` are Steps."""
         self.clock = 0.0
         """Planned start of the next row, in seconds from the start of the workout."""
 
@@ -101,12 +101,30 @@ class Timeline:
             clock += row[ESTIMATE]
         self.clock = clock
 
-    def finish(self) -> tuple[Step, ...]:
-        """The rows as Steps, each pointing at the next step where the person moves."""
+    def settle(self, final: bool = False) -> None:
+        """Make Steps of the open rows whose next-up is known: those before the last row where
+        the person moves (every row, when ``final``: nothing follows). Called between groups,
+        when no row placed so far will change again (an AMRAP stretches its round's rows)."""
+        steps = self.steps
+        end = len(steps)
         following: int | None = None
-        for row in reversed(self.steps):
+        if not final:
+            while end > self.settled and steps[end - 1][KIND] not in WORK_KINDS:
+                end -= 1
+            if end == self.settled:
+                return
+            end -= 1
+            following = end
+        new = tuple.__new__
+        for index in range(end - 1, self.settled - 1, -1):
+            row = steps[index]
             row[NEXT_UP] = following
             if row[KIND] in WORK_KINDS:
-                following = row[INDEX]
-        new = tuple.__new__
-        return tuple([new(Step, row) for row in self.steps])
+                following = index
+            steps[index] = new(Step, row)
+        self.settled = end
+
+    def finish(self) -> tuple[Step, ...]:
+        """Every step, each pointing at the next step where the person moves."""
+        self.settle(final=True)
+        return tuple(self.steps)

@@ -6,6 +6,7 @@ Which keys a table allows, their types, bounds and defaults all come from
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -16,24 +17,62 @@ from legtimer.core.lines import LineIndex, TableId
 from legtimer.core.routine import Overrides, Preferences, SetTarget, Settings
 from legtimer.core.schema import SETTINGS, Field, Kind, Table, field, fields_in
 
-Reader = Callable[["Report", TableId, str, Field, Any], Any]
+Reader = Callable[["Report", TableId, "Where", Field, Any], Any]
 """How one kind of value is read: (report, table, where, field, value) -> value or None."""
+
+
+class Place:
+    """Where a table is, as messages name it: 'block 2 "Legs" exercise 1 "Squat"'.
+
+    Put into words only when a problem is recorded there, so a good file never formats one:
+    its kind ("block", "exercise", "set"...) and 1-based number, its name as written (said
+    when it is text that is not blank), after the place of the table it sits in.
+    """
+
+    __slots__ = ("inside", "kind", "name", "number")
+
+    def __init__(
+        self, kind: str, number: int, name: object = None, inside: Where | None = None
+    ) -> None:
+        self.kind = kind
+        self.number = number
+        self.name = name
+        self.inside = inside
+
+    def __str__(self) -> str:
+        text = f"{self.kind} {self.number}"
+        if self.inside is not None:
+            text = f"{self.inside} {text}"
+        if isinstance(self.name, str) and self.name.strip():
+            text += f' "{self.name}"'
+        return text
+
+
+Where = str | Place
+"""How a problem's place is given: words, or a :class:`Place` put into words when needed."""
 
 
 class Keys:
     """Some keys of a kind of table, each with its field and reader, worked out once at import.
 
     Reading a table with them costs a step per key the table holds, not per key it may hold.
+    Given the NamedTuple class the table becomes (an Exercise, a Block...), what is read starts
+    from that record's defaults in its field order, so ``Record._make(values.values())``
+    builds it; without one, keys left out read as None.
     """
 
-    __slots__ = ("by_key", "defaults", "nones", "order", "required")
+    __slots__ = ("by_key", "order", "required", "start")
 
-    def __init__(self, fields: Iterable[Field]) -> None:
+    def __init__(self, fields: Iterable[Field], record: Any = None) -> None:
         self.order = tuple((spec.key, spec, _READERS[spec.kind]) for spec in fields)
         """(key, field, reader) in the schema's order."""
         self.by_key = {key: (spec, read) for key, spec, read in self.order}
-        self.defaults: dict[str, Any] = {key: spec.default for key, spec, _ in self.order}
-        self.nones: dict[str, Any] = dict.fromkeys(self.by_key)
+        self.start: dict[str, Any] = (
+            dict.fromkeys(self.by_key)
+            if record is None
+            else {name: record._field_defaults.get(name) for name in record._fields}
+        )
+        """What is read before any key is: each key left out keeps its value here."""
         self.required = tuple(key for key, spec, _ in self.order if spec.required)
 
 
@@ -45,10 +84,10 @@ class Report:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def add(self, table: TableId, key: str | None, where: str, message: str) -> None:
+    def add(self, table: TableId, key: str | None, where: Where, message: str) -> None:
         """Record a problem at the line of ``key`` in ``table``."""
         line = self.lines.line_of(table, key)
-        self.problems.append(Problem(self.shown, line, where, message, table, key))
+        self.problems.append(Problem(self.shown, line, str(where), message, table, key))
 
     def raise_if_any(self) -> None:
         """Raise a RoutineError if anything was recorded, sorted by line."""
@@ -61,7 +100,7 @@ class Report:
         table: TableId,
         key: str,
         allowed: Iterable[str],
-        where: str,
+        where: Where,
         kind: Table | None = None,
     ) -> None:
         """Unknown keys are errors, with a suggestion for near misses or where the idea belongs."""
@@ -79,7 +118,7 @@ class Report:
             hint += f" a set may have {', '.join(allowed)}"
         self.add(table, key, where, f"unknown key '{key}'; {hint}")
 
-    def known_keys(self, table: TableId, where: str, data: dict[str, Any], kind: Table) -> None:
+    def known_keys(self, table: TableId, where: Where, data: dict[str, Any], kind: Table) -> None:
         """Every key of ``data`` must be one the schema allows in this kind of table."""
         allowed = fields_in(kind)
         if allowed.keys() >= data.keys():
@@ -88,7 +127,7 @@ class Report:
             if key not in allowed:
                 self.unknown_key(table, key, allowed, where, kind)
 
-    def value(self, table: TableId, where: str, data: dict[str, Any], spec: Field) -> Any:
+    def value(self, table: TableId, where: Where, data: dict[str, Any], spec: Field) -> Any:
         """One key read as its schema says; None when it is absent or wrong (then recorded)."""
         value = data.get(spec.key)
         if value is None:
@@ -99,22 +138,15 @@ class Report:
         return reader(self, table, where, spec, value)
 
     def values(
-        self,
-        table: TableId,
-        where: str,
-        data: dict[str, Any],
-        keys: Keys,
-        fill: bool = False,
+        self, table: TableId, where: Where, data: dict[str, Any], keys: Keys
     ) -> dict[str, Any]:
         """Each of ``keys`` read as :meth:`value` does, problems recorded in the schema's order.
 
-        Args:
-            keys: the keys to read, in the schema's order.
-            fill: put the field's default for a key absent or wrong, rather than None.
+        A key left out, or wrong, keeps its value in ``keys.start``.
         """
         problems = self.problems
         before = len(problems)
-        out: dict[str, Any] = (keys.defaults if fill else keys.nones).copy()
+        out = keys.start.copy()
         by_key = keys.by_key
         for key, value in data.items():
             found = by_key.get(key)
@@ -131,18 +163,19 @@ class Report:
         # Something is wrong: read again key by key in the schema's order, so that problems
         # are recorded in the order (and so with the lines) they always have been.
         del problems[before:]
-        out = {}
+        out = keys.start.copy()
         get = data.get
         for key, spec, read in keys.order:
             value = get(key)
             if value is not None:
                 value = read(self, table, where, spec, value)
+                if value is not None:
+                    out[key] = value
             elif spec.required:
                 self.add(table, None, where, f"missing '{key}'; add {key} = \"...\"")
-            out[key] = spec.default if fill and value is None else value
         return out
 
-    def _text(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _text(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str):
             self.add(
                 table, spec.key, where, f"{spec.key} must be text in quotes, not {type_name(value)}"
@@ -153,7 +186,7 @@ class Report:
             return None
         return value
 
-    def _whole(self, table: TableId, where: str, spec: Field, value: Any) -> int | None:
+    def _whole(self, table: TableId, where: Where, spec: Field, value: Any) -> int | None:
         """A whole number within bounds (booleans and decimals refused)."""
         key = spec.key
         if not is_int(value):
@@ -171,7 +204,7 @@ class Report:
             return None
         return int(value)
 
-    def _boolean(self, table: TableId, where: str, spec: Field, value: Any) -> bool | None:
+    def _boolean(self, table: TableId, where: Where, spec: Field, value: Any) -> bool | None:
         if not isinstance(value, bool):
             self.add(
                 table, spec.key, where, f"{spec.key} must be true or false, not {type_name(value)}"
@@ -179,7 +212,7 @@ class Report:
             return None
         return value
 
-    def _duration(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+    def _duration(self, table: TableId, where: Where, spec: Field, value: Any) -> float | None:
         """A duration, zero allowed unless the schema says above zero; at most four hours."""
         key = spec.key
         try:
@@ -195,7 +228,7 @@ class Report:
             return None
         return seconds
 
-    def _number(self, table: TableId, where: str, spec: Field, value: Any) -> float | None:
+    def _number(self, table: TableId, where: Where, spec: Field, value: Any) -> float | None:
         key = spec.key
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.add(
@@ -212,9 +245,22 @@ class Report:
             return None
         return float(value)
 
-    def _reps(self, table: TableId, where: str, spec: Field, value: Any) -> tuple[int, int] | None:
+    def _reps(
+        self, table: TableId, where: Where, spec: Field, value: Any
+    ) -> tuple[int, int] | None:
         if is_int(value) and within(spec, value):
             return (value, value)
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and is_int(low := value[0])
+            and is_int(high := value[1])
+            and low <= high
+            and within(spec, low)
+            and within(spec, high)
+        ):
+            return (low, high)
+        # Something is wrong with it: say what.
         allowed = (
             f"allowed: a whole number from {spec.low:g} to {spec.high:g}, or a range like [15, 20]"
         )
@@ -267,7 +313,7 @@ class Report:
         return (value, value)
 
     def _sets(
-        self, table: TableId, where: str, spec: Field, value: Any
+        self, table: TableId, where: Where, spec: Field, value: Any
     ) -> int | tuple[SetTarget, ...] | None:
         """A number of sets, or a list of per-set tables (each checked, all problems kept)."""
         if not isinstance(value, list):
@@ -290,17 +336,18 @@ class Report:
             return None
         before = len(self.problems)
         targets = [
-            self._set_target(table, f"{where} set {n}", item, n) for n, item in enumerate(value, 1)
+            self._set_target(table, Place("set", n, inside=where), item, n)
+            for n, item in enumerate(value, 1)
         ]
         if len(self.problems) != before:
             return None
         return tuple(t for t in targets if t is not None)
 
     def _set_target(
-        self, table: TableId, where: str, data: dict[str, Any], number: int
+        self, table: TableId, where: Where, data: dict[str, Any], number: int
     ) -> SetTarget | None:
         before = len(self.problems)
-        if not _SET_ALLOWED.keys() >= data.keys():
+        if not _SET_TABLE_KEYS.issuperset(data):
             self.known_keys(table, where, data, Table.SET)
         read = self.values(table, where, data, _SET_KEYS)
         if read["reps"] is not None and read["duration"] is not None:
@@ -311,15 +358,9 @@ class Report:
             for n in range(before, len(self.problems)):
                 self.problems[n] = self.problems[n]._replace(line=line, key="sets")
             return None
-        return SetTarget(
-            reps=read["reps"],
-            duration=read["duration"],
-            load=read["load"] or "",
-            rest=read["rest"],
-            note=read["note"] or "",
-        )
+        return SetTarget._make(read.values())
 
-    def _choice(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _choice(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if value not in spec.choices:
             self.add(
                 table,
@@ -333,7 +374,7 @@ class Report:
         return str(value)
 
     def _text_list(
-        self, table: TableId, where: str, spec: Field, value: Any
+        self, table: TableId, where: Where, spec: Field, value: Any
     ) -> tuple[str, ...] | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add(
@@ -345,7 +386,7 @@ class Report:
             return None
         return tuple(value)
 
-    def _sound_file(self, table: TableId, where: str, spec: Field, value: Any) -> str | None:
+    def _sound_file(self, table: TableId, where: Where, spec: Field, value: Any) -> str | None:
         if not isinstance(value, str) or not value.strip():
             self.add(
                 table,
@@ -357,12 +398,12 @@ class Report:
             return None
         return value
 
-    def settings(self, table: TableId, where: str, data: dict[str, Any]) -> Settings:
+    def settings(self, table: TableId, where: Where, data: dict[str, Any]) -> Settings:
         """Read [defaults]: every setting key and the workout-wide preferences, nothing else."""
         self.known_keys(table, where, data, Table.DEFAULTS)
         return self.overrides(table, where, data).apply_to(Settings())
 
-    def preferences(self, table: TableId, where: str, data: dict[str, Any]) -> Preferences:
+    def preferences(self, table: TableId, where: Where, data: dict[str, Any]) -> Preferences:
         """keep_awake, flash and remote from [defaults]."""
         read = {
             name: value
@@ -371,11 +412,11 @@ class Report:
         }
         return Preferences(**read)
 
-    def overrides(self, table: TableId, where: str, data: dict[str, Any]) -> Overrides:
+    def overrides(self, table: TableId, where: Where, data: dict[str, Any]) -> Overrides:
         """The setting keys present in a table, each checked; absent ones stay None."""
         if data.keys().isdisjoint(_SETTING_NAMES):
             return _NO_OVERRIDES
-        return Overrides(**self.values(table, where, data, _SETTING_KEYS))
+        return Overrides._make(self.values(table, where, data, _SETTING_KEYS).values())
 
 
 _READERS = {
@@ -393,8 +434,9 @@ _READERS = {
 
 
 _SET_ALLOWED = fields_in(Table.SET)
-_SET_KEYS = Keys(_SET_ALLOWED.values())
-_SETTING_KEYS = Keys(SETTINGS)
+_SET_TABLE_KEYS = frozenset(_SET_ALLOWED)
+_SET_KEYS = Keys(_SET_ALLOWED.values(), SetTarget)
+_SETTING_KEYS = Keys(SETTINGS, Overrides)
 _SETTING_NAMES = frozenset(spec.key for spec in SETTINGS)
 _NO_OVERRIDES = Overrides()
 
@@ -404,8 +446,8 @@ _TEXT_RANGE = re.compile(r"^\s*(\d+)\s*(?:(?:-|–|to|,)\s*(\d+))?\s*$")
 
 def within(spec: Field, value: float) -> bool:
     """``value`` lies within the field's bounds (an open side has none)."""
-    low = spec.low if spec.low is not None else -float("inf")
-    high = spec.high if spec.high is not None else float("inf")
+    low = -math.inf if spec.low is None else spec.low
+    high = math.inf if spec.high is None else spec.high
     return (low < value if spec.above_low else low <= value) and value <= high
 
 

@@ -148,14 +148,13 @@ class Exercise(NamedTuple):
         if not self.per_set:
             return self
         target = self.per_set[set_no - 1]
-        changes: dict[str, object] = {}
         if target.reps is not None:
-            changes.update(reps=target.reps, duration=None)
+            reps, duration = target.reps, None
         elif target.duration is not None:
-            changes.update(duration=target.duration, reps=None)
-        if target.load:
-            changes["load"] = target.load
-        return self._replace(**changes)  # type: ignore[arg-type]
+            reps, duration = None, target.duration
+        else:
+            reps, duration = self.reps, self.duration
+        return self._replace(reps=reps, duration=duration, load=target.load or self.load)
 
 
 class Variant(NamedTuple):
