@@ -100,3 +100,23 @@ async def test_a_long_workout_keeps_no_widget_or_event_behind(tmp_path: Path) ->
     assert widgets_after <= widgets_before + 2, (widgets_before, widgets_after)
     # A replaced widget's style cache may outlive it only in Textual's bounded LRU (1024).
     assert caches_after - widgets_after <= 1024, (caches_before, caches_after)
+
+
+def test_a_line_that_changes_every_second_leaves_richs_string_cache_alone() -> None:
+    """An hour of overall lines, each a new string, adds nothing to Rich's cache of measured
+    strings (4,096 kept: it was the largest thing a long workout's heap grew by), and each is
+    measured exactly as Rich measures it."""
+    from rich.cells import cached_cell_len, cell_len
+    from rich.style import Style
+
+    from legtimer.ui.widgets.line import _strip, cells
+
+    samples = ["12:34 left", "Set 2 of 3 · Left side", "深蹲 10", "❤️ hard", "tab\tstop"]
+    samples.append("\U0001f469\u200d\U0001f469\u200d\U0001f467 family")  # joined emoji
+    for text in samples:
+        assert cells(text) == cell_len(text), text
+    before = cached_cell_len.cache_info().currsize
+    for second in range(3600):
+        shown = f"{second // 60}:{second % 60:02d} elapsed  ·  {60 - second // 60} min left"
+        assert _strip(shown, 80, "center", Style()).cell_length == 80
+    assert cached_cell_len.cache_info().currsize - before < 10

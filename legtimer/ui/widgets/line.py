@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
@@ -19,11 +19,26 @@ from textual.widget import Widget
 from legtimer.ui.text import fit_lines, visible
 
 
+def cells(text: str) -> int:
+    """Terminal cells ``text`` takes, as Rich counts them, without adding it to Rich's cache.
+
+    Rich remembers the last 4,096 strings it measured; the overall line is a new string every
+    second, so measuring it there would fill that cache in an hour and then churn it (half a
+    megabyte of strings nobody asks for again). Only a joiner or variation selector needs
+    Rich's full rules.
+    """
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    return sum(map(get_character_cell_size, text))
+
+
 @lru_cache(maxsize=128)
 def _strip(text: str, width: int, align: str, style: Style) -> Strip:
-    if cell_len(text) > width:
+    if cells(text) > width:
         text = set_cell_size(text, width)  # wide characters that fit_lines counted as one
-    spare = width - cell_len(text)
+    spare = width - cells(text)
     if align == "center":
         left = spare // 2
     elif align in ("right", "end"):
