@@ -245,6 +245,34 @@ def test_after_a_failed_append_the_next_write_rewrites_the_file_whole(
     assert read_checkpoint(store.path) == store.submitted[-1]
 
 
+def test_after_an_append_interrupted_mid_line_the_next_write_rewrites_the_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C during the last save leaves a torn line too: the next write must not follow it."""
+    driver, keeper, clock = _keeper(tmp_path, EVERY_PHASE)
+    store = keeper.store
+    assert isinstance(store, RecordingStore)
+    driver.start()
+    clock.advance(driver.session.remaining() + 0.01)
+    driver.tick()
+    store.flush()
+
+    def interrupted(fd: int, data: bytes) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checkpoint_module, "_write_all", interrupted)
+    clock.advance(1.0)
+    with pytest.raises(KeyboardInterrupt):
+        store.save(keeper.checkpoint(driver))
+    monkeypatch.undo()
+    clock.advance(driver.session.remaining() + 0.01)
+    driver.tick()
+    store.flush()
+    assert store.path.read_bytes().count(b"\n") == 1, "rewritten whole, not appended to"
+    assert read_checkpoint(store.path) == store.submitted[-1]
+
+
 def test_a_file_another_legtimer_replaced_or_removed_is_rewritten_not_appended_to(
     tmp_path: Path,
 ) -> None:

@@ -15,6 +15,7 @@ from rich.console import Console
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.widget import Widget
+from textual.widgets._toast import Toast
 
 from legtimer.live.driver import Command
 from legtimer.ui.compositor import SpotCompositor
@@ -113,3 +114,37 @@ async def test_a_steady_second_draws_only_what_lies_under_the_changes(
     assert {"clock", "overall"} <= drawn
     assert not drawn & {"cue", "next", "name", "band", "lower"}, drawn
     assert len(drawn) <= 6, drawn
+
+
+async def test_frames_under_a_toast_around_the_help_and_after_a_resize_send_what_textual_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A notification is a widget on a layer in front of the overall line; the help is a
+    screen of its own (Textual's compositor draws while it is open, the workout's after); a
+    resize changes every widget's place and the cuts of every line."""
+    frames = _Frames(monkeypatch)
+    app, clock, _sink = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = workout(app)
+        for second in range(40):
+            await advance(pilot, app, clock, 1.0)
+            if second == 3:
+                app.notify("A note over the workout", timeout=600)
+                for _ in range(5):
+                    await pilot.pause()
+                toasts = [w for w in screen._compositor.visible_widgets if isinstance(w, Toast)]
+                assert toasts and toasts[0].region.overlaps(screen.query_one("#overall").region)
+                under_toast = frames.frames
+            elif second == 12:
+                assert frames.frames - under_toast >= 8
+                await pilot.press("question_mark")
+                assert app.screen is not screen
+            elif second == 15:
+                await pilot.press("escape")
+                assert app.screen is screen
+            elif second == 25:
+                await pilot.resize_terminal(83, 26)
+                resized = frames.frames
+            await pilot.pause()
+        assert any(isinstance(w, Toast) for w in screen._compositor.visible_widgets)
+    assert frames.frames - resized >= 10

@@ -336,6 +336,11 @@ class CheckpointStore:
             except OSError as exc:
                 self._close()  # whatever a failed append left, the next write replaces
                 self.error = f"could not keep the workout's place: {exc.strerror or exc}"
+            except BaseException:
+                # Interrupted mid-line (Ctrl+C in save): appending after that torn line would
+                # make it a middle line, where reading stops and every later place is lost.
+                self._close()
+                raise
 
     def _in_place(self) -> bool:
         """The journal is still the file at :attr:`path` (not removed or replaced since)."""
