@@ -232,7 +232,7 @@ def test_after_a_failed_append_the_next_write_rewrites_the_file_whole(
         os.write(fd, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(checkpoint_module, "_write_all", torn)
+    monkeypatch.setattr(checkpoint_module, "write_all", torn)
     store.save(keeper.checkpoint(driver))
     assert store.error is not None and "No space left" in store.error
     assert read_checkpoint(store.path) == before, "the torn line is ignored"
@@ -261,7 +261,7 @@ def test_after_an_append_interrupted_mid_line_the_next_write_rewrites_the_file_w
         os.write(fd, data[: len(data) // 2])
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(checkpoint_module, "_write_all", interrupted)
+    monkeypatch.setattr(checkpoint_module, "write_all", interrupted)
     clock.advance(1.0)
     with pytest.raises(KeyboardInterrupt):
         store.save(keeper.checkpoint(driver))

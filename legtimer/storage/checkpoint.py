@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from legtimer.core.events import Outcome
+from legtimer.storage.files import fsync_dir, write_all
 
 MAX_AGE = 12 * 3600.0
 """An older checkpoint is yesterday's workout, not one to resume."""
@@ -202,22 +203,6 @@ def _first_difference(old: str, new: str) -> int:
     return low
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` survive a power cut (where the OS allows)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 class CheckpointStore:
     """Reads, writes (in the background) and clears the one checkpoint file."""
 
@@ -363,7 +348,7 @@ class CheckpointStore:
         if start < max(len(old.outcomes), len(new.outcomes)):
             change["from"] = start
             change["outcomes"] = new.outcomes[start:]
-        _write_all(self._fd, (json.dumps(change, ensure_ascii=False) + "\n").encode("utf-8"))
+        write_all(self._fd, (json.dumps(change, ensure_ascii=False) + "\n").encode("utf-8"))
         os.fsync(self._fd)
         self._written = new
         self._lines += 1
@@ -390,7 +375,7 @@ class CheckpointStore:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         self._written = checkpoint
         self._lines = 1
         # Reopened rather than kept open (an open file cannot be renamed on Windows), and only

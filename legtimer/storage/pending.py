@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from legtimer.storage import trainlog_sql as sql
+from legtimer.storage.files import fsync_dir, write_all
 from legtimer.storage.trainlog import DEFAULT_TIMEOUT, LogUnavailable, TrainingLog
 from legtimer.storage.trainlog_records import Score, SetRecord
 
@@ -50,16 +51,6 @@ STALE_SECONDS = 12 * 3600.0
 def pending_dir(db_path: Path) -> Path:
     """The side-file folder for the database at ``db_path`` (``legtimer.pending``)."""
     return db_path.with_name(db_path.stem + ".pending")
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a create/rename/unlink in ``folder`` survive a power cut (where the OS allows)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class _SideFile:
@@ -82,15 +73,13 @@ class _SideFile:
         if self._torn:  # end whatever a failed write left, so this line starts clean
             line = b"\n" + line
         self._torn = True
-        view = memoryview(line)
-        while view:
-            view = view[os.write(self._fd, view) :]
+        write_all(self._fd, line)
         os.fsync(self._fd)
         self._torn = False
         if self._part is not None:
             os.replace(self._part, self.path)
             self._part = None
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -385,7 +374,7 @@ def merge_pending(log: TrainingLog, folder: Path) -> int:
             merged += _merge_file(log, f"pending:{path.name}", begins[0], records)
             with contextlib.suppress(OSError):  # the meta mark stops a second merge anyway
                 os.unlink(path)
-                _fsync_dir(folder)
+                fsync_dir(folder)
         finally:
             os.close(fd)
     return merged
