@@ -9,6 +9,7 @@ import pytest
 
 from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, compile_plan
+from legtimer.storage.checkpoint import Checkpoint, CheckpointStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUTINES = ROOT / "routines"
@@ -61,3 +62,15 @@ def write(tmp_path: Path, text: str, name: str = "routine.toml") -> Path:
 
 
 MINIMAL = '[routine]\nname = "Mini"\n\n[[exercise]]\nname = "Squats"\nreps = 10\n'
+
+
+class RecordingStore(CheckpointStore):
+    """A real store that also remembers every checkpoint submitted."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.submitted: list[Checkpoint] = []
+
+    def submit(self, checkpoint: Checkpoint) -> None:
+        self.submitted.append(checkpoint)
+        super().submit(checkpoint)

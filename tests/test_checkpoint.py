@@ -31,7 +31,7 @@ from legtimer.storage.checkpoint import (
     routine_hash,
 )
 from legtimer.storage.files import atomic_write
-from tests.conftest import ROOT, FakeClock, write
+from tests.conftest import ROOT, FakeClock, RecordingStore, write
 from tests.soak import EVERY_PHASE
 
 BLOCKS = """[routine]
@@ -81,18 +81,6 @@ sets = 10
 duration = "1s"
 """
 """One-second steps, thousands of them, every one left by its time running out."""
-
-
-class RecordingStore(CheckpointStore):
-    """A real store that also remembers every checkpoint submitted."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.submitted: list[Checkpoint] = []
-
-    def submit(self, checkpoint: Checkpoint) -> None:
-        self.submitted.append(checkpoint)
-        super().submit(checkpoint)
 
 
 def _keeper(tmp_path: Path, text: str) -> tuple[WorkoutDriver, Checkpointer, FakeClock]:

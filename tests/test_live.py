@@ -17,14 +17,13 @@ from legtimer.live.keeping import Checkpointer
 from legtimer.live.outfit import Outfit
 from legtimer.live.resume import find_offer
 from legtimer.storage.checkpoint import (
-    Checkpoint,
     CheckpointStore,
     CheckpointUnreadable,
     read_checkpoint,
 )
 from legtimer.storage.paths import checkpoint_path, log_path
 from legtimer.storage.trainlog import TrainingLog
-from tests.conftest import FakeClock, write
+from tests.conftest import FakeClock, RecordingStore, write
 
 ROUTINE = """[routine]
 name = "Two Moves"
@@ -114,18 +113,6 @@ def test_a_paused_driver_wakes_once_when_the_pause_gets_long(tmp_path: Path) -> 
     wakes.clear()
     driver.send(Command.PAUSE)
     assert wakes == [pytest.approx(LONG_PAUSE, abs=0.01)]
-
-
-class RecordingStore(CheckpointStore):
-    """A real store that also remembers every checkpoint submitted."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.submitted: list[Checkpoint] = []
-
-    def submit(self, checkpoint: Checkpoint) -> None:
-        self.submitted.append(checkpoint)
-        super().submit(checkpoint)
 
 
 def test_the_place_is_kept_at_each_change_and_every_5_seconds(tmp_path: Path) -> None:
