@@ -8,8 +8,10 @@ closed terminal (SIGHUP), SIGTERM, or an internal error.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -338,10 +340,7 @@ HANG_UP_GRACE = 3.0
 def _exit_soon(code: int) -> None:
     """End the process if its normal exit stalls: after a hang-up Textual's exit may wait
     forever to restore a terminal that no longer exists, leaving legtimer running unseen.
-    The workout is already logged and its place kept (both written with os.replace)."""
-    import os
-    import threading
-
+    The workout is already logged and its place kept (both on disk, fsynced)."""
     timer = threading.Timer(HANG_UP_GRACE, os._exit, args=(code,))
     timer.daemon = True
     timer.start()

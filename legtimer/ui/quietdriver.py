@@ -59,7 +59,6 @@ class QuietDriver(LinuxDriver):
         os.set_blocking(self._wake_write, False)
         os.set_blocking(self._wake_read, False)
         self.exit_event = _WakingEvent(self._wake_write)
-        self._input_ended = False
 
     def close(self) -> None:
         super().close()
@@ -79,8 +78,10 @@ class QuietDriver(LinuxDriver):
         decode = getincrementaldecoder("utf-8")().decode
         last_input = float("-inf")  # idle until the first key
 
-        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
+        def process(events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+            """Dispatch what came; False once the input has ended (no key can ever come)."""
             nonlocal last_input
+            ended = False
             for last, (key, mask) in loop_last(events):
                 if key.fd == self._wake_read:
                     _drain(self._wake_read)
@@ -90,8 +91,8 @@ class QuietDriver(LinuxDriver):
                         raw = os.read(self.fileno, 1024 * 4)
                     except OSError:  # the terminal is gone (EIO after a hang-up)
                         raw = b""
-                    if not raw:  # at its end: no key can ever come, so stop (never spin on it)
-                        self._input_ended = True
+                    if not raw:  # at its end: stop (never spin on it)
+                        ended = True
                         break
                     data = decode(raw, final=final and last)
                     last_input = time.monotonic()
@@ -99,11 +100,12 @@ class QuietDriver(LinuxDriver):
                         self.process_message(event)
             for event in parser.tick():
                 self.process_message(event)
+            return not ended
 
         try:
-            self._input_ended = False
-            while not self.exit_event.is_set() and not self._input_ended:
-                process(selector.select(input_wait(time.monotonic(), last_input)))
+            while not self.exit_event.is_set():
+                if not process(selector.select(input_wait(time.monotonic(), last_input))):
+                    break
             selector.unregister(self.fileno)
             process(selector.select(BUSY_WAIT), final=True)
         finally:
