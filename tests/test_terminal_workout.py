@@ -35,17 +35,18 @@ def runners(tmp_path: Path, term_home: Path) -> Iterator[Terminal]:
 
 def test_runners_workout_in_a_real_terminal(runners: Terminal) -> None:
     term = runners
-    first = term.wait_text("GET READY")
+    first = term.wait_for(
+        lambda s: "GET READY" in s and find(LEFT, s) is not None, what="get-ready and time left"
+    )
     assert "Leg Workout for Runners" in first, "the routine's own title"
     left0 = find(LEFT, first)
-    assert left0 is not None
     # The countdown advances on its own.
     moved = term.wait_for(lambda s: find(LEFT, s) not in (None, left0), 5, "the clock to move")
     assert "step 1 of 62" in moved
 
     # Space pauses: the label says so and the time left stops.
     term.keys("Space")
-    paused = term.wait_text("PAUSED")
+    paused = term.wait_for(lambda s: "PAUSED" in s and find(LEFT, s) is not None, what="paused")
     held = find(LEFT, paused)
     stable_until = time.monotonic() + 1.5
     while time.monotonic() < stable_until:

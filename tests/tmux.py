@@ -130,14 +130,27 @@ class Terminal:
     def wait_for(
         self, check: Callable[[str], object], timeout: float = 15.0, what: str = ""
     ) -> str:
-        """Poll the screen every 50 ms until ``check(screen)`` is true; fail with the screen."""
+        """Poll the screen every 50 ms until ``check(screen)`` is true; fail with the screen.
+
+        A capture can land between two pieces of one frame (a big frame reaches tmux in
+        several reads), so a true check counts once a second capture 30 ms later is the
+        same screen: a settled frame. A screen that never settles still counts at the end.
+        """
         deadline = time.monotonic() + timeout
         text = ""
+        unsettled: str | None = None
         while time.monotonic() < deadline:
             text = self.screen()
-            if check(text):
+            if not check(text):
+                unsettled = None
+                time.sleep(0.05)
+                continue
+            unsettled = text
+            time.sleep(0.03)
+            if self.screen() == text:
                 return text
-            time.sleep(0.05)
+        if unsettled is not None:
+            return unsettled
         raise AssertionError(f"timed out waiting for {what or check}:\n{text}")
 
     def wait_text(self, needle: str, timeout: float = 15.0) -> str:
