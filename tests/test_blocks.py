@@ -557,6 +557,18 @@ def test_a_bad_set_in_a_multiline_list_points_at_its_own_line_and_nothing_else()
     assert not any("needs reps" in p for p in found), "each set names its reps"
 
 
+def test_braces_in_a_set_note_or_comment_do_not_move_the_line() -> None:
+    text = HEAD + (
+        '[[exercise]]\nname = "Goblet Squat"\nsets = [\n'
+        '  { reps = 5, note = "slow {3 s} down" },  # {warm-up}\n'
+        "  { reps = 5, note = 'hold }' },\n"
+        "  { reps = 0 },\n]\n"
+    )
+    found = problems(text)
+    assert [p.split(":")[1] for p in found] == ["9"], found
+    assert "set 3: reps = 0" in found[0]
+
+
 def test_a_set_list_without_reps_somewhere_still_needs_them() -> None:
     text = HEAD + '[[exercise]]\nname = "A"\nsets = [{ reps = 5 }, { load = "20 kg" }]\n'
     assert any("needs reps" in p for p in problems(text))

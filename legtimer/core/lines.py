@@ -105,7 +105,7 @@ class LineIndex:
             line = self._lines[number - 1]
             if number == start:
                 line = line.split("=", 1)[-1]
-            for char in line:
+            for char in _brackets(line):
                 if char in "[{":
                     depth += 1
                     if char == "{" and depth == 2:
@@ -117,6 +117,14 @@ class LineIndex:
                     if depth == 0:
                         return start
         return start
+
+
+_STRING_OR_COMMENT = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'|#.*""")
+
+
+def _brackets(line: str) -> str:
+    """The line without its strings and comment: a ``{`` in a note opens no set."""
+    return _STRING_OR_COMMENT.sub("", line)
 
 
 def _unquote(name: str) -> str:
