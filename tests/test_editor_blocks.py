@@ -15,10 +15,9 @@ from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import compile_plan
 from legtimer.core.routine import Routine
 from legtimer.ui.editor.app import EditorApp
-from legtimer.ui.editor.commands import EDITOR_COMMANDS
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.entries import BlockHead
-from legtimer.ui.editor.keys import LIST_KEYS, SET_KEYS
+from legtimer.ui.editor.keys import LIST_KEYS, PALETTE, SET_KEYS
 from tests.test_editor import SIZE, editor, editor_for, record_notices, user_copy, wait_until
 from tests.test_variants import BOX
 from tests.ui_helpers import SMALL
@@ -486,7 +485,7 @@ async def test_every_bundled_routine_opens_and_saves_back_the_same(tmp_path: Pat
 
 
 def test_every_new_action_has_a_key_and_a_name_in_the_palette() -> None:
-    names = {name for name, _help, _action in EDITOR_COMMANDS}
+    names = {name for name, _help, _action in PALETTE}
     assert {"Add block", "Move to previous block", "Move to next block", "Add set"} <= names
     actions = {key.action for key in (*LIST_KEYS, *SET_KEYS) if key.keys}
     assert {"add_block", "move_to_block(-1)", "add_set", "remove_set"} <= actions

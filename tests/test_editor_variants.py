@@ -18,11 +18,10 @@ from legtimer.core.routine import Routine, Section
 from legtimer.core.today import missing_items, options, todays_routine
 from legtimer.core.writer import routine_data
 from legtimer.ui.editor.app import EditorApp
-from legtimer.ui.editor.commands import EDITOR_COMMANDS
 from legtimer.ui.editor.draft import Draft
 from legtimer.ui.editor.entries import BlockHead, VariantEntry
 from legtimer.ui.editor.fields import FieldChoice
-from legtimer.ui.editor.keys import LIST_KEYS
+from legtimer.ui.editor.keys import LIST_KEYS, PALETTE
 from legtimer.ui.editor.refs import VARIANT_FORM
 from tests.test_editor import SIZE, editor, editor_for, record_notices, user_copy, wait_until
 from tests.test_editor_blocks import headers, lines, select, type_into
@@ -541,7 +540,7 @@ def test_every_list_key_is_in_the_readme_and_the_palette() -> None:
         if key.show and key.keys:
             shown = key.keys.split(",")[0]
             assert any(shown in cells for cells in first_cells), shown
-    assert "Add variant" in {name for name, _help, _action in EDITOR_COMMANDS}
+    assert "Add variant" in {name for name, _help, _action in PALETTE}
 
 
 async def test_a_variant_gets_rows_of_its_own_for_sets_that_change(tmp_path: Path) -> None:

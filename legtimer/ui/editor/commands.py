@@ -8,22 +8,19 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from legtimer.ui.editor.keys import PALETTE
 
-EDITOR_COMMANDS = PALETTE
-"""(name, help, action): declared with the keys in :mod:`legtimer.ui.editor.keys`."""
-
 
 class EditorCommands(Provider):
-    """Runs the editor screen's own actions by name."""
+    """Runs the editor screen's own actions by name (declared with its keys: ``PALETTE``)."""
 
     async def discover(self) -> Hits:
         """Every command, before anything is typed."""
-        for name, help_text, action in EDITOR_COMMANDS:
+        for name, help_text, action in PALETTE:
             yield DiscoveryHit(name, self._runner(action), help=help_text)
 
     async def search(self, query: str) -> Hits:
         """Commands whose name matches what is typed."""
         matcher = self.matcher(query)
-        for name, help_text, action in EDITOR_COMMANDS:
+        for name, help_text, action in PALETTE:
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), self._runner(action), help=help_text)
