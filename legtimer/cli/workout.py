@@ -107,22 +107,37 @@ def run_workout(
         return EXIT_BAD_INPUT
     from legtimer.live.resume import find_offer
     from legtimer.storage.checkpoint import CheckpointStore
-    from legtimer.storage.paths import checkpoint_path
+    from legtimer.storage.paths import checkpoint_path, place_lock_path
+    from legtimer.storage.placelock import PlaceLock
 
     tidy_log()
-    offer, problem = find_offer(
-        CheckpointStore(checkpoint_path()), routine.path if routine else None
-    )
+    lock = PlaceLock(place_lock_path())
+    keep_place = lock.take()
+    offer, problem = None, None
+    if keep_place:  # else the checkpoint is another legtimer's running workout: not to resume
+        offer, problem = find_offer(
+            CheckpointStore(checkpoint_path()), routine.path if routine else None
+        )
     if problem:
         print(f"legtimer: {problem}", file=sys.stderr)
     if resume_now and offer is None:
-        print("legtimer: no workout to resume (none stopped in the last 12 hours)", file=sys.stderr)
+        why = "none stopped in the last 12 hours"
+        if not keep_place:
+            why = f"{lock.holder_name()} is running it"
+        print(f"legtimer: no workout to resume ({why})", file=sys.stderr)
         return EXIT_BAD_INPUT
+    place_problem = None
+    if not keep_place:
+        place_problem = (
+            f"{lock.holder_name()} is running a workout: "
+            "if this one is interrupted, it cannot be resumed"
+        )
     outfit = Outfit(
         cues=sound(mute, voice),
         keep_awake=keep_awake,
         record=True,
-        keep_place=True,
+        keep_place=keep_place,
+        place_problem=place_problem,
         event_log=log_file,
     )
     from legtimer.live.remote import ALL_INTERFACES, RemoteWish
@@ -146,6 +161,7 @@ def run_workout(
     finally:
         if app.driver is not None:
             app.driver.end("error" if app.return_code else "closed")
+        lock.release()
     return app.return_code or EXIT_OK
 
 

@@ -37,6 +37,8 @@ class Outfit:
     """Write the workout to the training log (the editor's "try it" does not)."""
     keep_place: bool = False
     """Checkpoint the workout so it can be resumed after any interruption."""
+    place_problem: str | None = None
+    """Why the workout does not keep its place (another legtimer keeps one): shown on screen."""
     event_log: IO[str] | None = None
     schedule: Scheduler = loop_scheduler
 
@@ -62,6 +64,9 @@ class Outfit:
         checkpointer = None
         started_at = resumed.started_at if resumed else time.time()
         workout_id = resumed.workout_id if resumed else None
+        if self.place_problem:
+            problem = self.place_problem[0].upper() + self.place_problem[1:]
+            notices.append(lambda: problem)
         if self.keep_place and routine.path:
             from legtimer.live.keeping import Checkpointer
             from legtimer.storage.checkpoint import CheckpointStore, routine_hash

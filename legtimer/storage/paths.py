@@ -70,3 +70,8 @@ def log_path() -> Path:
 def checkpoint_path() -> Path:
     """Where a running workout keeps its place."""
     return state_dir() / "checkpoint.json"
+
+
+def place_lock_path() -> Path:
+    """Held by the one legtimer whose workout keeps its place (see ``storage/placelock.py``)."""
+    return state_dir() / "checkpoint.lock"
