@@ -111,58 +111,57 @@ def run_workout(
     from legtimer.storage.placelock import PlaceLock
 
     tidy_log()
-    lock = PlaceLock(place_lock_path())
-    keep_place = lock.take()
-    offer, problem = None, None
-    if keep_place:  # else the checkpoint is another legtimer's running workout: not to resume
-        offer, problem = find_offer(
-            CheckpointStore(checkpoint_path()), routine.path if routine else None
-        )
-    if problem:
-        print(f"legtimer: {problem}", file=sys.stderr)
-    if resume_now and offer is None:
-        why = "none stopped in the last 12 hours"
+    with PlaceLock(place_lock_path()) as lock:  # held until this legtimer is done
+        keep_place = lock.take()
+        offer, problem = None, None
+        if keep_place:  # else the checkpoint is another legtimer's running workout: not to resume
+            offer, problem = find_offer(
+                CheckpointStore(checkpoint_path()), routine.path if routine else None
+            )
+        if problem:
+            print(f"legtimer: {problem}", file=sys.stderr)
+        if resume_now and offer is None:
+            why = "none stopped in the last 12 hours"
+            if not keep_place:
+                why = f"{lock.holder_name()} is running it"
+            print(f"legtimer: no workout to resume ({why})", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        place_problem = None
         if not keep_place:
-            why = f"{lock.holder_name()} is running it"
-        print(f"legtimer: no workout to resume ({why})", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    place_problem = None
-    if not keep_place:
-        place_problem = (
-            f"{lock.holder_name()} is running a workout: "
-            "if this one is interrupted, it cannot be resumed"
+            place_problem = (
+                f"{lock.holder_name()} is running a workout: "
+                "if this one is interrupted, it cannot be resumed"
+            )
+        outfit = Outfit(
+            cues=sound(mute, voice),
+            keep_awake=keep_awake,
+            record=True,
+            keep_place=keep_place,
+            place_problem=place_problem,
+            event_log=log_file,
         )
-    outfit = Outfit(
-        cues=sound(mute, voice),
-        keep_awake=keep_awake,
-        record=True,
-        keep_place=keep_place,
-        place_problem=place_problem,
-        event_log=log_file,
-    )
-    from legtimer.live.remote import ALL_INTERFACES, RemoteWish
-    from legtimer.live.variants import Gear
-    from legtimer.ui.app import LegtimerApp
+        from legtimer.live.remote import ALL_INTERFACES, RemoteWish
+        from legtimer.live.variants import Gear
+        from legtimer.ui.app import LegtimerApp
 
-    wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
-    app = LegtimerApp(
-        routine,
-        outfit=outfit,
-        offer=offer,
-        resume_now=resume_now,
-        remote=wish,
-        flash=flash,
-        targets=targets_from_log,
-        gear=Gear(without, ask=ask, remember=True),
-        moving_up=moving_up_from_log,
-    )
-    try:
-        app.run()
-    finally:
-        if app.driver is not None:
-            app.driver.end("error" if app.return_code else "closed")
-        lock.release()
-    return app.return_code or EXIT_OK
+        wish = RemoteWish(remote, remote_bind or ALL_INTERFACES)
+        app = LegtimerApp(
+            routine,
+            outfit=outfit,
+            offer=offer,
+            resume_now=resume_now,
+            remote=wish,
+            flash=flash,
+            targets=targets_from_log,
+            gear=Gear(without, ask=ask, remember=True),
+            moving_up=moving_up_from_log,
+        )
+        try:
+            app.run()
+        finally:
+            if app.driver is not None:
+                app.driver.end("error" if app.return_code else "closed")
+        return app.return_code or EXIT_OK
 
 
 def edit_routine(spec: str) -> int:

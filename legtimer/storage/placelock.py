@@ -49,6 +49,12 @@ class PlaceLock:
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         return True
 
+    def __enter__(self) -> PlaceLock:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
     def holder(self) -> int | None:
         """The process id the holder wrote, when it can be read."""
         try:
