@@ -21,7 +21,8 @@ from legtimer.core.events import (
 from legtimer.core.loader import load_routine, parse_routine
 from legtimer.core.plan import Side, StepKind, compile_plan
 from legtimer.core.session import Session
-from legtimer.core.words import detail_line, plan_lines
+from legtimer.core.targets import todays_targets
+from legtimer.core.words import detail_line, next_facts, plan_lines, spoken_line
 from legtimer.core.writer import dumps_routine
 from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.logbook import Logbook
@@ -364,6 +365,32 @@ def test_per_set_targets_and_first_side() -> None:
     assert plan.total == pytest.approx(10 + 15 + 60 + 9 + 45 + 20 + 60 + 12 + 5 + 12)
 
 
+def test_a_sets_note_is_shown_planned_and_spoken_with_that_set_alone() -> None:
+    text = HEAD + (
+        '[[exercise]]\nname = "Back squat"\nreps = 5\n'
+        'sets = [{ load = "80 kg" }, { reps = 3, load = "100 kg", note = "top set!" }]\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    first, top = (s for s in plan.steps if s.kind.is_work)
+    assert detail_line(top) == "Set 2 of 2 · 3 reps · 100 kg · top set!"
+    assert "top set" not in detail_line(first)
+    assert plan_lines(plan)[-2].endswith("Back squat · set 2 of 2 · 3 reps · 100 kg · top set!")
+    assert next_facts(top) == "Set 2 of 2 · 3 reps · top set!"
+    assert spoken_line(top, None) == "Back squat. Set 2 of 2. 3 reps. 100 kg. Top set!"
+
+
+def test_sets_that_take_the_exercises_range_work_to_todays_target() -> None:
+    text = HEAD + (
+        '[[exercise]]\nname = "Row"\nreps = [8, 12]\n'
+        'sets = [{ load = "10 kg" }, { reps = 10 }, { duration = "30s" }, { load = "12 kg" }]\n'
+    )
+    routine = parse_routine(text)
+    work = [s for s in compile_plan(routine, todays_targets(routine, {})).steps if s.kind.is_work]
+    assert [s.target_reps for s in work] == [8, None, None, 8], "first time: bottom of the range"
+    assert [s.estimate for s in work] == [24, 30, 30, 24]
+    assert [s.exercise.load if s.exercise else "" for s in work] == ["10 kg", "", "", "12 kg"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.floats(1.0, 59.0), min_size=30, max_size=30),
@@ -672,7 +699,10 @@ def test_a_single_round_block_does_not_say_round_1_of_1() -> None:
     plan = compile_plan(load_routine(ROUTINES / "strength-day.toml"))
     ramp = next(s for s in plan.steps if s.kind is StepKind.WORK and s.round_no == 1)
     pair = next(s for s in plan.steps if s.kind is StepKind.WORK and s.rounds == 3)
-    assert detail_line(ramp) == "Set 1 of 3 · 8 reps · 8 kg · Ramp: goblet squat"
+    assert (
+        detail_line(ramp)
+        == "Set 1 of 3 · 8 reps · 8 kg · easy: groove the pattern · Ramp: goblet squat"
+    )
     assert detail_line(pair).endswith("Pair A: squat and row · round 1 of 3")
 
 

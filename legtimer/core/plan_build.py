@@ -296,12 +296,14 @@ class _Builder(Timeline):
         exercise, settings = self.slot.exercise, self.slot.settings
         per_set, per_side = exercise.per_set, exercise.per_side
         sides = _RIGHT_FIRST if exercise.first_side == "right" else _LEFT_FIRST
-        # Progression sets one target for every set; a per-set list keeps its own.
-        progress = None if per_set else self.targets.get(exercise.name)
+        # Progression sets one target for the exercise's reps: every set that takes its reps
+        # from the exercise works to it; a set with reps or a duration of its own keeps those.
+        progress = self.targets.get(exercise.name)
         work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
-                work, switch = self._set_rows(set_no, progress)
+                own = per_set and (per_set[set_no - 1].reps or per_set[set_no - 1].duration)
+                work, switch = self._set_rows(set_no, None if own else progress)
             if per_side:
                 self._repeat(work, set_no, sides[0])
                 self._repeat(switch, set_no, sides[1])

@@ -85,7 +85,7 @@ def describe_step(step: Step) -> str:
     if step.rounds > 1 and not step.in_amrap:
         rounds = f"round {step.round_no} of {step.rounds}"
     return label_of(step) + _join(
-        [step.name, set_words(step), side_words(step), reps, load, rounds]
+        [step.name, set_words(step), side_words(step), reps, load, step.note, rounds]
     )
 
 
@@ -110,7 +110,9 @@ def detail_line(step: Step, skipped: bool = False) -> str:
         block = step.block
         if step.rounds > 1:
             block += f"{SEP}round {step.round_no} of {step.rounds}"
-    return _join([_cap(set_words(step)), _cap(side_words(step)), reps_words(step), load, block])
+    return _join(
+        [_cap(set_words(step)), _cap(side_words(step)), reps_words(step), load, step.note, block]
+    )
 
 
 def done_line(step: Step, skipped: bool = False) -> str:
@@ -147,6 +149,7 @@ def next_facts(step: Step) -> str:
             _cap(set_words(step)),
             _cap(side_words(step)),
             amount_words(step),
+            step.note,
             f"Needs {equipment}" if equipment else "",
         ]
     )
@@ -166,7 +169,8 @@ def spoken_line(step: Step, following: Step | None) -> str:
         parts.append(_cap(reps_words(step)) or "Timed")
     if exercise.load:
         parts.append(exercise.load)
-    return " ".join(f"{part}." for part in parts if part)
+    parts.append(_cap(step.note))
+    return " ".join(part if part[-1] in ".!?" else f"{part}." for part in parts if part)
 
 
 def plan_lines(plan: Plan) -> list[str]:
