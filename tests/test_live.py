@@ -355,3 +355,69 @@ def test_a_double_tap_during_a_resumes_get_ready_skips_once(tmp_path: Path) -> N
     assert not driver.send(Command.SKIP, step=tapped), "the second tap was for the get-ready"
     step = driver.session.step
     assert (step.name, step.set_no, step.kind.is_work) == ("Squats", 2, True)
+
+
+def _logged_sets() -> list[list[tuple[str, int, bool]]]:
+    if not log_path().exists():
+        return []
+    with TrainingLog.open(log_path()) as log:
+        return [[(s.exercise, s.set_no, s.skipped) for s in w.sets] for w in log.workouts()]
+
+
+def test_skips_in_a_false_start_log_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path, ROUTINE)
+    clock = FakeClock()
+    driver = _driver(path, clock, record=True)
+    driver.start()
+    _run(driver, clock, 6)  # into Squats set 1
+    driver.send(Command.SKIP)  # the set, then its rest
+    driver.send(Command.SKIP)
+    _run(driver, clock, 3)
+    driver.send(Command.SKIP)  # Squats set 2 too
+    assert driver.session.elapsed() < 30
+    driver.end("closed")
+    assert _logged_sets() == [], "a false start is not a workout"
+
+
+def test_skips_before_the_half_minute_are_logged_once_the_workout_counts(tmp_path: Path) -> None:
+    path = write(tmp_path, ROUTINE)
+    clock = FakeClock()
+    driver = _driver(path, clock, record=True)
+    driver.start()
+    _run(driver, clock, 6)
+    driver.send(Command.SKIP)  # Squats set 1 skipped at 6 s: nothing written yet
+    assert _logged_sets() == []
+    _run(driver, clock, 41)  # its rest (10 s) runs out; Squats set 2 runs its 30 s
+    assert _logged_sets() == [[("Squats", 1, True), ("Squats", 2, False)]], "in order, at once"
+    driver.end("closed")
+
+
+def test_a_set_done_in_the_first_seconds_is_logged_at_once(tmp_path: Path) -> None:
+    path = write(tmp_path, ROUTINE.replace('duration = "30s"', 'duration = "3s"'))
+    clock = FakeClock()
+    driver = _driver(path, clock, record=True)
+    driver.start()
+    _run(driver, clock, 9)  # get ready 5, Squats set 1 done at 8 s
+    assert _logged_sets() == [[("Squats", 1, False)]]
+    driver.send(Command.SKIP)  # its rest
+    driver.send(Command.SKIP)  # Squats set 2: a skip after a set done is logged at once
+    assert _logged_sets() == [[("Squats", 1, False), ("Squats", 2, True)]]
+    driver.end("closed")
+
+
+def test_skipping_through_everything_over_time_is_logged_never_finished(tmp_path: Path) -> None:
+    path = write(tmp_path, ROUTINE)
+    clock = FakeClock()
+    driver = _driver(path, clock, record=True)
+    driver.start()
+    while driver.ending is None:
+        _run(driver, clock, 4)
+        driver.send(Command.SKIP)
+    assert driver.ending.summary.total > 30 and not driver.ending.summary.finished
+    (sets,) = _logged_sets()
+    assert sets == [("Squats", 1, True), ("Squats", 2, True)] + [
+        ("Swings", n, True) for n in (1, 2, 3)
+    ]
+    with TrainingLog.open(log_path()) as log:
+        (workout,) = log.workouts()
+    assert workout.finished is False

@@ -1,7 +1,8 @@
 """The training log follows the workout: each set as it ends, the workout when it ends.
 
-A workout is recorded once it has a set behind it or has run 30 seconds: a false start is not
-a workout. Every ending is recorded, marked finished or stopped early.
+A workout is recorded once it has a set done or has run 30 seconds (a resumed one always is):
+a false start, even one that skipped a few sets, is not a workout. Every ending is recorded,
+marked finished or stopped early.
 
 What the workout screen may ask of it (find it with ``driver.listener(Logbook)``; a workout
 that is not logged, like the editor's "try it", has none):
@@ -60,6 +61,8 @@ class Logbook:
         """Today's load per exercise: last time's, else the routine's ``load``."""
         self.today: list[SetRecord] = []
         """Every set recorded in this run, oldest first, with corrections applied."""
+        self._unrecorded: list[SetRecord] = []
+        """Sets ended before the workout had its record (skips in a false start, so far)."""
         self.typed_reps: int | None = None
         """Reps typed for the manual set in progress: recorded instead of its target when it
         ends done (then forgotten)."""
@@ -84,10 +87,12 @@ class Logbook:
                 and event.outcome is not Outcome.CAPPED
             ):
                 # A set the cap cut short is in the score, not a set done or skipped.
-                self._begin()
                 record = self._set(driver, event)
-                self.set_handles.append(self.recorder.record_set(record))
                 self.today.append(record)
+                self._unrecorded.append(record)
+                if record.skipped and self._may_be_false_start(driver):
+                    continue
+                self._begin()
 
     @property
     def last_rep_set(self) -> SetRecord | None:
@@ -154,16 +159,27 @@ class Logbook:
         self.recorder.close()
         driver.recorded = True
 
+    def _may_be_false_start(self, driver: WorkoutDriver) -> bool:
+        """Nothing done yet, in the first half-minute of a workout that is not a resume."""
+        if self.recorded or self._resumed is not None:
+            return False
+        return driver.session.elapsed() < MIN_SECONDS_TO_LOG
+
     def _begin(self) -> None:
-        if self.recorded:
-            return
-        self.recorded = True
-        if self._resumed is not None:
-            self.recorder.carry_on(self._resumed, self._name, self.routine_file, self.started_at)
-        else:
-            self.recorder.begin(self._name, self.routine_file, self.started_at)
-        if self.checkpointer is not None:
-            self.checkpointer.workout_id = self.recorder.workout_id
+        """Give the workout its record (once), then record the sets that wait for it."""
+        if not self.recorded:
+            self.recorded = True
+            if self._resumed is not None:
+                self.recorder.carry_on(
+                    self._resumed, self._name, self.routine_file, self.started_at
+                )
+            else:
+                self.recorder.begin(self._name, self.routine_file, self.started_at)
+            if self.checkpointer is not None:
+                self.checkpointer.workout_id = self.recorder.workout_id
+        for record in self._unrecorded:
+            self.set_handles.append(self.recorder.record_set(record))
+        self._unrecorded.clear()
 
     def _set(self, driver: WorkoutDriver, event: StepEnded) -> SetRecord:
         step: Step = event.step
