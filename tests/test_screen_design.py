@@ -8,6 +8,7 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.widget import Widget
 
+from legtimer.core.loader import parse_routine
 from legtimer.core.plan import compile_plan
 from legtimer.core.words import count, describe_step, next_line, spoken_line
 from legtimer.ui.app import LegtimerApp
@@ -151,6 +152,31 @@ async def test_c_shows_the_whole_cue_and_the_workout_goes_on() -> None:
         assert not workout_session_paused(app)
         await pilot.press("c")
         assert not isinstance(app.screen, CueOverlay)
+
+
+async def test_space_is_labelled_ready_when_a_rest_ran_out_and_waits() -> None:
+    routine = parse_routine(
+        '[routine]\nname = "R"\n[defaults]\nget_ready = 0\nrest_until_ready = true\n'
+        '[[exercise]]\nname = "A"\nduration = "10s"\nsets = 2\nrest = "20s"\n'
+    )
+    app, clock, _ = make_app(routine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def space() -> str:
+            return app.screen.active_bindings["space"].binding.description
+
+        await advance(pilot, app, clock, 15)
+        assert space() == "Pause", "a rest that still runs pauses"
+        await advance(pilot, app, clock, 20)
+        assert app.driver is not None and app.driver.session.waiting
+        assert space() == "Ready"
+        await pilot.press("space")
+        assert app.driver.session.step.kind.is_work and not app.driver.session.paused
+        assert space() == "Pause"
+        await pilot.press("space")
+        assert space() == "Resume"
+    assert not any(what == "go on: ready" for _, what in help_lines()), "help lists keys once"
 
 
 def workout_session_paused(app: LegtimerApp) -> bool:

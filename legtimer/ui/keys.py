@@ -17,6 +17,8 @@ from legtimer.live.driver import OFFER_COMMANDS, Command
 WORKOUT_KEYS: tuple[Binding, ...] = (
     Binding("space", "command('pause')", "Pause", tooltip="pause / resume", id="pause"),
     Binding("space", "command('pause', 'paused')", "Resume", tooltip="resume", id="resume"),
+    # A rest that ran out waits for the person (rest_until_ready): Space then means "ready".
+    Binding("space", "command('pause', 'waiting')", "Ready", tooltip="go on: ready", id="ready"),
     Binding("q", "quit_workout", "Quit", tooltip="quit (asks first)", id="quit"),
     # y and n answer "try the harder variant?" and exist only while it is asked: n is Next
     # again as soon as it is answered (its binding comes first, so it wins while it applies).
@@ -180,7 +182,7 @@ CLICKER_BINDINGS: tuple[Binding, ...] = tuple(
 
 Not in the palette (they repeat Pause and Done); in the help, grouped by what they do."""
 
-STATES = ("paused", "muted")
+STATES = ("paused", "waiting", "muted")
 """The states a twin binding can be shown in."""
 
 APP_KEYS = (

@@ -372,9 +372,8 @@ class WorkoutScreen(Screen[None]):
         if action == "command" and parameters:
             command = Command(str(parameters[0]))
             if command.value in ("pause", "mute"):
-                state = "paused" if command is Command.PAUSE else "muted"
                 shown_in = str(parameters[1]) if len(parameters) > 1 else None
-                if (shown_in == state) != self._in_state(state):
+                if shown_in != self._label_state(command):
                     return False
         else:
             command = command_of(action)
@@ -384,11 +383,15 @@ class WorkoutScreen(Screen[None]):
             return self.driver.available(command)  # hidden, not greyed: n is Next otherwise
         return True if self.driver.available(command) else None
 
-    def _in_state(self, state: str) -> bool:
-        assert state in STATES
-        if state == "paused":
-            return self.driver.session.paused
-        return self.driver.cues.muted
+    def _label_state(self, command: Command) -> str | None:
+        """Which of a key's label twins applies now (one of STATES; None: the plain one)."""
+        if command is Command.PAUSE:
+            session = self.driver.session
+            state = "paused" if session.paused else "waiting" if session.waiting else None
+        else:
+            state = "muted" if self.driver.cues.muted else None
+        assert state is None or state in STATES
+        return state
 
     def action_command(self, name: str, _shown_in: str | None = None) -> None:
         """A workout key: the driver carries it out (done with typed reps records them)."""
