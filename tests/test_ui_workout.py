@@ -369,6 +369,23 @@ async def test_a_sound_failure_mid_workout_is_shown_once() -> None:
         ]
 
 
+async def test_a_sound_problem_waits_while_muted_and_shows_on_unmute() -> None:
+    from legtimer.audio.sink import SilentSink
+
+    no_device = SilentSink(muted=True, notice="Sound: terminal bell only (no audio device)")
+    app, clock, _ = make_app(sink=no_device)  # as with --mute
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown: list[str] = []
+        workout(app).notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
+        for _ in range(3):
+            await advance(pilot, app, clock, 1.0)
+        assert not any("Sound" in m for m in shown), "muted: the sound's problem can wait"
+        await pilot.press("m")
+        await advance(pilot, app, clock, 1.0)
+        assert shown.count("Sound: terminal bell only (no audio device)") == 1
+
+
 async def test_the_command_palette_runs_the_workout_actions() -> None:
     app, clock, _ = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

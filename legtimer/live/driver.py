@@ -131,7 +131,7 @@ class WorkoutDriver:
         """Set by the training log's listener once the workout is in the log."""
         self._said: str | None = None
         """What the last ``v`` with nothing to change to said ("No other variant for ...")."""
-        self._notices = [lambda: self.cues.notice, lambda: self._said, *notices]
+        self._notices = [self._sound_notice, lambda: self._said, *notices]
         self.command: Command | None = None
         """The command being carried out while listeners hear of it (None on a wake-up)."""
         self._listeners: list[Listener] = list(listeners)
@@ -159,6 +159,10 @@ class WorkoutDriver:
             if isinstance(listener, kind):
                 return listener
         return None
+
+    def _sound_notice(self) -> str | None:
+        """What is wrong with the sound, once it matters: not while muted (m may unmute)."""
+        return None if self.cues.muted else self.cues.notice
 
     def notices(self) -> list[str]:
         """One line for each thing not at its best: sound, keep-awake, the log."""
