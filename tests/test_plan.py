@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from legtimer.core.loader import parse_routine
 from legtimer.core.plan import Plan, Side, StepKind, compile_plan
+from legtimer.core.words import plan_lines
 from tests.conftest import MINIMAL
 
 
@@ -128,3 +129,16 @@ def test_warmup_flows_and_main_block_gets_ready() -> None:
         StepKind.REST_AFTER,
         StepKind.COOLDOWN,
     ]
+
+
+def test_plan_columns_stay_aligned_past_an_hour() -> None:
+    routine = parse_routine(
+        '[routine]\nname = "H"\n[[exercise]]\nname = "Ruck"\nduration = "1h"\n'
+        '[[exercise]]\nname = "Squats"\nreps = 10\nmanual = true\n'
+    )
+    lines = plan_lines(compile_plan(routine))
+    rows = lines[1:-2]  # the heading and the steps, not TOTAL and the footnote
+    names = ["STEP", "Get ready", "Ruck", "Rest"]
+    columns = {line.index(name) for line, name in zip(rows[:4], names, strict=True)}
+    assert len(columns) == 1, rows
+    assert rows[-1].index("Squats") in columns, "a manual set's * does not push it along"

@@ -177,7 +177,9 @@ def plan_lines(plan: Plan) -> list[str]:
     """The expanded timeline as text lines."""
     routine = plan.routine
     lines = [f"{routine.name}: {count(len(plan.steps), 'step')}, about {format_span(plan.total)}"]
-    lines.append(f"{'START':<8}  {'LENGTH':<6}  STEP")
+    # "1:00:00" and its marks ("*", "+") need a wider LENGTH column than "12:05".
+    width = 9 if any(step.estimate >= 3600 for step in plan.steps) else 6
+    lines.append(f"{'START':<8}  {'LENGTH':<{width}}  STEP")
     heading = 0
     inside = {
         step.plan_index
@@ -197,8 +199,8 @@ def plan_lines(plan: Plan) -> list[str]:
         indent = "  " if step.plan_index in inside else ""
         # An AMRAP's steps have no start of their own: they loop until the cap.
         start = "" if step.in_amrap else format_clock(step.start)
-        lines.append(f"{start:<8}  {length:<6}  {indent}{describe_step(step)}")
-    lines.append(f"{'TOTAL':<8}  {format_clock(plan.total):<6}")
+        lines.append(f"{start:<8}  {length:<{width}}  {indent}{describe_step(step)}")
+    lines.append(f"{'TOTAL':<8}  {format_clock(plan.total):<{width}}")
     if any(step.waits_for_user and not step.in_amrap for step in plan.steps):
         lines.append("* manual set: ends when you press done; estimated from seconds_per_rep")
     if any(step.in_amrap for step in plan.steps):

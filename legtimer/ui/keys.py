@@ -153,7 +153,9 @@ WORKOUT_KEYS: tuple[Binding, ...] = (
         id="revoke",
         show=False,
     ),
-    Binding("c", "cue", "Cue", tooltip="the whole form cue, with easier and harder", id="cue"),
+    Binding(
+        "c", "cue", "Cue", tooltip="the whole form cue, and the easier and harder options", id="cue"
+    ),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
 )
 """In Footer order: Pause and Quit first, so a narrow terminal still shows them."""
