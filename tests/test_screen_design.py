@@ -15,7 +15,7 @@ from legtimer.ui.app import LegtimerApp
 from legtimer.ui.keys import help_lines
 from legtimer.ui.phases import PHASE_NAMES, phase_variables
 from legtimer.ui.screens.cue import CueOverlay
-from legtimer.ui.text import ELLIPSIS, fit_lines
+from legtimer.ui.text import ELLIPSIS, fit_lines, fit_name_first
 from legtimer.ui.widgets.bigclock import BigClock
 from tests.ui_helpers import advance, make_app, phase, small_routine, workout
 
@@ -205,3 +205,14 @@ async def test_footer_labels_follow_state_and_quit_pause_fit_at_80_columns() -> 
         for label in ("Resume", "Quit"):  # (Unmute is further right, cut at 80)
             assert f">{label}&#160;</text>" in drawn, label
         assert not any(what == "resume" for _, what in help_lines()), "help lists keys once"
+
+
+def test_a_name_yields_before_the_facts_after_it() -> None:
+    name = "Rear-Foot-Elevated Bulgarian Split Squats with Dumbbells"
+    done = f"{name} · set 1 of 2 skipped"
+    assert fit_name_first(done, 60) == "Rear-Foot-Elevated Bulgarian Split… · set 1 of 2 skipped"
+    following = f"NEXT: {name} · set 1 of 2 · right side · 10 reps"
+    cut = "NEXT: Rear-Foot-Elevated… · set 1 of 2 · right side · 10…"
+    assert fit_name_first(following, 60) == cut
+    assert fit_name_first("Clamshells · set 3 of 3 done", 80) == "Clamshells · set 3 of 3 done"
+    assert fit_name_first("No dot in this rather long line", 20) == "No dot in this…"

@@ -63,5 +63,27 @@ def fit_lines(text: str, width: int, lines: int) -> list[str]:
     while last and len(last) + 1 > width:
         cut = last.rfind(" ")
         last = last[:cut] if cut > 0 else last[: width - 1]
-    kept[-1] = last.rstrip(" ,;:.-") + ELLIPSIS
+    kept[-1] = last.rstrip(" ,;:.-·") + ELLIPSIS
     return kept
+
+
+def fit_line(text: str, width: int) -> str:
+    """``text`` on one line of ``width`` columns (see :func:`fit_lines`)."""
+    return (fit_lines(text, width, 1) or [""])[0]
+
+
+DOT = " · "
+
+
+def fit_name_first(text: str, width: int) -> str:
+    """One line of "Name · facts", where the name yields first when it is too wide.
+
+    "Bulgarian Split Squats with Dumbbells · set 1 of 2 skipped" keeps "skipped": the name is
+    shortened (with "…") down to half the line before the facts after it are cut.
+    """
+    if len(text) <= width or DOT not in text:
+        return fit_line(text, width)
+    head, facts = text.split(DOT, 1)
+    tail = DOT + facts
+    room = max(min(len(head), max(8, width // 2)), width - len(tail))
+    return fit_line((head if len(head) <= room else fit_line(head, room)) + tail, width)

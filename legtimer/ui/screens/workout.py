@@ -146,7 +146,7 @@ class WorkoutScreen(Screen[None]):
             with Vertical(id="lower"):
                 with Vertical(id="now"):
                     yield Fitted(id="cue")
-                    yield Line(id="next")
+                    yield Line(id="next", name_first=True)
                 with Vertical(id="next-panel"):
                     yield BigName(id="next-name")
                     yield Line(id="next-facts")

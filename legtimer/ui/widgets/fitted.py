@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from legtimer.ui.bigtext import render_big
-from legtimer.ui.text import fit_lines
+from legtimer.ui.text import fit_lines, fit_name_first
 
 
 class Fitted(Widget):
@@ -95,7 +95,10 @@ class BigName(Widget):
             drawn = render_big(self.text, width, self.max_lines)
             if drawn and (height is None or len(drawn) <= height):
                 return drawn
-        return fit_lines(self.text, width, 1 if height is None else max(1, height))
+        lines = 1 if height is None else max(1, height)
+        if lines == 1:  # a rest's "Name · set 1 of 2 skipped": the name yields first
+            return [fit_name_first(self.text, width)]
+        return fit_lines(self.text, width, lines)
 
     def render(self) -> Content:
         """Centred rows (text-align) of big or plain letters."""

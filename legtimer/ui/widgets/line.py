@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from legtimer.ui.text import fit_lines, visible
+from legtimer.ui.text import fit_line, fit_name_first, visible
 
 
 def cells(text: str) -> int:
@@ -71,12 +71,17 @@ class Line(Widget):
     text: reactive[str] = reactive("", layout=False)
     """What the line says (plain text, never markup)."""
 
+    def __init__(self, *, name_first: bool = False, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.name_first = name_first
+        """A "Name · facts" line: the name yields first when it is cut (``fit_name_first``)."""
+
     def shown(self) -> str:
         """The text as drawn: control characters made visible, fitted to the width."""
         text = visible(self.text).replace("\n", " ")
         width = self.content_region.width
         if width and len(text) > width:
-            text = (fit_lines(text, width, 1) or [""])[0]
+            text = fit_name_first(text, width) if self.name_first else fit_line(text, width)
         return text
 
     def render_line(self, y: int) -> Strip:
