@@ -611,10 +611,10 @@ def test_every_amrap_pass_counts_and_the_set_the_cap_cuts_is_neither_done_nor_sk
         (workout,) = log.workouts()
         sets = sets_of(log, workout.id)
         (row,) = read_history(log).workouts
-    assert [(s.exercise, s.round, s.skipped) for s in sets] == [
-        ("Swings", 1, False),
-        ("Squats", 1, False),
-        ("Swings", 2, False),
+    assert [(s.exercise, s.round, s.pass_no, s.skipped) for s in sets] == [
+        ("Swings", 1, 1, False),
+        ("Squats", 1, 1, False),
+        ("Swings", 1, 2, False),
     ]
     assert (row.sets_done, row.sets_skipped) == (summary.sets_done, summary.sets_skipped)
 
