@@ -18,6 +18,7 @@ from legtimer.live.logbook import Logbook
 from legtimer.storage.pending import WorkoutRecorder
 from legtimer.storage.trainlog import TrainingLog
 from legtimer.ui.screens.history import set_line
+from legtimer.ui.screens.summary import summary_lines
 from tests.conftest import FakeClock
 
 TWO_AMRAPS = (
@@ -125,3 +126,36 @@ def test_an_old_log_keeps_its_sets_and_a_single_amraps_rounds_become_passes(
         ("Two", 1, None),  # two AMRAPs: which one it was is not known, so it is left alone
         ("Plain", 2, None),
     ]
+
+
+def test_the_summary_row_of_an_amrap_adds_up_with_the_sets_the_cap_cut() -> None:
+    """Push-ups done twice in each AMRAP and cut once by each cap: 4 done + 2 cut = 6 of."""
+    clock = FakeClock()
+    driver = WorkoutDriver(compile_plan(parse_routine(TWO_AMRAPS)), clock=clock)
+    driver.start()
+    # Each AMRAP: push-ups done 2 s in, 6 s plank, push-ups done again, plank, then the cap
+    # cuts the third push-ups. AMRAP 1 begins at 3 s, AMRAP 2 at 33 s.
+    for begin in (3.0, 33.0):
+        for at in (begin + 2, begin + 10):
+            clock.set(at)
+            driver.tick()
+            assert driver.send(Command.DONE)
+    clock.set(60.0)
+    driver.tick()
+    assert driver.ending is not None
+    summary = driver.ending.summary
+    lines = summary_lines(summary)
+    assert lines[0].split() == ["EXERCISE", "DONE", "SKIPPED", "CUT", "OF"]
+    rows = {line.split()[0]: [int(n) for n in line.split()[1:]] for line in lines[1:]}
+    assert rows["Push-ups"] == [4, 0, 2, 6]
+    for name, (done, skipped, cut, planned) in rows.items():
+        assert done + skipped + cut == planned, name
+
+
+def test_the_summary_has_no_cut_column_when_no_cap_cut_a_set() -> None:
+    text = '[routine]\nname = "T"\n\n[[exercise]]\nname = "Squat"\nreps = 5\nsets = 2\n'
+    clock = FakeClock()
+    driver = WorkoutDriver(compile_plan(parse_routine(text)), clock=clock)
+    driver.start()
+    ending = driver.end("stopped")
+    assert summary_lines(ending.summary)[0].split() == ["EXERCISE", "DONE", "SKIPPED", "OF"]
