@@ -701,3 +701,21 @@ def test_a_block_exercises_load_comes_from_the_log_like_any_other(tmp_path: Path
     with TrainingLog.open(db) as log:
         log.remember_load("Swings", "20 kg")
     assert loads_from_log(routine, db) == {"Swings": "20 kg"}
+
+
+def test_an_emom_only_estimated_to_overrun_is_accepted_and_plan_warns() -> None:
+    """15 manual reps at an estimated 3 s each (0:45) in every 30 s: a guess, not an error."""
+    text = HEAD + (
+        '[[block]]\nname = "E"\nevery = "30s"\nrounds = 3\n\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 15\nmanual = true\nseconds_per_rep = 3\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    lines = plan_lines(plan)
+    assert any(
+        line.startswith("! E:") and "estimated work (0:45)" in line and "every (0:30)" in line
+        for line in lines
+    ), lines
+    paced = text.replace("manual = true\n", "")  # a paced set's 45 s is fixed: still an error
+    (found,) = problems(paced)
+    assert "one round's timed work (0:45) is longer than every (0:30)" in found
+    assert not any(line.startswith("!") for line in plan_lines(compile_plan(parse_routine(EMOM))))
