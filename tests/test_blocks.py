@@ -719,3 +719,45 @@ def test_an_emom_only_estimated_to_overrun_is_accepted_and_plan_warns() -> None:
     (found,) = problems(paced)
     assert "one round's timed work (0:45) is longer than every (0:30)" in found
     assert not any(line.startswith("!") for line in plan_lines(compile_plan(parse_routine(EMOM))))
+
+
+def test_an_emoms_rest_between_rounds_error_names_its_own_interval() -> None:
+    text = HEAD + (
+        '[[block]]\nname = "E"\nevery = "90s"\nrounds = 3\nrest_between_rounds = "10s"\n\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 5\n'
+    )
+    (found,) = problems(text)
+    assert "what is left of its 1 min 30 s interval; remove rest_between_rounds" in found
+    assert "minute" not in found
+
+
+def test_rest_until_ready_in_an_amrap_block_waits_between_its_amraps() -> None:
+    text = HEAD + (
+        '[defaults]\nget_ready = 0\n\n[[block]]\nname = "Burner"\ntime_cap = "20s"\nrounds = 2\n'
+        'rest_between_rounds = "30s"\nrest_until_ready = true\n\n'
+        '[[block.exercise]]\nname = "Plank"\nduration = "5s"\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    rests = [s for s in plan.steps if s.kind.is_rest]
+    assert [(s.kind, s.until_ready) for s in rests] == [(StepKind.ROUND_REST, True)]
+    clock = FakeClock()
+    session = Session(plan, clock)
+    session.start()
+    clock.set(50.5)  # the 20 s cap, then the 30 s rest ran out
+    session.tick()
+    assert session.waiting and session.step.kind is StepKind.ROUND_REST
+    session.done()
+    assert session.step.in_amrap and session.step.round_no == 2
+    emom = text.replace('time_cap = "20s"', 'every = "20s"').replace(
+        'rest_between_rounds = "30s"\n', ""
+    )
+    (found,) = problems(emom)
+    assert "in an every (EMOM) block the clock decides the rest; remove rest_until_ready" in found
+
+
+def test_a_misspelt_blocks_table_gets_its_suggestion_and_nothing_misleading() -> None:
+    text = HEAD + '[[blocks]]\nname = "E"\n[[blocks.exercise]]\nname = "Burpees"\nreps = 8\n'
+    assert [p.split(": ", 1)[1] for p in problems(text)] == [
+        "top level: unknown key 'blocks'; did you mean 'block'?"
+    ]
+    assert any("no [[exercise]] found" in p for p in problems("foo = 1\n" + HEAD))

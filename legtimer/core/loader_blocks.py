@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.durations import format_clock
+from legtimer.core.durations import format_clock, format_span
 from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import TableId
 from legtimer.core.report import Keys, Place, Report, Where
@@ -137,13 +137,16 @@ def _check_clocked(
     mode = "an every (EMOM) block" if every is not None else "a time_cap (AMRAP) block"
     why = f"in {mode} the clock decides the rest"
     if every is not None and "rest_between_rounds" in data:
+        interval = f"its {format_span(every)} interval" if every > 0 else "its interval"
         report.add(
             table,
             "rest_between_rounds",
             where,
-            f"{why}: each round's rest is what is left of its minute; remove rest_between_rounds",
+            f"{why}: each round's rest is what is left of {interval}; "
+            "remove rest_between_rounds",
         )
-    if "rest_until_ready" in data:
+    if every is not None and "rest_until_ready" in data:
+        # An AMRAP block keeps it: its rests between AMRAPs (and after it) may wait.
         report.add(table, "rest_until_ready", where, f"{why}; remove rest_until_ready")
     if not isinstance(raw_exercises, list):
         return
