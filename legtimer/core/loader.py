@@ -253,8 +253,10 @@ def routine_from_data(
                     f"{key} in [routine] repeats the [[exercise]] list; "
                     "with [[block]]s give each block its own",
                 )
-    elif "exercise" not in data and "block" not in data and not any(
-        isinstance(data[key], (dict, list)) for key in unknown
+    elif (
+        "exercise" not in data
+        and "block" not in data
+        and not any(isinstance(data[key], (dict, list)) for key in unknown)
     ):
         # With an unknown table reported ([[blocks]], [[exercises]]) its "did you mean" says
         # it: "no [[exercise]] found" would only mislead.

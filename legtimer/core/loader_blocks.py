@@ -142,8 +142,7 @@ def _check_clocked(
             table,
             "rest_between_rounds",
             where,
-            f"{why}: each round's rest is what is left of {interval}; "
-            "remove rest_between_rounds",
+            f"{why}: each round's rest is what is left of {interval}; remove rest_between_rounds",
         )
     if every is not None and "rest_until_ready" in data:
         # An AMRAP block keeps it: its rests between AMRAPs (and after it) may wait.
