@@ -638,10 +638,10 @@ def test_every_amrap_pass_counts_and_the_set_the_cap_cuts_is_neither_done_nor_sk
         (workout,) = log.workouts()
         sets = sets_of(log, workout.id)
         (row,) = read_history(log).workouts
-    assert [(s.exercise, s.round, s.skipped) for s in sets] == [
-        ("Swings", 1, False),
-        ("Squats", 1, False),
-        ("Swings", 2, False),
+    assert [(s.exercise, s.round, s.pass_no, s.skipped) for s in sets] == [
+        ("Swings", 1, 1, False),
+        ("Squats", 1, 1, False),
+        ("Swings", 1, 2, False),
     ]
     assert (row.sets_done, row.sets_skipped) == (summary.sets_done, summary.sets_skipped)
 
@@ -731,3 +731,63 @@ def test_a_block_exercises_load_comes_from_the_log_like_any_other(tmp_path: Path
     with TrainingLog.open(db) as log:
         log.remember_load("Swings", "20 kg")
     assert loads_from_log(routine, db) == {"Swings": "20 kg"}
+
+
+def test_an_emom_only_estimated_to_overrun_is_accepted_and_plan_warns() -> None:
+    """15 manual reps at an estimated 3 s each (0:45) in every 30 s: a guess, not an error."""
+    text = HEAD + (
+        '[[block]]\nname = "E"\nevery = "30s"\nrounds = 3\n\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 15\nmanual = true\nseconds_per_rep = 3\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    lines = plan_lines(plan)
+    assert any(
+        line.startswith("! E:") and "estimated work (0:45)" in line and "every (0:30)" in line
+        for line in lines
+    ), lines
+    paced = text.replace("manual = true\n", "")  # a paced set's 45 s is fixed: still an error
+    (found,) = problems(paced)
+    assert "one round's timed work (0:45) is longer than every (0:30)" in found
+    assert not any(line.startswith("!") for line in plan_lines(compile_plan(parse_routine(EMOM))))
+
+
+def test_an_emoms_rest_between_rounds_error_names_its_own_interval() -> None:
+    text = HEAD + (
+        '[[block]]\nname = "E"\nevery = "90s"\nrounds = 3\nrest_between_rounds = "10s"\n\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 5\n'
+    )
+    (found,) = problems(text)
+    assert "what is left of its 1 min 30 s interval; remove rest_between_rounds" in found
+    assert "minute" not in found
+
+
+def test_rest_until_ready_in_an_amrap_block_waits_between_its_amraps() -> None:
+    text = HEAD + (
+        '[defaults]\nget_ready = 0\n\n[[block]]\nname = "Burner"\ntime_cap = "20s"\nrounds = 2\n'
+        'rest_between_rounds = "30s"\nrest_until_ready = true\n\n'
+        '[[block.exercise]]\nname = "Plank"\nduration = "5s"\n'
+    )
+    plan = compile_plan(parse_routine(text))
+    rests = [s for s in plan.steps if s.kind.is_rest]
+    assert [(s.kind, s.until_ready) for s in rests] == [(StepKind.ROUND_REST, True)]
+    clock = FakeClock()
+    session = Session(plan, clock)
+    session.start()
+    clock.set(50.5)  # the 20 s cap, then the 30 s rest ran out
+    session.tick()
+    assert session.waiting and session.step.kind is StepKind.ROUND_REST
+    session.done()
+    assert session.step.in_amrap and session.step.round_no == 2
+    emom = text.replace('time_cap = "20s"', 'every = "20s"').replace(
+        'rest_between_rounds = "30s"\n', ""
+    )
+    (found,) = problems(emom)
+    assert "in an every (EMOM) block the clock decides the rest; remove rest_until_ready" in found
+
+
+def test_a_misspelt_blocks_table_gets_its_suggestion_and_nothing_misleading() -> None:
+    text = HEAD + '[[blocks]]\nname = "E"\n[[blocks.exercise]]\nname = "Burpees"\nreps = 8\n'
+    assert [p.split(": ", 1)[1] for p in problems(text)] == [
+        "top level: unknown key 'blocks'; did you mean 'block'?"
+    ]
+    assert any("no [[exercise]] found" in p for p in problems("foo = 1\n" + HEAD))

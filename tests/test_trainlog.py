@@ -327,6 +327,7 @@ def test_export_json_shape(tmp_path: Path) -> None:
         "variant": None,
         "block": None,
         "round": 1,
+        "pass": None,
         "set": 1,
         "side": "left",
         "target_reps": 15,

@@ -89,7 +89,7 @@ def _blocks(draw: st.DrawFn, defaults: Settings) -> Block:
         rest_after=draw(st.none() | st.integers(0, 300).map(float)),
         every=every,
         time_cap=time_cap,
-        rest_until_ready=None if clocked else draw(st.none() | st.booleans()),
+        rest_until_ready=None if mode == "every" else draw(st.none() | st.booleans()),
     )
 
 

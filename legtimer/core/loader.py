@@ -204,10 +204,10 @@ def routine_from_data(
 ) -> Routine:
     """Check parsed TOML against the format and build the Routine."""
     report = Report(shown, lines)
-    for key in data:
-        if key not in TOP_LEVEL:
-            # A table header ([[exercises]]) or a root key: line_of finds either.
-            report.unknown_key((key, 0), key, TOP_LEVEL, "top level")
+    unknown = [key for key in data if key not in TOP_LEVEL]
+    for key in unknown:
+        # A table header ([[exercises]]) or a root key: line_of finds either.
+        report.unknown_key((key, 0), key, TOP_LEVEL, "top level")
 
     head = _table(report, data, "routine", "[routine]")
     values: dict[str, Any] = {spec.key: spec.default for spec in fields_in(Table.ROUTINE).values()}
@@ -253,7 +253,13 @@ def routine_from_data(
                     f"{key} in [routine] repeats the [[exercise]] list; "
                     "with [[block]]s give each block its own",
                 )
-    elif "exercise" not in data and "block" not in data:
+    elif (
+        "exercise" not in data
+        and "block" not in data
+        and not any(isinstance(data[key], (dict, list)) for key in unknown)
+    ):
+        # With an unknown table reported ([[blocks]], [[exercises]]) its "did you mean" says
+        # it: "no [[exercise]] found" would only mislead.
         report.add(
             ("", 0),
             None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from legtimer.core.durations import format_clock
+from legtimer.core.durations import format_clock, format_span
 from legtimer.core.fields import ExerciseReader
 from legtimer.core.lines import TableId
 from legtimer.core.report import Keys, Place, Report, Where
@@ -106,13 +106,16 @@ def _read_block(
     elif every is not None or cap is not None:
         _check_clocked(report, table, where, data, raw_exercises, first_exercise, every)
         if every is not None and len(report.problems) == before:
-            work = sum(round_work(ex, ex.settings(defaults)) for ex in exercises)
+            # Only work of a fixed length is sure to overrun every round: a manual set's
+            # length is a guess (reps x seconds_per_rep), and one that runs over starts the
+            # next round at once, marked late.
+            work = sum(round_work(ex, ex.settings(defaults), fixed_only=True) for ex in exercises)
             if work > every + 1e-9:
                 report.add(
                     table,
                     "every",
                     where,
-                    f"one round's work ({format_clock(work)}) is longer than every "
+                    f"one round's timed work ({format_clock(work)}) is longer than every "
                     f"({format_clock(every)}); lengthen every or shorten the work",
                 )
     if len(report.problems) != before:
@@ -134,13 +137,15 @@ def _check_clocked(
     mode = "an every (EMOM) block" if every is not None else "a time_cap (AMRAP) block"
     why = f"in {mode} the clock decides the rest"
     if every is not None and "rest_between_rounds" in data:
+        interval = f"its {format_span(every)} interval" if every > 0 else "its interval"
         report.add(
             table,
             "rest_between_rounds",
             where,
-            f"{why}: each round's rest is what is left of its minute; remove rest_between_rounds",
+            f"{why}: each round's rest is what is left of {interval}; remove rest_between_rounds",
         )
-    if "rest_until_ready" in data:
+    if every is not None and "rest_until_ready" in data:
+        # An AMRAP block keeps it: its rests between AMRAPs (and after it) may wait.
         report.add(table, "rest_until_ready", where, f"{why}; remove rest_until_ready")
     if not isinstance(raw_exercises, list):
         return
@@ -176,13 +181,19 @@ def _any_set_rest(sets: Any) -> bool:
     return isinstance(sets, list) and any(isinstance(s, dict) and "rest" in s for s in sets)
 
 
-def round_work(exercise: Exercise, settings: Settings) -> float:
-    """Planned seconds of one pass through ``exercise``: every set and side, back to back."""
+def round_work(exercise: Exercise, settings: Settings, fixed_only: bool = False) -> float:
+    """Planned seconds of one pass through ``exercise``: every set and side, back to back.
+
+    Args:
+        fixed_only: count only what has a fixed length: a manual set (it ends on done) counts 0.
+    """
     total = 0.0
     for set_no in range(1, exercise.sets + 1):
         target = exercise.as_set(set_no)
         if target.duration is not None:
             one = target.duration
+        elif fixed_only and settings.manual:
+            one = 0.0
         else:
             assert target.reps is not None
             one = target.reps[1] * settings.seconds_per_rep

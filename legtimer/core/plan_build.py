@@ -226,8 +226,10 @@ class _Builder(Timeline):
             return settings
         if block.clocked:
             manual = True if block.time_cap is not None else settings.manual
+            # Only an AMRAP block's own rest_until_ready: its rests between AMRAPs and after it.
+            until_ready = block.time_cap is not None and bool(block.rest_until_ready)
             return settings._replace(
-                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=False
+                rest=0.0, rest_after=0.0, manual=manual, rest_until_ready=until_ready
             )
         if block.rest_until_ready is not None:
             return settings._replace(rest_until_ready=block.rest_until_ready)

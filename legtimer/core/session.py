@@ -156,7 +156,9 @@ class Session:
             return 0.0
         after = self.plan.steps[self.index].start if self._lead_in else self.step.end
         if self._cap is not None and self._cap.holds(self.step) and not self._lead_in:
+            # The cap, not the exercise under way, says what is left of an AMRAP.
             after = self.plan.steps[self._cap.last].end
+            return max(0.0, self._cap.deadline - self._now()) + self.plan.total - after
         emom = None if self._lead_in or self.state is State.READY else self._emom_end()
         if emom is not None:
             return max(0.0, emom[0] - self._now()) + self.plan.total - emom[1]

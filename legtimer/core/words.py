@@ -207,7 +207,25 @@ def plan_lines(plan: Plan) -> list[str]:
         lines.append("loop: the AMRAP's exercises repeat until its cap; done moves to the next")
     if any(step.until_ready for step in plan.steps):
         lines.append("+ rest until ready: counted at its written length; then it waits for you")
+    lines.extend(_late_emoms(plan))
     return lines
+
+
+def _late_emoms(plan: Plan) -> list[str]:
+    """A warning for each EMOM whose round is only estimated (manual sets) to overrun every."""
+    found = []
+    for number in range(1, len(plan.routine.blocks) + 1):
+        steps = [s for s in block_steps(plan, number) if s.round_no == 1]
+        if not steps or steps[0].every is None:
+            continue
+        every = steps[0].every
+        work = sum(s.estimate for s in steps if s.kind is not StepKind.INTERVAL_REST)
+        if work > every + 1e-9:
+            found.append(
+                f"! {steps[0].block}: a round's estimated work ({format_clock(work)}) is longer "
+                f"than every ({format_clock(every)}): rounds may start late"
+            )
+    return found
 
 
 def block_steps(plan: Plan, block_no: int) -> list[Step]:

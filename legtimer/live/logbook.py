@@ -198,7 +198,7 @@ class Logbook:
             variant=step.name if slot else None,
             block=step.block or None,
             load=load or None,
-            round=event.pass_no or step.round_no,
+            round=step.round_no,
             set_no=step.set_no,
             started_at=wall - event.seconds,
             side=step.side.value if step.side else None,
@@ -207,4 +207,5 @@ class Logbook:
             reps=reps,
             seconds=round(event.seconds, 1),
             skipped=not done,
+            pass_no=event.pass_no or None,
         )

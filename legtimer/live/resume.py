@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from legtimer.core.errors import RoutineError
 from legtimer.core.loader import load_routine
-from legtimer.core.plan import Plan, compile_plan
+from legtimer.core.plan import Plan, Step, StepKind, compile_plan
 from legtimer.core.routine import Routine
 from legtimer.core.session import Tally
 from legtimer.live.driver import Resume
@@ -57,14 +57,17 @@ def find_offer(
     plan = compile_plan(routine)
     resumed = ResumedFrom(checkpoint.started_at, checkpoint.workout_id)
     ago = _ago((time.time() if now is None else now) - checkpoint.saved_at)
-    where = f"{checkpoint.exercise} · set {checkpoint.set_no} of {checkpoint.sets}"
     resume = place(plan, checkpoint, routine.defaults.get_ready)
     if resume is None:
+        where = f"{checkpoint.exercise} · set {checkpoint.set_no} of {checkpoint.sets}"
+        if checkpoint.round_no > 1:
+            where += f" in round {checkpoint.round_no}"
         question = (
             f"{routine.name} changed since you stopped at {where} ({ago}), and that set is "
             "no longer in it. Start over?"
         )
     else:
+        where = _where(plan, plan.steps[resume.step_index])
         question = f"Resume {routine.name} at {where} (stopped {ago})?"
     return ResumeOffer(routine, question, resume, resumed), None
 
@@ -76,7 +79,12 @@ def place(plan: Plan, checkpoint: Checkpoint, get_ready: float) -> Resume | None
     if unchanged and 0 <= checkpoint.step_index < len(plan.steps):
         left = letter_outcomes(checkpoint.outcomes[: len(plan.steps)])
         tally = Tally(left, checkpoint.worked, checkpoint.rested)
-        return Resume(checkpoint.step_index, tally, checkpoint.elapsed, lead)
+        index = checkpoint.step_index
+        if plan.steps[index].kind is StepKind.INTERVAL_REST and index + 1 < len(plan.steps):
+            # Stopped in an EMOM's rest: its boundary went with the old clock, so pick up at
+            # the next round's start, whose interval the session anchors anew from there.
+            index += 1
+        return Resume(index, tally, checkpoint.elapsed, lead)
     for step in plan.steps:
         if (
             step.kind.is_work
@@ -88,6 +96,17 @@ def place(plan: Plan, checkpoint: Checkpoint, get_ready: float) -> Resume | None
             tally = Tally({}, checkpoint.worked, checkpoint.rested)
             return Resume(step.plan_index, tally, checkpoint.elapsed, lead)
     return None
+
+
+def _where(plan: Plan, step: Step) -> str:
+    """ "Burpees · round 2 of 10" or "Swings · set 1 of 3": the set a resume picks up at."""
+    anchor = step if step.kind.is_work else (plan.next_up(step) or step)
+    parts = [anchor.name]
+    if anchor.rounds > 1:
+        parts.append(f"round {anchor.round_no} of {anchor.rounds}")
+    if anchor.sets > 1 or anchor.rounds == 1:
+        parts.append(f"set {anchor.set_no} of {anchor.sets}")
+    return " · ".join(parts)
 
 
 def _same_file(a: str, b: str) -> bool:

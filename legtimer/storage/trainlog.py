@@ -16,7 +16,8 @@ How it stays safe:
 - ``busy_timeout``: a second process waits for the lock instead of failing.
 - ``PRAGMA user_version`` migrations: ``trainlog_sql.MIGRATIONS`` is applied step by step,
   each step in its own transaction; to change the schema, append a step (v2, the answers to
-  harder-variant offers, is ``[1]``; v3, moving back down, ``[2]``).
+  harder-variant offers, is ``[1]``; v3, moving back down, ``[2]``; v4, an AMRAP set's
+  pass, ``[3]``).
 - Every sqlite3 error becomes :class:`LogUnavailable` with a one-line message for the screen.
 
 Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`, oldest first):
@@ -25,7 +26,8 @@ Export fields (:meth:`TrainingLog.export_json` / :meth:`TrainingLog.export_csv`,
   ``ended_at`` (seconds since the epoch; ``ended_at`` null when it never ended),
   ``finished`` (bool), ``total_seconds``, ``worked_seconds``, ``rested_seconds``.
 - ``sets``: ``exercise`` (the routine's slot), ``variant`` (what was done instead, or null),
-  ``block``, ``round``, ``set``, ``side`` ("left"/"right"/null), ``target_reps``,
+  ``block``, ``round`` (in an AMRAP block, which AMRAP), ``pass`` (in an AMRAP, which pass
+  of its circuit, else null), ``set``, ``side`` ("left"/"right"/null), ``target_reps``,
   ``target_seconds``, ``reps``, ``seconds``, ``load`` (free text such as "12 kg"),
   ``skipped`` (bool), ``started_at``.
 - ``scores``: ``block``, ``round``, ``rounds_done``, ``extra_exercises`` (AMRAP results).

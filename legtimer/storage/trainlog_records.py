@@ -27,6 +27,8 @@ class SetRecord(NamedTuple):
     seconds: float | None = None
     load: str | None = None
     skipped: bool = False
+    pass_no: int | None = None
+    """In an AMRAP, which pass of its circuit (``round`` is which AMRAP of the block); else None."""
     id: int | None = None
     """Set by the log when read back; ignored when recording."""
 

@@ -73,14 +73,29 @@ _V3 = (
 """A row that ends a move up: the person went back from ``variant`` to the slot's own exercise
 for good (``accepted`` is 0); the usual rule may offer the variant again later."""
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
+_V4 = (
+    "ALTER TABLE sets ADD COLUMN pass_no INTEGER",
+    # Before v4 an AMRAP set's round was its pass. Where the block was one AMRAP (its only
+    # score is round 1) that is certain: move it to pass_no and make the round the AMRAP's.
+    # A block of several AMRAPs cannot be told apart afterwards, so its rows stay as they were.
+    """UPDATE sets SET pass_no = round, round = 1
+        WHERE block IS NOT NULL
+        AND EXISTS (SELECT 1 FROM scores s
+            WHERE s.workout_id = sets.workout_id AND s.block = sets.block)
+        AND NOT EXISTS (SELECT 1 FROM scores s
+            WHERE s.workout_id = sets.workout_id AND s.block = sets.block AND s.round > 1)""",
+)
+"""An AMRAP set's pass within its AMRAP (null elsewhere); ``round`` is then which AMRAP of its
+block it was, so the two AMRAPs of a ``rounds = 2`` block differ in the log."""
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
 """Schema steps; ``MIGRATIONS[n]`` takes ``user_version`` n to n + 1. Only ever append."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 SET_FIELDS = (
     "exercise, round, set_no, started_at, variant, block, side, target_reps, target_seconds, "
-    "reps, seconds, load, skipped"
+    "reps, seconds, load, skipped, pass_no"
 )
 SET_COLUMNS = SET_FIELDS + ", id"
 WORKOUT_FIELDS = (
@@ -94,8 +109,8 @@ def insert_set(db: sqlite3.Connection, workout_id: int, record: SetRecord) -> in
     """Add one set row (``record.id`` is ignored); returns the new id."""
     cursor = db.execute(
         f"INSERT INTO sets (workout_id, {SET_FIELDS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (workout_id, *record[:-2], int(record.skipped)),
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (workout_id, *record[:-3], int(record.skipped), record.pass_no),
     )
     return int(cursor.lastrowid or 0)
 

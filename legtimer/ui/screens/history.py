@@ -45,7 +45,10 @@ def _days(count: int) -> str:
 def set_line(record: SetRecord) -> str:
     """ "Clamshells  set 1 left  16 of 15 reps  12 kg" or "... skipped"."""
     side = f" {record.side}" if record.side else ""
-    head = f"{record.done_exercise}  round {record.round} set {record.set_no}{side}"
+    where = f"round {record.round}"
+    if record.pass_no is not None:
+        where = f"AMRAP {record.round} pass {record.pass_no}"
+    head = f"{record.done_exercise}  {where} set {record.set_no}{side}"
     if record.skipped:
         return f"{head}  skipped"
     if record.target_reps is not None:

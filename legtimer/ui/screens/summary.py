@@ -18,12 +18,19 @@ from legtimer.ui.widgets.footer import LeanFooter
 
 
 def summary_lines(summary: Summary) -> list[str]:
-    """The table of exercises, as aligned text lines."""
+    """The table of exercises, as aligned text lines.
+
+    When an AMRAP's cap cut sets short they get a CUT column of their own, so a finished row
+    adds up: done + skipped + cut = of.
+    """
     width = max([len(t.name) for t in summary.exercises] + [8])
-    lines = [f"{'EXERCISE':<{width}}  DONE  SKIPPED  OF"]
+    cut = summary.sets_capped > 0
+    lines = [f"{'EXERCISE':<{width}}  DONE  SKIPPED  {'CUT  ' if cut else ''}OF"]
     for tally in summary.exercises:
+        capped = f"{tally.capped:>3}  " if cut else ""
         lines.append(
-            f"{tally.name:<{width}}  {tally.done:>4}  {tally.skipped:>7}  {tally.planned:>2}"
+            f"{tally.name:<{width}}  {tally.done:>4}  {tally.skipped:>7}  {capped}"
+            f"{tally.planned:>2}"
         )
     return lines
 
