@@ -17,6 +17,7 @@ from legtimer.ui.phases import PHASE_NAMES, phase_variables
 from legtimer.ui.screens.cue import CueOverlay
 from legtimer.ui.text import ELLIPSIS, fit_lines, fit_name_first
 from legtimer.ui.widgets.bigclock import BigClock
+from legtimer.ui.widgets.line import Line
 from tests.ui_helpers import advance, make_app, phase, small_routine, workout
 
 
@@ -216,3 +217,17 @@ def test_a_name_yields_before_the_facts_after_it() -> None:
     assert fit_name_first(following, 60) == cut
     assert fit_name_first("Clamshells · set 3 of 3 done", 80) == "Clamshells · set 3 of 3 done"
     assert fit_name_first("No dot in this rather long line", 20) == "No dot in this…"
+
+
+async def test_the_band_has_room_for_the_longest_position_of_the_workout() -> None:
+    routine = parse_routine(
+        '[routine]\nname = "A Title Long Enough To Be Cut Somewhere"\nrounds = 10\n'
+        '[[exercise]]\nname = "A"\nreps = 5\n[[exercise]]\nname = "B"\nreps = 5\n'
+    )
+    app, _clock, _ = make_app(routine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        position = app.screen.query_one("#position", Line)
+        assert position.text == "Exercise 1 of 2 · Round 1 of 10"
+        assert position.shown() == position.text, "not cut"
+        assert app.screen.query_one("#title", Line).shown() == routine.name

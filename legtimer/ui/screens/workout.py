@@ -46,7 +46,7 @@ from legtimer.ui.screens.equipment import EquipmentQuestion
 from legtimer.ui.screens.help import KeysHelp
 from legtimer.ui.screens.quit import QuitChoice, QuitWorkout
 from legtimer.ui.screens.remote import LoadDialog, RemoteOverlay, qr_text, url_lines
-from legtimer.ui.view import StepView, TickView, step_view_of, tick_view_of
+from legtimer.ui.view import StepView, TickView, position_of, step_view_of, tick_view_of
 from legtimer.ui.widgets.bigclock import BigClock, rows_for
 from legtimer.ui.widgets.fitted import BigName, Fitted
 from legtimer.ui.widgets.footer import LeanFooter
@@ -164,6 +164,12 @@ class WorkoutScreen(Screen[None]):
         """Follow the driver, start it if nobody has, and draw the first frame."""
         self.query_one("#next-panel").border_title = "NEXT"
         self.query_one("#remote").border_title = "PHONE REMOTE"
+        # Room in the band for this workout's longest "Exercise 12 of 12 · Round 10 of 10",
+        # set once: the title (1fr) yields, and no step change lays the band out again.
+        position = self.query_one("#position")
+        least = position.styles.width.value if position.styles.width else 0  # the stylesheet's
+        longest = max((len(position_of(step)) for step in self.driver.plan.steps), default=0)
+        position.styles.width = max(int(least), longest + 4)
         self._fit_to(*self.app.size)  # the first frame already at its size, not after a resize
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.driver.listen(self)
