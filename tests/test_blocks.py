@@ -791,3 +791,16 @@ def test_a_misspelt_blocks_table_gets_its_suggestion_and_nothing_misleading() ->
         "top level: unknown key 'blocks'; did you mean 'block'?"
     ]
     assert any("no [[exercise]] found" in p for p in problems("foo = 1\n" + HEAD))
+
+
+def test_plan_gives_a_timed_amrap_exercise_its_time() -> None:
+    routine = parse_routine(
+        HEAD + '[[block]]\nname = "A"\ntime_cap = "2m"\n'
+        '[[block.exercise]]\nname = "Burpees"\nreps = 5\n'
+        '[[block.exercise]]\nname = "Plank"\nduration = "20s"\n',
+        "r.toml",
+    )
+    lines = plan_lines(compile_plan(routine))
+    plank = next(line for line in lines if "Plank" in line)
+    assert "loop" in plank and plank.endswith("Plank · 20s")
+    assert next(line for line in lines if "Burpees" in line).endswith("5 reps (done when you say)")

@@ -192,14 +192,17 @@ def plan_lines(plan: Plan) -> list[str]:
             if heading:
                 lines.append(block_heading(plan, heading))
         length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")
+        described = describe_step(step)
         if step.in_amrap:
             length = "loop"
+            if step.duration is not None and step.reps is None:  # a timed one runs its time
+                described += SEP + format_duration(step.duration)
         if step.until_ready:
             length += "+"
         indent = "  " if step.plan_index in inside else ""
         # An AMRAP's steps have no start of their own: they loop until the cap.
         start = "" if step.in_amrap else format_clock(step.start)
-        lines.append(f"{start:<8}  {length:<{width}}  {indent}{describe_step(step)}")
+        lines.append(f"{start:<8}  {length:<{width}}  {indent}{described}")
     lines.append(f"{'TOTAL':<8}  {format_clock(plan.total):<{width}}")
     if any(step.waits_for_user and not step.in_amrap for step in plan.steps):
         lines.append("* manual set: ends when you press done; estimated from seconds_per_rep")
