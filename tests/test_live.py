@@ -421,3 +421,20 @@ def test_skipping_through_everything_over_time_is_logged_never_finished(tmp_path
     with TrainingLog.open(log_path()) as log:
         (workout,) = log.workouts()
     assert workout.finished is False
+
+
+def test_minus_presses_that_ended_a_rest_do_not_cut_the_set_after_it(tmp_path: Path) -> None:
+    path = write(tmp_path, ROUTINE)
+    clock = FakeClock()
+    driver = _driver(path, clock)
+    driver.start()
+    _run(driver, clock, 5 + 30 + 2)  # 8 s left of the rest after Squats set 1
+    assert driver.session.step.name == "Rest"
+    assert driver.send(Command.LESS_TIME)  # 8 -> 0: the rest ends, Squats set 2 begins
+    assert driver.session.step.name == "Squats" and driver.session.remaining() == 30
+    assert not driver.send(Command.LESS_TIME), "the press meant for the rest"
+    assert driver.session.remaining() == 30
+    clock.advance(2.0)
+    driver.tick()
+    assert driver.send(Command.LESS_TIME), "a press later is for this set"
+    assert driver.session.remaining() == pytest.approx(18)

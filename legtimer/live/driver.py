@@ -25,6 +25,10 @@ from legtimer.live.chooser import Chooser
 
 WAKE_SLACK = 0.002
 """Wake just after a boundary, so the tick lands on the new second, not just before it."""
+CUT_GRACE = 1.5
+"""Seconds after a ``-`` ended a step in which more ``-`` are ignored: presses meant for the
+rest that just ran out do not cut the set that follows it."""
+
 LONG_PAUSE = 600.0
 """A pause this long lets the screen sleep (keep-awake is released until resume)."""
 
@@ -130,6 +134,9 @@ class WorkoutDriver:
         self.recorded = False
         """Set by the training log's listener once the workout is in the log."""
         self._said: str | None = None
+        self._cut_into: int | None = None
+        """The step visit a ``-`` began by ending the step before (see :data:`CUT_GRACE`)."""
+        self._cut_until = 0.0
         """What the last ``v`` with nothing to change to said ("No other variant for ...")."""
         self._notices = [self._sound_notice, lambda: self._said, *notices]
         self.command: Command | None = None
@@ -324,7 +331,12 @@ class WorkoutDriver:
         elif command is Command.MORE_TIME:
             events = session.add_time(TIME_STEP)
         elif command is Command.LESS_TIME:
+            if session.visit == self._cut_into and self.clock() < self._cut_until:
+                return False  # a - pressed on after it ended the step before: not for this one
+            visit = session.visit
             events = session.add_time(-TIME_STEP)
+            if session.visit != visit:
+                self._cut_into, self._cut_until = session.visit, self.clock() + CUT_GRACE
         elif command is Command.MUTE:
             self.cues.toggle_mute()
         elif command is Command.VARIANT:
