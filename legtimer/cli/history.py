@@ -42,11 +42,11 @@ def show_history(plain: bool = True, as_json: bool = False, as_csv: bool = False
     except LogUnavailable as exc:
         print(f"legtimer: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not workouts:
+    if workouts:
+        _print_table(workouts)
+    else:
         print(f"no workouts yet (the log will be {log_path()})")
-        return EXIT_OK
-    _print_table(workouts)
-    if promotions:
+    if promotions:  # a yes to a harder variant is kept even before any workout is
         print()
         for promotion in promotions:
             print(promotion.line())
