@@ -180,52 +180,58 @@ def test_a_killed_workout_resumes_at_the_same_exercise_and_set(
     assert workout["finished"] is True
 
 
+def _place_becomes(checkpoint: Path, exercise: str, set_no: int) -> None:
+    """Wait for the place written off-thread at a step change."""
+    deadline = time.monotonic() + 5
+    place = None
+    while time.monotonic() < deadline:
+        place = read_checkpoint(checkpoint)
+        if place is not None and (place.exercise, place.set_no) == (exercise, set_no):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the place is {place}, not {exercise} set {set_no}")
+
+
 def test_a_second_legtimer_neither_resumes_nor_moves_a_running_workouts_place(
-    tmp_path: Path, home: Path, quick: Path, terminal: list[Terminal]
+    tmp_path: Path, home: Path, terminal: list[Terminal]
 ) -> None:
-    first = Terminal(tmp_path / "one", [LEGTIMER, "--routine", str(quick)], env=_env(home))
+    slow = tmp_path / "slow.toml"  # sets long enough to stand still while the test looks
+    slow.write_text(QUICK.replace('duration = "2s"', 'duration = "5m"'), encoding="utf-8")
+    first = Terminal(tmp_path / "one", [LEGTIMER, "--routine", str(slow)], env=_env(home))
     terminal.append(first)
     first.wait_text("GET READY")
     first.keys("n", "d", "n")
     first.wait_for(lambda s: " WORK " in s and "Set 2 of 3" in s, what="Squats, set 2")
     checkpoint = home / "lt" / "state" / "checkpoint.json"
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:  # the place is written off-thread at each step change
-        place = read_checkpoint(checkpoint)
-        if place is not None and place.set_no == 2:
-            break
-        time.sleep(0.05)
+    _place_becomes(checkpoint, "Squats", 2)
 
     pid = first.command_pid()
     resume = Terminal(tmp_path / "resume", [LEGTIMER, "resume"], env=_env(home))
     terminal.append(resume)
     assert resume.wait_exit() == 2
-    said = f"no workout to resume (another legtimer (process {pid}) is running it)"
+    said = f"no workout to resume (another legtimer (process {pid}) is open and keeps its place)"
     assert said in resume.history().replace("\n", "")
 
-    second = Terminal(tmp_path / "two", [LEGTIMER, "--routine", str(quick)], env=_env(home))
+    second = Terminal(tmp_path / "two", [LEGTIMER, "--routine", str(slow)], env=_env(home))
     terminal.append(second)
-    screen = second.wait_text(f"Another legtimer (process {pid}) is running")  # a toast, wrapped
+    screen = second.wait_text(f"Another legtimer (process {pid}) is open")  # a toast
     assert "Resume Quick Test" not in screen, "the running workout is not offered"
     assert "GET READY" in screen
     second.keys("n", "d", "n", "d", "n")
     second.wait_for(lambda s: " WORK " in s and "Set 3 of 3" in s, what="second: Squats set 3")
     time.sleep(0.3)  # room for a checkpoint write, were one (wrongly) made
     place = read_checkpoint(checkpoint)
-    assert place is not None and place.set_no == 2, "the first workout's place stands"
+    assert place is not None and (place.exercise, place.set_no) == ("Squats", 2), (
+        "the first workout's place stands"
+    )
     assert second.quit_workout() == 0
 
+    first.wait_for(lambda s: " WORK " in s and "Set 2 of 3" in s, what="first: still set 2")
     first.keys("d")  # the first still keeps its place
     first.wait_text(" REST ")
     first.keys("n")
     first.wait_for(lambda s: " WORK " in s and "Set 3 of 3" in s, what="first: Squats set 3")
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        place = read_checkpoint(checkpoint)
-        if place is not None and place.set_no == 3:
-            break
-        time.sleep(0.05)
-    assert place is not None and place.set_no == 3
+    _place_becomes(checkpoint, "Squats", 3)
     assert first.quit_workout() == 0
 
 

@@ -123,14 +123,14 @@ def run_workout(
         if resume_now and offer is None:
             why = "none stopped in the last 12 hours"
             if not keep_place:
-                why = f"{lock.holder_name()} is running it"
+                why = f"{lock.holder_name()} is open and keeps its place"
             print(f"legtimer: no workout to resume ({why})", file=sys.stderr)
             return EXIT_BAD_INPUT
         place_problem = None
         if not keep_place:
             place_problem = (
-                f"{lock.holder_name()} is running a workout: "
-                "if this one is interrupted, it cannot be resumed"
+                f"{lock.holder_name()} is open: "
+                "if this workout is interrupted, it cannot be resumed"
             )
         outfit = Outfit(
             cues=sound(mute, voice),

@@ -1,8 +1,9 @@
-"""One legtimer at a time keeps its place: a lock the running workout holds on the checkpoint.
+"""One legtimer at a time keeps its place: a lock beside the checkpoint, held from the start of
+a legtimer that runs workouts (its picker, resume question and summary included) to its end.
 
-The checkpoint is one file per machine. A second legtimer started while a workout runs (a
-window left open behind another) must neither offer to "resume" the workout that is still
-running nor overwrite its place. The kernel drops an flock when its holder dies, even by
+The checkpoint is one file per machine. A second legtimer started while another is open (a
+window left behind another) must neither offer to "resume" a workout that is still running
+nor overwrite its place. The kernel drops an flock when its holder dies, even by
 ``kill -9``, so a crashed workout is offered again at once: no stale lock to clear by hand.
 """
 
