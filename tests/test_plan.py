@@ -142,3 +142,15 @@ def test_plan_columns_stay_aligned_past_an_hour() -> None:
     columns = {line.index(name) for line, name in zip(rows[:4], names, strict=True)}
     assert len(columns) == 1, rows
     assert rows[-1].index("Squats") in columns, "a manual set's * does not push it along"
+
+
+def test_a_block_heading_past_an_hour_stays_in_line_with_its_steps() -> None:
+    routine = parse_routine(
+        '[routine]\nname = "E"\n[[block]]\nname = "Long EMOM"\nrounds = 61\nevery = "1m"\n'
+        '[[block.exercise]]\nname = "Swings"\nduration = "20s"\n'
+    )
+    lines = plan_lines(compile_plan(routine))
+    heading = next(line for line in lines if "Block 1 of 1" in line)
+    swings = next(line for line in lines if "Swings" in line)
+    assert heading.index("Block") == swings.index("Swings") - 2, "steps indent 2 under it"
+    assert heading.split()[1] == "1:01:00"

@@ -177,8 +177,8 @@ def plan_lines(plan: Plan) -> list[str]:
     """The expanded timeline as text lines."""
     routine = plan.routine
     lines = [f"{routine.name}: {count(len(plan.steps), 'step')}, about {format_span(plan.total)}"]
-    # "1:00:00" and its marks ("*", "+") need a wider LENGTH column than "12:05".
-    width = 9 if any(step.estimate >= 3600 for step in plan.steps) else 6
+    # A step or block of an hour ("1:00:00", with its "*" or "+") needs a wider LENGTH column.
+    width = 9 if plan.total >= 3600 else 6
     lines.append(f"{'START':<8}  {'LENGTH':<{width}}  STEP")
     heading = 0
     inside = {
@@ -190,7 +190,7 @@ def plan_lines(plan: Plan) -> list[str]:
         if step.block_no != heading and step.kind is not StepKind.GET_READY:
             heading = step.block_no
             if heading:
-                lines.append(block_heading(plan, heading))
+                lines.append(block_heading(plan, heading, width))
         length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")
         described = describe_step(step)
         if step.in_amrap:
@@ -241,7 +241,7 @@ def block_steps(plan: Plan, block_no: int) -> list[Step]:
     return steps
 
 
-def block_heading(plan: Plan, block_no: int) -> str:
+def block_heading(plan: Plan, block_no: int, width: int = 6) -> str:
     """ "0:10      12:30   Block 1 of 3: Pair A · 3 rounds" with the block's own total."""
     steps = block_steps(plan, block_no)
     first = steps[0]
@@ -253,4 +253,4 @@ def block_heading(plan: Plan, block_no: int) -> str:
         many = f"{first.rounds} AMRAPs of" if first.rounds > 1 else "AMRAP:"
         what = f"{many} {format_span(first.time_cap)}, as many rounds as possible"
     where = f"Block {block_no} of {first.block_count}: {first.block}"
-    return f"{format_clock(first.start):<8}  {format_clock(total):<6}  {where} · {what}"
+    return f"{format_clock(first.start):<8}  {format_clock(total):<{width}}  {where} · {what}"
