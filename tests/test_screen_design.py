@@ -217,6 +217,7 @@ def test_a_name_yields_before_the_facts_after_it() -> None:
     assert fit_name_first(following, 60) == cut
     assert fit_name_first("Clamshells · set 3 of 3 done", 80) == "Clamshells · set 3 of 3 done"
     assert fit_name_first("No dot in this rather long line", 20) == "No dot in this…"
+    assert fit_name_first(done, 10) == "Rear-Foot…", "too narrow for facts: one cut, at the end"
 
 
 async def test_the_band_has_room_for_the_longest_position_of_the_workout() -> None:

@@ -86,4 +86,6 @@ def fit_name_first(text: str, width: int) -> str:
     head, facts = text.split(DOT, 1)
     tail = DOT + facts
     room = max(min(len(head), max(8, width // 2)), width - len(tail))
-    return fit_line((head if len(head) <= room else fit_line(head, room)) + tail, width)
+    fitted = fit_line((head if len(head) <= room else fit_line(head, room)) + tail, width)
+    # Too narrow to keep any fact after a shortened name: cut once, at the end, as any line.
+    return fitted if DOT in fitted else fit_line(text, width)
