@@ -196,3 +196,19 @@ def test_rep_ranges_inside_a_block_progress_like_top_level_ones() -> None:
         "Goblet squat  8/8 → 9/9",
         "Row  first time → 10/10",
     ]
+
+
+def test_a_top_set_with_its_own_reps_does_not_move_the_ranges_target() -> None:
+    routine = parse_routine(
+        '[routine]\nname = "R"\n[[exercise]]\nname = "Row"\nreps = [8, 12]\nharder = "Pendlay"\n'
+        'sets = [{ load = "20 kg" }, { load = "25 kg" }, { reps = 3, load = "30 kg" }]\n'
+    )
+    (row,) = routine.exercises
+    # Last time: both range sets reached 12 (the top); the 3-rep top set missed one rep.
+    last = {"Row": [(12, 12), (12, 12), (None, 2)]}
+    target = todays_targets(routine, last)["Row"]
+    assert target.reps == 12 and target.last == (12, 12)
+    assert harder_hint(routine, row, target) == "All sets at 12: try the harder variant: Pendlay"
+    # Had the top set counted, 2 reps would have held the target and hidden the hint.
+    steps = [s for s in compile_plan(routine, {"Row": target}).steps if s.kind.is_work]
+    assert [s.target_reps for s in steps] == [12, 12, None]

@@ -52,9 +52,12 @@ def todays_targets(routine: Routine, last: LastSessions) -> dict[str, Target]:
         if exercise.reps is None or exercise.name in out:
             continue
         low, high = exercise.reps
-        out[exercise.name] = next_target(
-            low, high, last.get(exercise.name, ()), progresses(routine, exercise)
-        )
+        sets = last.get(exercise.name, ())
+        if any(target.reps or target.duration for target in exercise.per_set):
+            # Sets with reps of their own (a 3-rep top set) were not worked to the range's
+            # target (they are logged without one): only the range's own sets move it.
+            sets = [result for result in sets if result[0] is not None]
+        out[exercise.name] = next_target(low, high, sets, progresses(routine, exercise))
     return out
 
 
