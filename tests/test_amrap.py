@@ -15,11 +15,13 @@ from legtimer.core.plan import compile_plan
 from legtimer.core.session import Session
 from legtimer.live.driver import Command, WorkoutDriver
 from legtimer.live.logbook import Logbook
-from legtimer.storage.pending import WorkoutRecorder
+from legtimer.storage.pending import WorkoutRecorder, merge_pending, pending_dir
 from legtimer.storage.trainlog import TrainingLog
+from legtimer.storage.trainlog_records import Score, SetRecord
 from legtimer.ui.screens.history import set_line
 from legtimer.ui.screens.summary import summary_lines
 from tests.conftest import FakeClock
+from tests.test_trainlog import lock
 
 TWO_AMRAPS = (
     '[routine]\nname = "Mini AMRAP"\n\n[defaults]\nget_ready = "3s"\n\n'
@@ -159,3 +161,36 @@ def test_the_summary_has_no_cut_column_when_no_cap_cut_a_set() -> None:
     driver.start()
     ending = driver.end("stopped")
     assert summary_lines(ending.summary)[0].split() == ["EXERCISE", "DONE", "SKIPPED", "OF"]
+
+
+def test_a_side_file_from_before_the_pass_field_is_merged_as_the_migration_would(
+    tmp_path: Path,
+) -> None:
+    """A workout kept in a side file by an older legtimer (round = pass, no pass_no key)."""
+    db = tmp_path / "legtimer.db"
+    TrainingLog.open(db).close()
+    holder = lock(db)
+    recorder = WorkoutRecorder(db, timeout=0.05)
+    recorder.begin("Finisher day", "f.toml", 1000.0)
+    for pass_no in (1, 2, 3):
+        recorder.record_set(SetRecord("Burpees", pass_no, 1, 1000.0 + pass_no, block="Burner"))
+    recorder.record_set(SetRecord("Lunges", 2, 1, 1100.0, block="Plain"))
+    recorder.end(1200.0, True, 200.0, 150.0, 50.0, [Score("Burner", 1, 3, 0)])
+    recorder.close()
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert recorder.side_file is not None
+    lines = [json.loads(line) for line in recorder.side_file.read_text().splitlines()]
+    for line in lines:
+        line.get("set", {}).pop("pass_no", None)  # as the older writer wrote it
+    recorder.side_file.write_text("".join(json.dumps(line) + "\n" for line in lines))
+
+    with TrainingLog.open(db) as log:
+        assert merge_pending(log, pending_dir(db)) == 1
+        (workout,) = log.workouts()
+    assert [(s.exercise, s.round, s.pass_no) for s in workout.sets] == [
+        ("Burpees", 1, 1),
+        ("Burpees", 1, 2),
+        ("Burpees", 1, 3),
+        ("Lunges", 2, None),
+    ]

@@ -403,6 +403,9 @@ def _merge_file(
         for record in records:
             with contextlib.suppress(KeyError, TypeError, ValueError, sqlite3.IntegrityError):
                 _apply(db, workout_id, record, handles)
+        if any(r.get("kind") == "set" and "pass_no" not in r.get("set", {}) for r in records):
+            # Written before schema v4, merged after it: its AMRAP sets as the migration does.
+            db.execute(sql.OLD_AMRAP_PASSES + " AND workout_id = ?", (workout_id,))
         db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, str(workout_id)))
     return 1
 

@@ -73,18 +73,17 @@ _V3 = (
 """A row that ends a move up: the person went back from ``variant`` to the slot's own exercise
 for good (``accepted`` is 0); the usual rule may offer the variant again later."""
 
-_V4 = (
-    "ALTER TABLE sets ADD COLUMN pass_no INTEGER",
-    # Before v4 an AMRAP set's round was its pass. Where the block was one AMRAP (its only
-    # score is round 1) that is certain: move it to pass_no and make the round the AMRAP's.
-    # A block of several AMRAPs cannot be told apart afterwards, so its rows stay as they were.
-    """UPDATE sets SET pass_no = round, round = 1
-        WHERE block IS NOT NULL
-        AND EXISTS (SELECT 1 FROM scores s
-            WHERE s.workout_id = sets.workout_id AND s.block = sets.block)
-        AND NOT EXISTS (SELECT 1 FROM scores s
-            WHERE s.workout_id = sets.workout_id AND s.block = sets.block AND s.round > 1)""",
-)
+OLD_AMRAP_PASSES = """UPDATE sets SET pass_no = round, round = 1
+    WHERE block IS NOT NULL AND pass_no IS NULL
+    AND EXISTS (SELECT 1 FROM scores s
+        WHERE s.workout_id = sets.workout_id AND s.block = sets.block)
+    AND NOT EXISTS (SELECT 1 FROM scores s
+        WHERE s.workout_id = sets.workout_id AND s.block = sets.block AND s.round > 1)"""
+"""Before v4 an AMRAP set's round was its pass. Where the block was one AMRAP (its only score
+is round 1) that is certain: move it to pass_no and make the round the AMRAP's. A block of
+several AMRAPs cannot be told apart afterwards, so its rows stay as they were."""
+
+_V4 = ("ALTER TABLE sets ADD COLUMN pass_no INTEGER", OLD_AMRAP_PASSES)
 """An AMRAP set's pass within its AMRAP (null elsewhere); ``round`` is then which AMRAP of its
 block it was, so the two AMRAPs of a ``rounds = 2`` block differ in the log."""
 
