@@ -1,6 +1,6 @@
 """The training log follows the workout: each set as it ends, the workout when it ends.
 
-A workout is recorded once it has a set done or has run 30 seconds (a resumed one always is):
+A workout is recorded once it has a set done or has run 30 seconds (a resumed one already is):
 a false start, even one that skipped a few sets, is not a workout. Every ending is recorded,
 marked finished or stopped early.
 
