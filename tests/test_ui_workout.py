@@ -205,6 +205,8 @@ async def test_mute_and_help() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, KeysHelp)
         assert session.paused, "the help pauses the workout"
+        top = app.screen.query_one("#question")
+        assert "? or esc: back to it" in str(top.render()) and top.region.y < 30, "in sight"
         await pilot.press("escape")
         assert not isinstance(app.screen, KeysHelp)
         assert not workout(app).driver.session.paused

@@ -117,6 +117,10 @@ async def test_the_equipment_question_swaps_and_is_remembered(
         await pilot.pause()
         assert isinstance(app.screen, EquipmentQuestion)
         assert "kettlebell" in str(app.screen.query_one("#item-0").render())
+        dialog = app.screen.query_one("#dialog").region
+        assert abs(dialog.x - (100 - dialog.right)) <= 1, "centred, not in a corner"
+        assert abs(dialog.y - (30 - dialog.bottom)) <= 1
+        assert str(app.screen.query_one("#answers").render()).endswith("enter: start     q: quit")
         await pilot.press("2")  # the plyo box
         assert "missing" in str(app.screen.query_one("#item-1").render())
         await pilot.press("enter")

@@ -66,7 +66,7 @@ class EquipmentQuestion(ModalScreen[tuple[str, ...] | None]):
             if self.again:
                 keys = "enter: carry on     esc: as it was"
             yield Static(
-                f"press an item's key to mark it missing     {keys}",
+                f"press an item's key to mark it missing\n{keys}",  # the keys never wrap
                 id="answers",
                 markup=False,
             )

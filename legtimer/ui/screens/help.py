@@ -22,7 +22,8 @@ class KeysHelp(ModalScreen[None]):
         """Keys and what they do, and how to get back."""
         lines = "\n".join(help_text(help_lines()))
         with VerticalScroll(id="dialog"):
-            yield Static("Keys  (the workout is paused)", id="question")
+            # How to close it, up top: the key list may run below the fold.
+            yield Static("Keys  (the workout is paused; ? or esc: back to it)", id="question")
             yield Static(lines, id="keys", markup=False)
             yield Static("? or esc: back to the workout", id="answers", markup=False)
 
