@@ -134,10 +134,10 @@ class WorkoutDriver:
         self.recorded = False
         """Set by the training log's listener once the workout is in the log."""
         self._said: str | None = None
+        """What the last ``v`` with nothing to change to said ("No other variant for ...")."""
         self._cut_into: int | None = None
         """The step visit a ``-`` began by ending the step before (see :data:`CUT_GRACE`)."""
         self._cut_until = 0.0
-        """What the last ``v`` with nothing to change to said ("No other variant for ...")."""
         self._notices = [self._sound_notice, lambda: self._said, *notices]
         self.command: Command | None = None
         """The command being carried out while listeners hear of it (None on a wake-up)."""
