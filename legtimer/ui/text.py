@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from legtimer.core.words import SEP
+
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _CONTROL_PICTURES[0x7F] = "\u2421"
 _CONTROL_PICTURES[ord("\n")] = "\n"
@@ -72,20 +74,17 @@ def fit_line(text: str, width: int) -> str:
     return (fit_lines(text, width, 1) or [""])[0]
 
 
-DOT = " · "
-
-
 def fit_name_first(text: str, width: int) -> str:
     """One line of "Name · facts", where the name yields first when it is too wide.
 
     "Bulgarian Split Squats with Dumbbells · set 1 of 2 skipped" keeps "skipped": the name is
     shortened (with "…") down to half the line before the facts after it are cut.
     """
-    if len(text) <= width or DOT not in text:
+    if len(text) <= width or SEP not in text:
         return fit_line(text, width)
-    head, facts = text.split(DOT, 1)
-    tail = DOT + facts
+    head, facts = text.split(SEP, 1)
+    tail = SEP + facts
     room = max(min(len(head), max(8, width // 2)), width - len(tail))
     fitted = fit_line((head if len(head) <= room else fit_line(head, room)) + tail, width)
     # Too narrow to keep any fact after a shortened name: cut once, at the end, as any line.
-    return fitted if DOT in fitted else fit_line(text, width)
+    return fitted if SEP in fitted else fit_line(text, width)
