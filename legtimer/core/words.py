@@ -38,6 +38,11 @@ def set_words(step: Step) -> str:
     return f"set {step.set_no} of {step.sets}" if step.sets > 1 else ""
 
 
+def round_words(step: Step) -> str:
+    """ "round 2 of 3", or "" when its part of the workout has a single round."""
+    return f"round {step.round_no} of {step.rounds}" if step.rounds > 1 else ""
+
+
 def side_words(step: Step) -> str:
     """ "left side", or "" for work on both sides at once."""
     return f"{step.side.value} side" if step.side is not None else ""
@@ -81,9 +86,7 @@ def describe_step(step: Step) -> str:
     if reps and step.waits_for_user:
         reps += " (done when you say)"
     load = step.exercise.load
-    rounds = ""
-    if step.rounds > 1 and not step.in_amrap:
-        rounds = f"round {step.round_no} of {step.rounds}"
+    rounds = "" if step.in_amrap else round_words(step)
     return label_of(step) + _join(
         [step.name, set_words(step), side_words(step), reps, load, step.note, rounds]
     )
@@ -107,9 +110,7 @@ def detail_line(step: Step, skipped: bool = False) -> str:
     load = step.exercise.load
     block = ""
     if step.block and not step.in_amrap:
-        block = step.block
-        if step.rounds > 1:
-            block += f"{SEP}round {step.round_no} of {step.rounds}"
+        block = _join([step.block, round_words(step)])
     return _join(
         [_cap(set_words(step)), _cap(side_words(step)), reps_words(step), load, step.note, block]
     )

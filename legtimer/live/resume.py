@@ -11,6 +11,7 @@ from legtimer.core.loader import load_routine
 from legtimer.core.plan import Plan, Step, StepKind, compile_plan
 from legtimer.core.routine import Routine
 from legtimer.core.session import Tally
+from legtimer.core.words import SEP, round_words
 from legtimer.live.driver import Resume
 from legtimer.live.outfit import ResumedFrom
 from legtimer.storage.checkpoint import (
@@ -101,12 +102,10 @@ def place(plan: Plan, checkpoint: Checkpoint, get_ready: float) -> Resume | None
 def _where(plan: Plan, step: Step) -> str:
     """ "Burpees · round 2 of 10" or "Swings · set 1 of 3": the set a resume picks up at."""
     anchor = step if step.kind.is_work else (plan.next_up(step) or step)
-    parts = [anchor.name]
-    if anchor.rounds > 1:
-        parts.append(f"round {anchor.round_no} of {anchor.rounds}")
-    if anchor.sets > 1 or anchor.rounds == 1:
-        parts.append(f"set {anchor.set_no} of {anchor.sets}")
-    return " · ".join(parts)
+    rounds = round_words(anchor)
+    # A single set still says "set 1 of 1" when no round says where it is.
+    sets = f"set {anchor.set_no} of {anchor.sets}" if anchor.sets > 1 or not rounds else ""
+    return SEP.join(part for part in (anchor.name, rounds, sets) if part)
 
 
 def _same_file(a: str, b: str) -> bool:
