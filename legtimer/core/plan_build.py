@@ -304,7 +304,7 @@ class _Builder(Timeline):
         work = switch = BLANK
         for set_no in range(1, exercise.sets + 1):
             if set_no == 1 or per_set:
-                own = per_set and (per_set[set_no - 1].reps or per_set[set_no - 1].duration)
+                own = per_set and per_set[set_no - 1].own_amount
                 work, switch = self._set_rows(set_no, None if own else progress)
             if per_side:
                 self._repeat(work, set_no, sides[0])

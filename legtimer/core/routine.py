@@ -100,6 +100,11 @@ class SetTarget(NamedTuple):
     """Rest after this set; None means the exercise's own rest."""
     note: str = ""
 
+    @property
+    def own_amount(self) -> bool:
+        """The set names its own reps or duration (so it is not worked to the exercise's)."""
+        return self.reps is not None or self.duration is not None
+
 
 class Exercise(NamedTuple):
     """One move: how many sets of what, and how to do it."""

@@ -53,7 +53,7 @@ def todays_targets(routine: Routine, last: LastSessions) -> dict[str, Target]:
             continue
         low, high = exercise.reps
         sets = last.get(exercise.name, ())
-        if any(target.reps or target.duration for target in exercise.per_set):
+        if any(target.own_amount for target in exercise.per_set):
             # Sets with reps of their own (a 3-rep top set) were not worked to the range's
             # target (they are logged without one): only the range's own sets move it.
             sets = [result for result in sets if result[0] is not None]
