@@ -182,16 +182,13 @@ def plan_lines(plan: Plan) -> list[str]:
     width = 9 if plan.total >= 3600 else 6
     lines.append(f"{'START':<8}  {'LENGTH':<{width}}  STEP")
     heading = 0
-    inside = {
-        step.plan_index
-        for number in range(1, len(plan.routine.blocks) + 1)
-        for step in block_steps(plan, number)
-    }
+    blocks = [block_steps(plan, number) for number in range(1, len(plan.routine.blocks) + 1)]
+    inside = {step.plan_index for steps in blocks for step in steps}
     for step in plan.steps:
         if step.block_no != heading and step.kind is not StepKind.GET_READY:
             heading = step.block_no
             if heading:
-                lines.append(block_heading(plan, heading, width))
+                lines.append(block_heading(blocks[heading - 1], width))
         length = format_clock(step.estimate) + ("*" if step.waits_for_user else "")
         described = describe_step(step)
         if step.in_amrap:
@@ -211,15 +208,15 @@ def plan_lines(plan: Plan) -> list[str]:
         lines.append("loop: the AMRAP's exercises repeat until its cap; done moves to the next")
     if any(step.until_ready for step in plan.steps):
         lines.append("+ rest until ready: counted at its written length; then it waits for you")
-    lines.extend(_late_emoms(plan))
+    lines.extend(_late_emoms(blocks))
     return lines
 
 
-def _late_emoms(plan: Plan) -> list[str]:
+def _late_emoms(blocks: list[list[Step]]) -> list[str]:
     """A warning for each EMOM whose round is only estimated (manual sets) to overrun every."""
     found = []
-    for number in range(1, len(plan.routine.blocks) + 1):
-        steps = [s for s in block_steps(plan, number) if s.round_no == 1]
+    for block in blocks:
+        steps = [s for s in block if s.round_no == 1]
         if not steps or steps[0].every is None:
             continue
         every = steps[0].every
@@ -242,9 +239,9 @@ def block_steps(plan: Plan, block_no: int) -> list[Step]:
     return steps
 
 
-def block_heading(plan: Plan, block_no: int, width: int = 6) -> str:
-    """ "0:10      12:30   Block 1 of 3: Pair A · 3 rounds" with the block's own total."""
-    steps = block_steps(plan, block_no)
+def block_heading(steps: list[Step], width: int = 6) -> str:
+    """ "0:10      12:30   Block 1 of 3: Pair A · 3 rounds" with the block's own total
+    (``steps``: the block's, as :func:`block_steps` gives them)."""
     first = steps[0]
     total = sum(step.estimate for step in steps)
     what = f"{first.rounds} rounds" if first.rounds > 1 else "1 round"
@@ -253,5 +250,5 @@ def block_heading(plan: Plan, block_no: int, width: int = 6) -> str:
     elif first.time_cap is not None:
         many = f"{first.rounds} AMRAPs of" if first.rounds > 1 else "AMRAP:"
         what = f"{many} {format_span(first.time_cap)}, as many rounds as possible"
-    where = f"Block {block_no} of {first.block_count}: {first.block}"
+    where = f"Block {first.block_no} of {first.block_count}: {first.block}"
     return f"{format_clock(first.start):<8}  {format_clock(total):<{width}}  {where} · {what}"
