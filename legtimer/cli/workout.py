@@ -129,7 +129,7 @@ def run_workout(
         place_problem = None
         if not keep_place:
             place_problem = (
-                f"{lock.holder_name()} is open: "
+                f"{lock.holder_name().capitalize()} is open: "
                 "if this workout is interrupted, it cannot be resumed"
             )
         outfit = Outfit(

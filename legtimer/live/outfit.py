@@ -38,7 +38,7 @@ class Outfit:
     keep_place: bool = False
     """Checkpoint the workout so it can be resumed after any interruption."""
     place_problem: str | None = None
-    """Why the workout does not keep its place (another legtimer keeps one): shown on screen."""
+    """Why the workout does not keep its place (another legtimer keeps one), as shown on screen."""
     event_log: IO[str] | None = None
     schedule: Scheduler = loop_scheduler
 
@@ -65,7 +65,7 @@ class Outfit:
         started_at = resumed.started_at if resumed else time.time()
         workout_id = resumed.workout_id if resumed else None
         if self.place_problem:
-            problem = self.place_problem[0].upper() + self.place_problem[1:]
+            problem = self.place_problem
             notices.append(lambda: problem)
         if self.keep_place and routine.path:
             from legtimer.live.keeping import Checkpointer
