@@ -21,7 +21,7 @@ from legtimer.storage.trainlog_records import Score, SetRecord
 from legtimer.ui.screens.history import set_line
 from legtimer.ui.screens.summary import summary_lines
 from tests.conftest import FakeClock
-from tests.test_trainlog import lock
+from tests.test_trainlog import locked_log
 
 TWO_AMRAPS = (
     '[routine]\nname = "Mini AMRAP"\n\n[defaults]\nget_ready = "3s"\n\n'
@@ -167,10 +167,7 @@ def test_a_side_file_from_before_the_pass_field_is_merged_as_the_migration_would
     tmp_path: Path,
 ) -> None:
     """A workout kept in a side file by an older legtimer (round = pass, no pass_no key)."""
-    db = tmp_path / "legtimer.db"
-    TrainingLog.open(db).close()
-    holder = lock(db)
-    recorder = WorkoutRecorder(db, timeout=0.05)
+    db, holder, recorder = locked_log(tmp_path)
     recorder.begin("Finisher day", "f.toml", 1000.0)
     for pass_no in (1, 2, 3):
         recorder.record_set(SetRecord("Burpees", pass_no, 1, 1000.0 + pass_no, block="Burner"))

@@ -463,11 +463,15 @@ def lock(db: Path) -> sqlite3.Connection:
     return holder
 
 
-def test_a_locked_log_sends_the_workout_to_a_side_file_merged_once(tmp_path: Path) -> None:
+def locked_log(tmp_path: Path) -> tuple[Path, sqlite3.Connection, WorkoutRecorder]:
+    """A log another connection holds locked, and a recorder that gives up on it at once."""
     db = tmp_path / "legtimer.db"
     TrainingLog.open(db).close()
-    holder = lock(db)
-    recorder = WorkoutRecorder(db, timeout=0.05)
+    return db, lock(db), WorkoutRecorder(db, timeout=0.05)
+
+
+def test_a_locked_log_sends_the_workout_to_a_side_file_merged_once(tmp_path: Path) -> None:
+    db, holder, recorder = locked_log(tmp_path)
     recorder.begin("Legs", "legs.toml", 1000.0)
     first = recorder.record_set(SQUAT_LEFT)
     recorder.record_set(SQUAT_RIGHT)
@@ -535,10 +539,7 @@ def test_a_damaged_log_falls_back_from_the_start(tmp_path: Path) -> None:
 def test_a_workout_under_way_is_not_merged_and_a_torn_last_line_is_ignored(
     tmp_path: Path,
 ) -> None:
-    db = tmp_path / "legtimer.db"
-    TrainingLog.open(db).close()
-    holder = lock(db)
-    recorder = WorkoutRecorder(db, timeout=0.05)
+    db, holder, recorder = locked_log(tmp_path)
     recorder.begin("Legs", None, 1.0)
     recorder.record_set(PLANK)
     holder.execute("ROLLBACK")
