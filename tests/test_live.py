@@ -65,6 +65,17 @@ def _driver(path: Path, clock: FakeClock, **outfit: object) -> WorkoutDriver:
     )
 
 
+def _started(
+    tmp_path: Path, text: str = ROUTINE, **outfit: object
+) -> tuple[WorkoutDriver, FakeClock, Path]:
+    """A started driver for ``text`` (written to a file) on a fake clock, and the file."""
+    path = write(tmp_path, text)
+    clock = FakeClock()
+    driver = _driver(path, clock, **outfit)
+    driver.start()
+    return driver, clock, path
+
+
 def _run(driver: WorkoutDriver, clock: FakeClock, seconds: float, step: float = 1.0) -> None:
     end = clock.now + seconds
     while clock.now < end and driver.ending is None:
@@ -155,10 +166,7 @@ def test_a_finished_workout_clears_its_place(tmp_path: Path) -> None:
 
 
 def test_a_resumed_workout_counts_each_set_once_in_summary_and_log(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    first = _driver(path, clock, keep_place=True, record=True)
-    first.start()
+    first, clock, path = _started(tmp_path, keep_place=True, record=True)
     _run(first, clock, 5 + 30 + 10 + 30 + 20 + 5)  # into Swings set 1
     assert first.session.step.name == "Swings"
     first.end("closed")  # the terminal went away
@@ -195,10 +203,7 @@ def test_a_resumed_workout_counts_each_set_once_in_summary_and_log(tmp_path: Pat
 
 
 def test_a_changed_routine_resumes_at_the_same_exercise_and_set(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    first = _driver(path, clock, keep_place=True)
-    first.start()
+    first, clock, path = _started(tmp_path, keep_place=True)
     _run(first, clock, 5 + 30 + 10 + 30 + 20 + 20 + 10 + 3)  # Swings set 2
     first.end("closed")
     path.write_text(ROUTINE.replace('get_ready = "5s"', 'get_ready = "8s"\nswitch_sides = "3s"'))
@@ -224,10 +229,7 @@ def test_a_damaged_checkpoint_is_set_aside_with_one_line(tmp_path: Path) -> None
 
 
 def test_a_checkpoint_older_than_12_hours_is_not_offered(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    driver = _driver(path, clock, keep_place=True)
-    driver.start()
+    driver, clock, path = _started(tmp_path, keep_place=True)
     _run(driver, clock, 40)
     driver.end("closed")
     store = CheckpointStore(checkpoint_path())
@@ -288,10 +290,7 @@ async def test_the_resume_prompt_resumes_or_starts_over(
     from legtimer.ui.screens.resume import ResumePrompt
     from tests.ui_helpers import fake_outfit
 
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    first = _driver(path, clock, keep_place=True)
-    first.start()
+    first, clock, path = _started(tmp_path, keep_place=True)
     _run(first, clock, 5 + 30 + 10 + 30 + 20 + 5)
     first.end("closed")
     offer, _ = find_offer(CheckpointStore(checkpoint_path()), str(path))
@@ -319,10 +318,7 @@ async def test_quit_at_the_resume_prompt_leaves(tmp_path: Path) -> None:
     from legtimer.ui.app import LegtimerApp
     from tests.ui_helpers import fake_outfit
 
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    first = _driver(path, clock, keep_place=True)
-    first.start()
+    first, clock, path = _started(tmp_path, keep_place=True)
     _run(first, clock, 50)
     first.end("closed")
     offer, _ = find_offer(CheckpointStore(checkpoint_path()), str(path))
@@ -337,10 +333,7 @@ async def test_quit_at_the_resume_prompt_leaves(tmp_path: Path) -> None:
 def test_a_double_tap_during_a_resumes_get_ready_skips_once(tmp_path: Path) -> None:
     """The get-ready before a resumed set shares its place in the plan with that set: the
     command names the visit, not the index, so the second tap of a double tap is stale."""
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    first = _driver(path, clock, keep_place=True)
-    first.start()
+    first, clock, path = _started(tmp_path, keep_place=True)
     _run(first, clock, 5 + 30 + 10 + 3)  # Squats set 2
     first.end("closed")
     offer, _ = find_offer(CheckpointStore(checkpoint_path()), str(path))
@@ -365,10 +358,7 @@ def _logged_sets() -> list[list[tuple[str, int, bool]]]:
 
 
 def test_skips_in_a_false_start_log_nothing(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    driver = _driver(path, clock, record=True)
-    driver.start()
+    driver, clock, path = _started(tmp_path, record=True)
     _run(driver, clock, 6)  # into Squats set 1
     driver.send(Command.SKIP)  # the set, then its rest
     driver.send(Command.SKIP)
@@ -380,10 +370,7 @@ def test_skips_in_a_false_start_log_nothing(tmp_path: Path) -> None:
 
 
 def test_skips_before_the_half_minute_are_logged_once_the_workout_counts(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    driver = _driver(path, clock, record=True)
-    driver.start()
+    driver, clock, path = _started(tmp_path, record=True)
     _run(driver, clock, 6)
     driver.send(Command.SKIP)  # Squats set 1 skipped at 6 s: nothing written yet
     assert _logged_sets() == []
@@ -393,10 +380,8 @@ def test_skips_before_the_half_minute_are_logged_once_the_workout_counts(tmp_pat
 
 
 def test_a_set_done_in_the_first_seconds_is_logged_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE.replace('duration = "30s"', 'duration = "3s"'))
-    clock = FakeClock()
-    driver = _driver(path, clock, record=True)
-    driver.start()
+    quick = ROUTINE.replace('duration = "30s"', 'duration = "3s"')
+    driver, clock, _ = _started(tmp_path, quick, record=True)
     _run(driver, clock, 9)  # get ready 5, Squats set 1 done at 8 s
     assert _logged_sets() == [[("Squats", 1, False)]]
     driver.send(Command.SKIP)  # its rest
@@ -406,10 +391,7 @@ def test_a_set_done_in_the_first_seconds_is_logged_at_once(tmp_path: Path) -> No
 
 
 def test_skipping_through_everything_over_time_is_logged_never_finished(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    driver = _driver(path, clock, record=True)
-    driver.start()
+    driver, clock, path = _started(tmp_path, record=True)
     while driver.ending is None:
         _run(driver, clock, 4)
         driver.send(Command.SKIP)
@@ -424,10 +406,7 @@ def test_skipping_through_everything_over_time_is_logged_never_finished(tmp_path
 
 
 def test_minus_presses_that_ended_a_rest_do_not_cut_the_set_after_it(tmp_path: Path) -> None:
-    path = write(tmp_path, ROUTINE)
-    clock = FakeClock()
-    driver = _driver(path, clock)
-    driver.start()
+    driver, clock, path = _started(tmp_path)
     _run(driver, clock, 5 + 30 + 2)  # 8 s left of the rest after Squats set 1
     assert driver.session.step.name == "Rest"
     assert driver.send(Command.LESS_TIME)  # 8 -> 0: the rest ends, Squats set 2 begins
